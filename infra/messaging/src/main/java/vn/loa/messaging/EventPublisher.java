@@ -1,0 +1,20 @@
+package vn.loa.messaging;
+
+import java.util.UUID;
+
+/**
+ * Publishes an event through the transactional outbox: the event is written to the outbox table in
+ * the caller's transaction (there must be one) and relayed to Kafka after commit. Nothing is sent if
+ * the transaction rolls back.
+ */
+public interface EventPublisher {
+
+    /**
+     * @param key     the Kafka key: the aggregate whose events must stay in order (a plan's id for
+     *                plan and activity events)
+     * @param subject the CloudEvents subject: the object the event is about (e.g. the activity id)
+     * @param data    a record annotated with {@link EventType}
+     * @return the event id
+     */
+    UUID publish(String key, String subject, Object data);
+}
