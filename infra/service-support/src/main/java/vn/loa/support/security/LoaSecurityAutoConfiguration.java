@@ -37,7 +37,11 @@ import java.util.List;
  * ({@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, {@code public-key-location} or
  * {@code issuer-uri}); on top of signature and expiry this checks the issuer and the audience.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(LoaSecurityProperties.class)
 @EnableMethodSecurity
