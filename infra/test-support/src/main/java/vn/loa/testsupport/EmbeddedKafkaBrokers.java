@@ -14,11 +14,14 @@ final class EmbeddedKafkaBrokers {
     private EmbeddedKafkaBrokers() {
     }
 
-    /** The broker's own loggers (not the clients'): thousands of INFO lines per test run otherwise. */
+    /** The broker's own loggers and the clients' config dumps: thousands of INFO lines per test run otherwise. */
     private static final String[] BROKER_LOGGERS = {"kafka", "state.change.logger", "org.apache.kafka.controller",
             "org.apache.kafka.coordinator", "org.apache.kafka.image", "org.apache.kafka.metadata", "org.apache.kafka.raft",
             "org.apache.kafka.server", "org.apache.kafka.storage", "org.apache.kafka.snapshot", "org.apache.kafka.common.test",
-            "org.apache.kafka.security", "org.apache.kafka.network", "org.apache.kafka.queue"};
+            "org.apache.kafka.security", "org.apache.kafka.network", "org.apache.kafka.queue",
+            // Each client's 60-line "...Config values:" dump at INFO; nothing else is logged by these.
+            "org.apache.kafka.clients.producer.ProducerConfig", "org.apache.kafka.clients.consumer.ConsumerConfig",
+            "org.apache.kafka.clients.admin.AdminClientConfig"};
 
     /** @param port the broker's port, 0 for any free one */
     static synchronized EmbeddedKafkaKraftBroker start(int port) {
@@ -57,6 +60,11 @@ final class EmbeddedKafkaBrokers {
             LoggingSystem logging = LoggingSystem.get(EmbeddedKafkaBrokers.class.getClassLoader());
             for (String logger : BROKER_LOGGERS) {
                 logging.setLogLevel(logger, level);
+                // Spring Boot re-initialises logging for each application it starts later in this JVM and
+                // then applies logging.level.* from the environment, which includes system properties.
+                if (System.getProperty("logging.level." + logger) == null) {
+                    System.setProperty("logging.level." + logger, level.name());
+                }
             }
         }
         catch (RuntimeException e) {
