@@ -19,9 +19,8 @@ final class EmbeddedKafkaBrokers {
             "org.apache.kafka.coordinator", "org.apache.kafka.image", "org.apache.kafka.metadata", "org.apache.kafka.raft",
             "org.apache.kafka.server", "org.apache.kafka.storage", "org.apache.kafka.snapshot", "org.apache.kafka.common.test",
             "org.apache.kafka.security", "org.apache.kafka.network", "org.apache.kafka.queue",
-            // Each client's 60-line "...Config values:" dump at INFO; nothing else is logged by these.
-            "org.apache.kafka.clients.producer.ProducerConfig", "org.apache.kafka.clients.consumer.ConsumerConfig",
-            "org.apache.kafka.clients.admin.AdminClientConfig"};
+            // Logs each broker's and client's 60-300-line "...Config values:" dump at INFO (its warnings stay).
+            "org.apache.kafka.common.config.AbstractConfig"};
 
     /** @param port the broker's port, 0 for any free one */
     static synchronized EmbeddedKafkaKraftBroker start(int port) {
