@@ -3,19 +3,13 @@ package vn.loa.messaging.it;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.testsupport.LoaIntegrationTest;
 
 import java.util.UUID;
 
 /** The test application on a real PostgreSQL and a real Kafka broker, one context for all ITs. */
-@SpringBootTest(classes = TestMessagingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LoaIntegrationTest(classes = TestMessagingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MessagingIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfra.register(registry);
-    }
 
     @Autowired
     protected JdbcTemplate jdbc;
