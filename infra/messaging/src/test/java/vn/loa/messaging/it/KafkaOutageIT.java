@@ -21,7 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /** A context of its own: its own broker (stopped and restarted here) and its own database. */
 @LoaIntegrationTest(classes = TestMessagingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "loa.test.database=messaging_outage_it")
+        properties = {"loa.test.database=messaging_outage_it",
+                // Sends fail within 3 s while the broker is away: the relay's failure path is exercised.
+                "loa.messaging.outbox.send-timeout=3s"})
 class KafkaOutageIT {
 
     static final RestartableKafkaBroker kafka = LoaInfrastructure.startRestartableKafkaBroker();
@@ -54,7 +56,7 @@ class KafkaOutageIT {
             ids.add(things.create("key-" + (i % 4), "Trong lúc Kafka ngừng " + i));
         }
         // They wait (committed, not published) while the broker is away.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> publishedCount(ids) == 0);
+        await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(15)).until(() -> publishedCount(ids) == 0);
         assertThat(pendingCount(ids)).isEqualTo(20);
 
         kafka.start();
