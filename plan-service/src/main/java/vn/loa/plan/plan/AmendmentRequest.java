@@ -6,24 +6,31 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import vn.loa.plan.plan.PlanContent.Assignment;
+import vn.loa.plan.plan.PlanContent.BudgetLine;
+import vn.loa.plan.plan.PlanContent.Form;
+import vn.loa.plan.plan.PlanContent.LegalBasis;
+import vn.loa.plan.plan.PlanContent.Recipient;
+import vn.loa.plan.plan.PlanContent.Target;
+import vn.loa.plan.plan.PlanContent.Topic;
 
 /** {@code POST /api/plans/{id}/amendments}: a reason and the sections that change (absent ones stay). */
 record AmendmentRequest(
         @NotBlank @Size(max = 4000) String reason,
         @Size(max = 1000) String title,
         @Size(max = 4000) String preamble,
-        @Size(max = 50) List<@Valid @NotNull PlanContent.LegalBasis> legalBases,
+        @Size(max = 50) List<@Valid @NotNull LegalBasis> legalBases,
         @Size(max = 50) List<@NotBlank @Size(max = 4000) String> purposes,
         @Size(max = 50) List<@NotBlank @Size(max = 4000) String> requirements,
-        @Size(max = 100) List<@Valid @NotNull PlanContent.Target> targets,
-        @Size(max = 50) List<@Valid @NotNull PlanContent.Topic> topics,
+        @Size(max = 100) List<@Valid @NotNull Target> targets,
+        @Size(max = 50) List<@Valid @NotNull Topic> topics,
         @Size(max = 20) List<@NotBlank String> channels,
-        @Size(max = 20) List<@Valid @NotNull PlanContent.Form> forms,
-        @Size(max = 20) List<@Valid @NotNull PlanContent.BudgetLine> budget,
+        @Size(max = 20) List<@Valid @NotNull Form> forms,
+        @Size(max = 20) List<@Valid @NotNull BudgetLine> budget,
         @Size(max = 4000) String budgetNote,
-        @Size(max = 50) List<@Valid @NotNull PlanContent.Assignment> assignments,
+        @Size(max = 50) List<@Valid @NotNull Assignment> assignments,
         @Size(max = 4000) String assignmentsNote,
-        @Size(max = 50) List<@Valid @NotNull PlanContent.Recipient> recipients,
+        @Size(max = 50) List<@Valid @NotNull Recipient> recipients,
         @Size(max = 4000) String closing) {
 
     PlanContent applyTo(PlanContent c) {

@@ -3,5 +3,5 @@ package vn.loa.plan.plan;
 import jakarta.validation.constraints.NotBlank;
 
 /** {@code POST /api/plans/{id}/derive}: the child org unit that gets a draft implementing the plan. */
-record DeriveRequest(@NotBlank String orgUnit) {
+public record DeriveRequest(@NotBlank String orgUnit) {
 }

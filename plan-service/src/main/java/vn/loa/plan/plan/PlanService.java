@@ -51,11 +51,6 @@ public class PlanService {
     }
 
     @Transactional(readOnly = true)
-    String etag(Actor actor, UUID id) {
-        return readable(actor, id).etag();
-    }
-
-    @Transactional(readOnly = true)
     public boolean exists(UUID id) {
         return plans.exists(id);
     }
@@ -119,7 +114,7 @@ public class PlanService {
     }
 
     @Transactional
-    PlanView update(Actor actor, UUID id, String ifMatch, PlanRequest request) {
+    public PlanView update(Actor actor, UUID id, String ifMatch, PlanRequest request) {
         PlanRecord p = writable(actor, id, ifMatch);
         if (!p.status().isEditable()) {
             throw Problems.conflict("plan-not-editable",
@@ -310,11 +305,12 @@ public class PlanService {
     }
 
     private PlanRecord writable(Actor actor, UUID id, String ifMatch) {
-        requireWriteRole(actor);
         PlanRecord p = plans.lock(id).orElseThrow(() -> Problems.planNotFound(id));
+        // Scope first: a caller must not learn that a plan exists by being refused with 403.
         if (!actor.covers(p.orgUnitPath())) {
             throw Problems.planNotFound(id);
         }
+        requireWriteRole(actor);
         if (!ETagMatch.matches(ifMatch, p.etag())) {
             throw Problems.preconditionFailed("Plan " + id + " changed since you read it (ETag " + p.etag() + ")");
         }
@@ -406,6 +402,6 @@ public class PlanService {
                 p.version(), p.documentNumber(), p.issuedOn(), p.issuerName() != null ? p.issuerName() : unit.issuerName(),
                 unit.parentBodyName(), unit.placeName(), implementsDocumentNumber(p), p.content(),
                 p.content().budgetTotalVnd(), p.createdAt(), p.createdBy(), p.updatedAt(), p.updatedBy(),
-                p.closedAt(), p.closedBy());
+                p.closedAt(), p.closedBy(), p.etag());
     }
 }

@@ -1,5 +1,6 @@
 package vn.loa.plan.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -32,5 +33,6 @@ public record PlanView(
         Instant updatedAt,
         String updatedBy,
         Instant closedAt,
-        String closedBy) {
+        String closedBy,
+        @JsonIgnore String etag) {
 }

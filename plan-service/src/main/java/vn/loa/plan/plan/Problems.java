@@ -1,6 +1,5 @@
 package vn.loa.plan.plan;
 
-import org.springframework.security.access.AccessDeniedException;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.FieldError;
 
@@ -21,7 +20,7 @@ final class Problems {
     }
 
     static RuntimeException forbidden(String detail) {
-        return new AccessDeniedException(detail);
+        return ApiException.forbidden(detail);
     }
 
     static RuntimeException validation(List<Violation> violations) {
@@ -42,8 +41,8 @@ final class Problems {
 
     static RuntimeException incomplete(List<Violation> violations) {
         return ApiException.unprocessable("plan-incomplete", "The plan cannot be issued: "
-                + violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""))
-                .withErrors(errors(violations));
+                + violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""),
+                errors(violations));
     }
 
     static RuntimeException preconditionFailed(String detail) {
