@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -37,7 +38,13 @@ import static org.awaitility.Awaitility.await;
  * (infra/test-support), demo data on, requests through MockMvc with real JWTs.
  */
 @LoaIntegrationTest
-@TestPropertySource(properties = "loa.demo-data.enabled=true")
+@AutoConfigureMockMvc
+// The token settings are given here too: test-support registers them lazily, after the
+// resource-server auto-configuration has chosen its JWT decoder from the properties it saw.
+@TestPropertySource(properties = {
+        "loa.demo-data.enabled=true",
+        "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:" + TestTokens.PUBLIC_KEY_RESOURCE,
+        "loa.security.issuer=loa-test"})
 public abstract class PlanServiceITBase {
 
     public static final String LIEN_MINH_PLAN = "a0000000-2022-4000-8000-000000000001";
