@@ -4,8 +4,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.loa.messaging.EventPublisher;
 import vn.loa.plan.events.OrgUnitRegistered;
+import vn.loa.support.web.ApiException;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,12 +50,15 @@ public class OrgUnits {
     @Transactional
     public boolean register(Registration r) {
         if (!repository.levelExists(r.level())) {
-            throw new IllegalArgumentException("unknown level " + r.level());
+            throw ApiException.unprocessable("unknown-level", "Unknown level " + r.level());
         }
         List<String> path = new ArrayList<>();
         if (r.parentCode() != null) {
             OrgUnit parent = repository.find(r.parentCode())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown parent " + r.parentCode()));
+                    .orElseThrow(() -> ApiException.unprocessable("unknown-org-unit", "Unknown parent org unit " + r.parentCode()));
+            if (parent.path().contains(r.code())) {
+                throw ApiException.validation("parentCode", "an org unit cannot be under itself");
+            }
             path.addAll(parent.path());
         }
         path.add(r.code());
@@ -61,6 +67,16 @@ public class OrgUnits {
         Optional<OrgUnit> existing = repository.find(r.code());
         if (existing.isPresent() && existing.get().equals(unit)) {
             return false;
+        }
+        if (existing.isPresent() && !existing.get().path().equals(path) && !repository.children(r.code()).isEmpty()) {
+            // the paths below would go stale (plans and other services scope by path)
+            throw ApiException.conflict("org-unit-has-children", "Org unit " + r.code() + " has children and cannot move");
+        }
+        Set<String> unitCodes = new HashSet<>();
+        for (OrgUnit.Unit u : r.units()) {
+            if (!unitCodes.add(u.code())) {
+                throw ApiException.validation("units", "duplicate unit code " + u.code());
+            }
         }
         repository.save(unit);
         events.publish(unit.code(), unit.code(), toEvent(unit));
