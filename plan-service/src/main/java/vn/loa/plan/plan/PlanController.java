@@ -106,12 +106,17 @@ class PlanController {
         return plans.version(actor(user), id, version);
     }
 
-    /** The Decree 30/2020 export comes with issue 8; until then the answer says so. */
+    /** The plan as an administrative document (Decree 30/2020 layout). PDF only for now. */
     @GetMapping("/{id}/export")
-    ResponseEntity<Void> export(CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "pdf") String format) {
-        plans.get(actor(user), id);
-        throw new ApiException(HttpStatus.NOT_IMPLEMENTED, "not-implemented", "Not implemented",
-                "Exporting a plan as a document (format " + format + ") is not available yet.");
+    ResponseEntity<byte[]> export(CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "pdf") String format) {
+        if (!"pdf".equalsIgnoreCase(format)) {
+            throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Unsupported format",
+                    "A plan is exported as pdf; " + format + " is not available.");
+        }
+        byte[] pdf = plans.exportPdf(actor(user), id);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ke-hoach-" + id + ".pdf\"")
+                .body(pdf);
     }
 
     private static ResponseEntity<PlanView> ok(PlanView plan) {

@@ -87,6 +87,16 @@ public class PlanService {
                 v.recordedBy(), v.content());
     }
 
+    /** The plan as a Decree 30/2020 document (PDF), as it stands now. */
+    @Transactional(readOnly = true)
+    byte[] exportPdf(Actor actor, UUID id) {
+        PlanRecord p = readable(actor, id);
+        OrgUnit unit = orgUnit(p);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        unit.units().forEach(u -> names.put(u.code(), u.name()));
+        return PlanPdf.render(view(p), names);
+    }
+
     // --- writes ---
 
     @Transactional
@@ -147,7 +157,8 @@ public class PlanService {
         if (request.documentNumber() != null && !request.documentNumber().isBlank()) {
             DocumentNumber given = DocumentNumber.parse(request.documentNumber()).orElseThrow(() ->
                     Problems.validation("documentNumber", "must read like 169/KH-" + unit.abbreviation()));
-            number = given.format().equals(request.documentNumber().strip()) ? given.format() : request.documentNumber().strip();
+            // canonical form: "5/KH-UBND" is "05/KH-UBND", so that the duplicate check sees it
+            number = given.format();
             if (plans.documentNumberTaken(unit.code(), docYear, number, id)) {
                 throw duplicate(number, unit, docYear);
             }

@@ -40,6 +40,9 @@ class DocumentNumberingIT extends PlanServiceITBase {
         assertThat(issue(b, district(), "2033-05-01", null).body().get("documentNumber").asString()).isEqualTo("16/KH-UBND");
         // the same number in another year is fine
         assertThat(issue(c, district(), "2034-01-02", "15/KH-UBND").status()).isEqualTo(200);
+        // numbers are compared in their canonical form
+        String e = create(communePlan("truong-son", 2033), district());
+        assertThat(issue(e, district(), "2033-06-01", "016/KH-UBND").code()).isEqualTo("duplicate-document-number");
         // a malformed number is a validation error
         String d = create(communePlan("truong-son", 2033), district());
         Answer malformed = issue(d, district(), "2033-06-01", "mười lăm");
