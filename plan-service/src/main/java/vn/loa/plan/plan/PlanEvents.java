@@ -57,10 +57,13 @@ final class PlanEvents {
     }
 
     private static List<PlanSnapshot.Recipient> recipients(PlanContent c) {
-        return c.recipients().stream().map(r -> new PlanSnapshot.Recipient(r.name(), r.purpose())).toList();
+        // the contract requires a purpose: a recipient the plan lists without one has an empty purpose
+        return c.recipients().stream().map(r -> new PlanSnapshot.Recipient(r.name(), r.purpose() == null ? "" : r.purpose())).toList();
     }
 
     private static List<PlanSnapshot.BudgetLine> budget(PlanContent c) {
-        return c.budget().stream().map(b -> new PlanSnapshot.BudgetLine(b.source().name(), b.amountVnd(), b.note())).toList();
+        // the contract requires an amount: a source named without one (the seed's section III) counts 0 đồng
+        return c.budget().stream().map(b -> new PlanSnapshot.BudgetLine(b.source().name(),
+                b.amountVnd() == null ? 0L : b.amountVnd(), b.note())).toList();
     }
 }

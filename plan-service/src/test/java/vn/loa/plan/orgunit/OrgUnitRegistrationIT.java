@@ -39,6 +39,7 @@ class OrgUnitRegistrationIT extends PlanServiceITBase {
         assertThat(commune.body().get("level").asString()).isEqualTo("COMMUNE");
 
         ConsumerRecord<String, String> registered = awaitRecord(r -> r.topic().equals("loa.orgunit.events") && "gio-linh".equals(r.key()));
+        vn.loa.contracts.EventContracts.assertValid("org-unit-registered", registered.value());
         JsonNode d = envelope(registered).get("data");
         assertThat(d.get("parentCode").asString()).isEqualTo("quang-tri");
         assertThat(d.get("path").toString()).isEqualTo("[\"quang-tri\",\"gio-linh\"]");
