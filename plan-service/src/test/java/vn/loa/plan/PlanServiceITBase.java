@@ -100,7 +100,7 @@ public abstract class PlanServiceITBase {
 
     protected Answer call(HttpMethod method, String path, String authorization, Object body, String... headers) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path).accept(MediaType.APPLICATION_JSON,
-                MediaType.APPLICATION_PROBLEM_JSON);
+                MediaType.APPLICATION_PROBLEM_JSON, MediaType.APPLICATION_PDF);
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
@@ -116,7 +116,8 @@ public abstract class PlanServiceITBase {
         String raw = response.getContentAsString(StandardCharsets.UTF_8);
         Map<String, String> hs = new java.util.HashMap<>();
         response.getHeaderNames().forEach(h -> hs.put(h.toLowerCase(), response.getHeader(h)));
-        JsonNode node = raw.isBlank() ? null : json.readTree(raw);
+        String type = response.getContentType();
+        JsonNode node = raw.isBlank() || type == null || !type.contains("json") ? null : json.readTree(raw);
         return new Answer(response.getStatus(), hs, node, raw);
     }
 
