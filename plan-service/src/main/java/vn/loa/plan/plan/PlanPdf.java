@@ -104,7 +104,8 @@ final class PlanPdf {
         for (PlanContent.Assignment a : c.assignments()) {
             String unit = unitNames.getOrDefault(a.unit(), a.unit());
             String duties = a.duties();
-            doc.add(body(n++ + ". " + (duties.startsWith(unit) ? duties : unit + ": " + duties)));
+            // a duty that names its unit itself (the seed's item 6: "Ủy ban mặt trận … đưa vào …") is printed as written
+            doc.add(body(n++ + ". " + (sameOpening(unit, duties) ? duties : unit + ": " + duties)));
         }
         if (c.closing() != null) {
             doc.add(body(c.closing()));
@@ -116,7 +117,7 @@ final class PlanPdf {
     }
 
     private static void header(Document doc, PlanView plan) {
-        PdfPTable t = new PdfPTable(new float[]{5, 6});
+        PdfPTable t = new PdfPTable(new float[]{4, 6.5f});
         t.setWidthPercentage(100);
         PdfPCell left = cell();
         if (plan.parentBody() != null) {
@@ -125,7 +126,7 @@ final class PlanPdf {
         left.addElement(centered(nz(plan.issuer()).toUpperCase(Locale.ROOT), bold(12)));
         left.addElement(centered("Số: " + (plan.documentNumber() == null ? "      /KH-…" : plan.documentNumber()), regular(12)));
         PdfPCell right = cell();
-        right.addElement(centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold(11)));
+        right.addElement(centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold(10.5f)));
         right.addElement(centered("Độc lập - Tự do - Hạnh phúc", bold(12)));
         right.addElement(centered(placeAndDate(plan), italic(12)));
         t.addCell(left);
@@ -173,6 +174,12 @@ final class PlanPdf {
             text += " (theo quý: " + t.quarterlyValues().stream().map(PlanPdf::plain).collect(Collectors.joining(", ")) + ")";
         }
         return text;
+    }
+
+    private static boolean sameOpening(String unit, String duties) {
+        String[] u = unit.toLowerCase(Locale.ROOT).split("\\s+");
+        String[] d = duties.toLowerCase(Locale.ROOT).split("\\s+");
+        return u.length >= 2 && d.length >= 2 && u[0].equals(d[0]) && u[1].equals(d[1]);
     }
 
     private static String source(PlanContent.BudgetSource s) {

@@ -30,8 +30,12 @@ class PlanPdfTests {
                 List.of("ha-tinh", "duc-tho", "lien-minh"), 2022, PlanStatus.ISSUED, 1, "01/KH-UBND",
                 LocalDate.of(2022, 2, 10), "UBND xã Liên Minh", "UBND huyện Đức Thọ", "Liên Minh", "169/KH-UBND",
                 content, 0, Instant.now(), "x", Instant.now(), "x", null, null, "\"1\"");
-        byte[] pdf = PlanPdf.render(view, Map.of("van-hoa-thong-tin", "Văn hóa – Thông tin", "buu-dien-xa", "Bưu điện xã"));
+        byte[] pdf = PlanPdf.render(view, Map.of("van-hoa-thong-tin", "Văn hóa – Thông tin",
+                "noi-vu", "Nội vụ", "tu-phap", "Tư pháp", "tai-chinh-ke-toan", "Tài chính – Kế toán", "buu-dien-xa", "Bưu điện xã",
+                "mttq-doan-the", "Ủy ban MTTQ và các tổ chức đoàn thể", "van-phong", "Văn phòng UBND xã"));
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        // kept for a look: plan-service/target/ke-hoach-lien-minh-2022.pdf
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "ke-hoach-lien-minh-2022.pdf"), pdf);
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -40,7 +44,8 @@ class PlanPdfTests {
                 "UBND XÃ LIÊN MINH", "Số: 01/KH-UBND", "Liên Minh, ngày 10 tháng 02 năm 2022", "KẾ HOẠCH",
                 "Tuyên truyền cải cách hành chính xã Liên Minh năm 2022", "I. MỤC ĐÍCH, YÊU CẦU", "râu rộng",
                 "đ. Tuyên truyền kết quả thực hiện phong trào thi đua", "IV. TỔ CHỨC THỰC HIỆN", "Nơi nhận:",
-                "Phòng tư pháp,Nội vụ (b/c)", "Lưu: Vp.UBND", "24 tin bài CCHC");
+                "Phòng tư pháp,Nội vụ (b/c)", "Lưu: Vp.UBND", "24 tin bài CCHC",
+                "3. Tư pháp: Chủ trì phối hợp", "6. Ủy ban mặt trận các tổ chức đoàn thể đưa vào kế hoạch");
         assertThat(text).doesNotContain("DỰ THẢO");
     }
 }
