@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ./mvnw -pl infra/messaging -am verify -Dbenchmark=true -Dit.test=OutboxLatencyBenchmark \
  *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
  * </pre>
- * Knobs: {@code -Dbenchmark.events=2000 -Dbenchmark.rate=200 -Dbenchmark.burst=5000}.
+ * Knobs: {@code -Dbenchmark.events=1000 -Dbenchmark.rate=100 -Dbenchmark.burst=2000}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @LoaIntegrationTest(classes = TestMessagingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -47,9 +47,9 @@ class OutboxLatencyBenchmark {
 
     @Test
     void commitToConsumeLatency() throws Exception {
-        int events = Integer.getInteger("benchmark.events", 2000);
-        int rate = Integer.getInteger("benchmark.rate", 200);
-        int burst = Integer.getInteger("benchmark.burst", 5000);
+        int events = Integer.getInteger("benchmark.events", 1000);
+        int rate = Integer.getInteger("benchmark.rate", 100);
+        int burst = Integer.getInteger("benchmark.burst", 2000);
         observer.onArrival = (eventId, now) -> {
             Long committed = committedAt.remove(eventId);
             if (committed != null) {
@@ -59,7 +59,7 @@ class OutboxLatencyBenchmark {
             }
         };
         try {
-            paced("warm-up", 300, rate);
+            paced("warm-up", 200, rate);
             Histogram paced = paced("paced", events, rate);
             Histogram burstLatency = burst("burst", burst);
             assertThat(paced.getTotalCount()).isEqualTo(events);
