@@ -30,16 +30,27 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Item
         }
     }
 
-    /** A table with a header row; cells are printed as given (numbers already formatted). */
-    record Table(List<String> columns, List<List<String>> rows) implements Block {
+    /**
+     * A table with a header row; cells are printed as given (numbers already formatted).
+     * {@code widths} are relative column widths, or empty for equal columns.
+     */
+    record Table(List<String> columns, List<List<String>> rows, List<Float> widths) implements Block {
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(r -> List.copyOf(r)).toList();
+            widths = widths == null ? List.of() : List.copyOf(widths);
             for (List<String> row : rows) {
                 if (row.size() != columns.size()) {
                     throw new IllegalArgumentException("row has " + row.size() + " cells, expected " + columns.size());
                 }
             }
+            if (!widths.isEmpty() && widths.size() != columns.size()) {
+                throw new IllegalArgumentException(widths.size() + " widths for " + columns.size() + " columns");
+            }
+        }
+
+        public Table(List<String> columns, List<List<String>> rows) {
+            this(columns, rows, List.of());
         }
     }
 

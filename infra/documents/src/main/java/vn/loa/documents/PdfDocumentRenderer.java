@@ -148,6 +148,13 @@ public final class PdfDocumentRenderer {
 
     private static PdfPTable table(Block.Table t) {
         PdfPTable table = new PdfPTable(t.columns().size());
+        if (!t.widths().isEmpty()) {
+            float[] widths = new float[t.widths().size()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = t.widths().get(i);
+            }
+            table = new PdfPTable(widths);
+        }
         table.setWidthPercentage(100);
         table.setSpacingBefore(6);
         table.setSpacingAfter(6);

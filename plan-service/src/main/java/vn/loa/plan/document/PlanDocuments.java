@@ -55,7 +55,8 @@ public final class PlanDocuments {
         if (!c.targets().isEmpty()) {
             one.add(new Block.Table(List.of("Mã", "Chỉ tiêu năm", "Theo quý (I–IV)", "Hình thức", "Đơn vị thực hiện"),
                     c.targets().stream().map(t -> List.of(t.code(), indicator(t), quarters(t),
-                            CHANNEL_NAMES.getOrDefault(t.channel(), t.channel()), unit.apply(t.unit()))).toList()));
+                            CHANNEL_NAMES.getOrDefault(t.channel(), t.channel()), unit.apply(t.unit()))).toList(),
+                    List.of(1f, 2.6f, 1.4f, 1.6f, 1.6f)));
         }
         sections.add(new Section("I. MỤC ĐÍCH, YÊU CẦU", one));
 
