@@ -1,0 +1,53 @@
+package vn.loa.reporting.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a quarterly report document shows, independent of how the report is stored: the commune and
+ * the district above it, the period, the figures and the narrative.
+ *
+ * @param orgUnitName   "Xã Liên Minh"
+ * @param parentName    "Huyện Đức Thọ", may be null
+ * @param period        "2022-Q1"
+ * @param submittedOn   the date of the document; null for a draft (left blank to fill in)
+ * @param status        DRAFT, SUBMITTED, APPROVED or RETURNED
+ */
+public record QuarterlyReport(
+        String orgUnitCode,
+        String orgUnitName,
+        String parentName,
+        String period,
+        String status,
+        LocalDate dueDate,
+        LocalDate submittedOn,
+        String planDocumentNumber,
+        List<Target> targets,
+        List<Channel> channels,
+        List<Unit> units,
+        long plannedVnd,
+        long spentVnd,
+        String results,
+        String shortcomings,
+        String nextSteps) {
+
+    public QuarterlyReport {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        units = units == null ? List.of() : List.copyOf(units);
+    }
+
+    /** {@code ratio} is achieved / planned (1 = 100 %), null when nothing was planned. */
+    public record Target(String code, String description, String indicator, BigDecimal planned, BigDecimal achieved,
+                         BigDecimal ratio) {
+    }
+
+    public record Channel(String channel, long activitiesPlanned, long activitiesCompleted, BigDecimal quantity,
+                          long reach) {
+    }
+
+    /** {@code role}: LEAD (unit in charge) or COORDINATE. */
+    public record Unit(String code, String name, String role, long assigned, long completed, long overdue) {
+    }
+}

@@ -1,0 +1,290 @@
+package vn.loa.reporting.document;
+
+import vn.loa.documents.AdministrativeDocument;
+import vn.loa.documents.Block;
+import vn.loa.documents.DataTable;
+import vn.loa.documents.Section;
+import vn.loa.documents.Signer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Quarterly reports as Decree 30/2020 documents ("BÁO CÁO Kết quả công tác tuyên truyền cải cách
+ * hành chính quý I năm 2022") and as spreadsheet tables: a commune's report, and a district's
+ * consolidated report over its communes.
+ */
+public final class ReportDocuments {
+
+    static final Map<String, String> CHANNEL_NAMES = Map.of(
+            "RADIO", "Truyền thanh cơ sở", "WEBSITE", "Trang thông tin điện tử", "PRESS", "Báo chí",
+            "PANEL_POSTER", "Pano, áp phích", "TRAINING", "Tập huấn, bồi dưỡng",
+            "MEETING", "Phiên họp thường kỳ UBND", "LAW_DAY", "Ngày pháp luật",
+            "POSTAL_SERVICE", "Dịch vụ bưu chính công ích", "OTHER", "Hình thức khác");
+
+    static final Map<String, String> STATUS_NAMES = Map.of(
+            "DRAFT", "Dự thảo", "SUBMITTED", "Đã gửi", "APPROVED", "Đã duyệt", "RETURNED", "Trả lại");
+
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})-Q([1-4])");
+    private static final Pattern LEVEL_WORD = Pattern.compile(
+            "^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final String[] ROMAN = {"I", "II", "III", "IV"};
+
+    private ReportDocuments() {
+    }
+
+    /** "2022-Q1" → "quý I năm 2022". */
+    public static String periodText(String period) {
+        Matcher m = PERIOD.matcher(period);
+        if (!m.matches()) {
+            return period;
+        }
+        return "quý " + ROMAN[Integer.parseInt(m.group(2)) - 1] + " năm " + m.group(1);
+    }
+
+    public static String subtitle(String period) {
+        return "Kết quả công tác tuyên truyền cải cách hành chính " + periodText(period);
+    }
+
+    /** "Xã Liên Minh" → "UBND xã Liên Minh": the People's Committee issues the commune's documents. */
+    static String issuer(String orgUnitName) {
+        if (orgUnitName == null) {
+            return "";
+        }
+        Matcher m = LEVEL_WORD.matcher(orgUnitName);
+        return m.find() ? "UBND " + m.group(1).toLowerCase(Locale.forLanguageTag("vi")) + orgUnitName.substring(m.group(1).length())
+                : "UBND " + orgUnitName;
+    }
+
+    /** "Xã Liên Minh" → "Liên Minh", the place of the date line. */
+    static String place(String orgUnitName) {
+        return orgUnitName == null ? null : LEVEL_WORD.matcher(orgUnitName).replaceFirst("");
+    }
+
+    public static AdministrativeDocument communeReport(QuarterlyReport r) {
+        List<Section> sections = new ArrayList<>();
+        sections.add(Section.of(null, new Block.Paragraph("Thực hiện " + planReference(r.planDocumentNumber())
+                + ", " + issuer(r.orgUnitName()) + " báo cáo kết quả công tác tuyên truyền cải cách hành chính "
+                + periodText(r.period()) + " như sau:")));
+
+        List<Block> one = new ArrayList<>();
+        one.add(new Block.Heading(1, "1. Kết quả thực hiện chỉ tiêu"));
+        one.add(targetTable(r.targets()));
+        one.add(new Block.Heading(1, "2. Kết quả theo hình thức tuyên truyền"));
+        one.add(channelTable(r.channels()));
+        one.add(new Block.Heading(1, "3. Kết quả theo đơn vị thực hiện"));
+        one.add(unitTable(r.units()));
+        one.add(new Block.Heading(1, "4. Kinh phí"));
+        one.add(new Block.Item("Kinh phí theo kế hoạch: " + vnd(r.plannedVnd()) + " đồng."));
+        one.add(new Block.Item("Kinh phí đã sử dụng: " + vnd(r.spentVnd()) + " đồng."));
+        one.add(new Block.Heading(1, "5. Đánh giá chung"));
+        one.add(new Block.Paragraph(orBlank(r.results())));
+        sections.add(new Section("I. KẾT QUẢ ĐẠT ĐƯỢC", one));
+        sections.add(Section.of("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", new Block.Paragraph(orBlank(r.shortcomings()))));
+        sections.add(Section.of("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", new Block.Paragraph(orBlank(r.nextSteps()))));
+        sections.add(Section.of(null, new Block.Paragraph("Trên đây là báo cáo kết quả công tác tuyên truyền cải cách hành chính "
+                + periodText(r.period()) + " của " + issuer(r.orgUnitName()) + ".")));
+
+        return new AdministrativeDocument(
+                r.parentName() == null ? null : issuer(r.parentName()),
+                issuer(r.orgUnitName()),
+                null, // the number is given by the commune's office when the report is signed
+                place(r.orgUnitName()),
+                r.submittedOn(),
+                "BÁO CÁO",
+                subtitle(r.period()),
+                sections,
+                List.of(r.parentName() == null ? "Cấp trên (b/c);" : "Phòng Văn hóa và Thông tin " + lowerFirst(r.parentName()) + " (b/c);",
+                        "TT Đảng ủy, HĐND xã;", "Lưu: VP."),
+                new Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null));
+    }
+
+    /** A commune's report as tables: summary, targets, channels, units. */
+    public static List<DataTable> communeTables(QuarterlyReport r) {
+        DataTable summary = new DataTable("Thông tin chung", List.of("Mục", "Giá trị"), List.of(
+                List.of("Đơn vị", r.orgUnitName()),
+                List.of("Kỳ báo cáo", r.period()),
+                List.of("Trạng thái", STATUS_NAMES.getOrDefault(r.status(), r.status())),
+                List.of("Hạn nộp", r.dueDate() == null ? "" : r.dueDate().toString()),
+                List.of("Kế hoạch", r.planDocumentNumber() == null ? "" : r.planDocumentNumber()),
+                List.of("Kinh phí kế hoạch (đồng)", r.plannedVnd()),
+                List.of("Kinh phí đã sử dụng (đồng)", r.spentVnd())));
+        DataTable targets = new DataTable("Chỉ tiêu",
+                List.of("Mã", "Chỉ tiêu", "Loại", "Kế hoạch quý", "Đạt được", "Tỷ lệ (%)"),
+                r.targets().stream().map(t -> List.<Object>of(t.code(), t.description(), t.indicator(),
+                        number(t.planned()), number(t.achieved()), t.ratio() == null ? "" : percentNumber(t.ratio()))).toList());
+        DataTable channels = new DataTable("Hình thức",
+                List.of("Hình thức", "Hoạt động kế hoạch", "Hoạt động hoàn thành", "Số lượng", "Lượt người"),
+                r.channels().stream().map(c -> List.<Object>of(CHANNEL_NAMES.getOrDefault(c.channel(), c.channel()),
+                        c.activitiesPlanned(), c.activitiesCompleted(), number(c.quantity()), c.reach())).toList());
+        DataTable units = new DataTable("Đơn vị",
+                List.of("Đơn vị", "Vai trò", "Được giao", "Hoàn thành", "Quá hạn"),
+                r.units().stream().map(u -> List.<Object>of(u.name() == null ? u.code() : u.name(), role(u.role()),
+                        u.assigned(), u.completed(), u.overdue())).toList());
+        return List.of(summary, targets, channels, units);
+    }
+
+    /** The district's consolidated report over its communes' reports of the same period. */
+    public static AdministrativeDocument districtReport(String districtName, String provinceName, String period,
+                                                        List<QuarterlyReport> communes) {
+        List<Block> one = new ArrayList<>();
+        long submitted = communes.stream().filter(c -> !"DRAFT".equals(c.status())).count();
+        one.add(new Block.Paragraph("Số xã đã gửi báo cáo: " + submitted + "/" + communes.size() + "."));
+        one.add(new Block.Heading(1, "1. Kết quả theo xã"));
+        one.add(new Block.Table(List.of("Xã", "Trạng thái báo cáo", "Hoạt động hoàn thành", "Quá hạn", "Mức đạt chỉ tiêu (%)", "Kinh phí đã sử dụng (đồng)"),
+                communes.stream().map(c -> List.of(c.orgUnitName(), STATUS_NAMES.getOrDefault(c.status(), c.status()),
+                        String.valueOf(completed(c)), String.valueOf(overdue(c)), achievementText(c), vnd(c.spentVnd()))).toList(),
+                List.of(2f, 1.4f, 1.3f, 1f, 1.3f, 1.5f)));
+        one.add(new Block.Heading(1, "2. Kết quả theo hình thức tuyên truyền"));
+        one.add(channelTable(sumChannels(communes)));
+        one.add(new Block.Heading(1, "3. Kinh phí"));
+        one.add(new Block.Item("Kinh phí theo kế hoạch của các xã: " + vnd(communes.stream().mapToLong(QuarterlyReport::plannedVnd).sum()) + " đồng."));
+        one.add(new Block.Item("Kinh phí đã sử dụng: " + vnd(communes.stream().mapToLong(QuarterlyReport::spentVnd).sum()) + " đồng."));
+
+        List<Section> sections = List.of(
+                Section.of(null, new Block.Paragraph(issuer(districtName) + " tổng hợp kết quả công tác tuyên truyền cải cách hành chính "
+                        + periodText(period) + " của các xã trên địa bàn như sau:")),
+                new Section("I. KẾT QUẢ ĐẠT ĐƯỢC", one),
+                Section.of("II. TỒN TẠI, HẠN CHẾ", communes.stream()
+                        .filter(c -> c.shortcomings() != null && !c.shortcomings().isBlank())
+                        .map(c -> (Block) new Block.Item(c.orgUnitName() + ": " + c.shortcomings())).toArray(Block[]::new)),
+                Section.of("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", communes.stream()
+                        .filter(c -> c.nextSteps() != null && !c.nextSteps().isBlank())
+                        .map(c -> (Block) new Block.Item(c.orgUnitName() + ": " + c.nextSteps())).toArray(Block[]::new)));
+        return new AdministrativeDocument(
+                provinceName == null ? null : issuer(provinceName),
+                issuer(districtName),
+                null,
+                place(districtName),
+                null,
+                "BÁO CÁO",
+                "Tổng hợp kết quả công tác tuyên truyền cải cách hành chính " + periodText(period),
+                sections,
+                List.of("UBND tỉnh (b/c);", "Các xã, thị trấn;", "Lưu: VT, VHTT."),
+                new Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null));
+    }
+
+    public static List<DataTable> districtTables(List<QuarterlyReport> communes) {
+        DataTable perCommune = new DataTable("Theo xã",
+                List.of("Mã", "Xã", "Trạng thái", "Hoạt động hoàn thành", "Quá hạn", "Mức đạt chỉ tiêu (%)",
+                        "Kinh phí kế hoạch (đồng)", "Kinh phí đã sử dụng (đồng)"),
+                communes.stream().map(c -> List.<Object>of(c.orgUnitCode(), c.orgUnitName(),
+                        STATUS_NAMES.getOrDefault(c.status(), c.status()), completed(c), overdue(c),
+                        achievement(c) == null ? "" : percentNumber(achievement(c)), c.plannedVnd(), c.spentVnd())).toList());
+        DataTable channels = new DataTable("Hình thức",
+                List.of("Hình thức", "Hoạt động kế hoạch", "Hoạt động hoàn thành", "Số lượng", "Lượt người"),
+                sumChannels(communes).stream().map(c -> List.<Object>of(CHANNEL_NAMES.getOrDefault(c.channel(), c.channel()),
+                        c.activitiesPlanned(), c.activitiesCompleted(), number(c.quantity()), c.reach())).toList());
+        return List.of(perCommune, channels);
+    }
+
+    private static Block.Table targetTable(List<QuarterlyReport.Target> targets) {
+        return new Block.Table(List.of("Mã", "Chỉ tiêu", "Kế hoạch quý", "Đạt được", "Tỷ lệ"),
+                targets.stream().map(t -> List.of(t.code(), t.description(), plain(t.planned()), plain(t.achieved()),
+                        t.ratio() == null ? "" : percent(t.ratio()))).toList(),
+                List.of(1f, 4f, 1.2f, 1.2f, 1f));
+    }
+
+    private static Block.Table channelTable(List<QuarterlyReport.Channel> channels) {
+        return new Block.Table(List.of("Hình thức", "Hoạt động kế hoạch", "Hoạt động hoàn thành", "Số lượng", "Lượt người"),
+                channels.stream().map(c -> List.of(CHANNEL_NAMES.getOrDefault(c.channel(), c.channel()),
+                        String.valueOf(c.activitiesPlanned()), String.valueOf(c.activitiesCompleted()),
+                        plain(c.quantity()), thousands(c.reach()))).toList(),
+                List.of(2.6f, 1.3f, 1.3f, 1f, 1.2f));
+    }
+
+    private static Block.Table unitTable(List<QuarterlyReport.Unit> units) {
+        return new Block.Table(List.of("Đơn vị", "Vai trò", "Được giao", "Hoàn thành", "Quá hạn"),
+                units.stream().map(u -> List.of(u.name() == null ? u.code() : u.name(), role(u.role()),
+                        String.valueOf(u.assigned()), String.valueOf(u.completed()), String.valueOf(u.overdue()))).toList(),
+                List.of(3f, 1.3f, 1f, 1f, 1f));
+    }
+
+    private static List<QuarterlyReport.Channel> sumChannels(List<QuarterlyReport> communes) {
+        Map<String, QuarterlyReport.Channel> sums = new java.util.LinkedHashMap<>();
+        for (QuarterlyReport c : communes) {
+            for (QuarterlyReport.Channel ch : c.channels()) {
+                sums.merge(ch.channel(), ch, (a, b) -> new QuarterlyReport.Channel(a.channel(),
+                        a.activitiesPlanned() + b.activitiesPlanned(), a.activitiesCompleted() + b.activitiesCompleted(),
+                        nz(a.quantity()).add(nz(b.quantity())), a.reach() + b.reach()));
+            }
+        }
+        return List.copyOf(sums.values());
+    }
+
+    /** Completed activities of a commune: those its units lead (a coordinating unit counts the same activity again). */
+    private static long completed(QuarterlyReport r) {
+        return r.units().stream().filter(u -> !"COORDINATE".equals(u.role())).mapToLong(QuarterlyReport.Unit::completed).sum();
+    }
+
+    private static long overdue(QuarterlyReport r) {
+        return r.units().stream().filter(u -> !"COORDINATE".equals(u.role())).mapToLong(QuarterlyReport.Unit::overdue).sum();
+    }
+
+    /** Mean of the target ratios, each capped at 1, as the dashboard computes achievement; null if none. */
+    static BigDecimal achievement(QuarterlyReport r) {
+        List<BigDecimal> ratios = r.targets().stream().map(QuarterlyReport.Target::ratio).filter(x -> x != null)
+                .map(x -> x.min(BigDecimal.ONE)).toList();
+        if (ratios.isEmpty()) {
+            return null;
+        }
+        return ratios.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(ratios.size()), 4, RoundingMode.HALF_UP);
+    }
+
+    private static String achievementText(QuarterlyReport r) {
+        BigDecimal a = achievement(r);
+        return a == null ? "" : percent(a);
+    }
+
+    private static String role(String role) {
+        return "COORDINATE".equals(role) ? "Phối hợp" : "Chủ trì";
+    }
+
+    private static String planReference(String number) {
+        return number == null ? "Kế hoạch tuyên truyền cải cách hành chính năm" : "Kế hoạch số " + number;
+    }
+
+    private static String orBlank(String text) {
+        return text == null || text.isBlank() ? "(Chưa có nội dung.)" : text;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.forLanguageTag("vi")) + s.substring(1);
+    }
+
+    /** 0.875 → "87,5%". */
+    static String percent(BigDecimal ratio) {
+        return percentNumber(ratio).stripTrailingZeros().toPlainString().replace('.', ',') + "%";
+    }
+
+    private static BigDecimal percentNumber(BigDecimal ratio) {
+        return ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    static String vnd(long amount) {
+        return String.format(Locale.GERMANY, "%,d", amount);
+    }
+
+    private static String thousands(long n) {
+        return String.format(Locale.GERMANY, "%,d", n);
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    private static Object number(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros();
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}
