@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.loa.activity.support.Problems;
 import vn.loa.support.security.CurrentUser;
+import vn.loa.support.web.ETags;
 import vn.loa.support.web.PageResponse;
+import vn.loa.support.web.Paging;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -32,7 +32,7 @@ class ActivityController {
     ResponseEntity<ActivityView> create(@RequestBody NewActivity body, CurrentUser user) {
         ActivityView created = service.create(Callers.of(user), body);
         return ResponseEntity.created(URI.create("/api/activities/" + created.id()))
-                .eTag(ETag.of(created.version())).body(created);
+                .eTag(ETags.of(created.version())).body(created);
     }
 
     @GetMapping("/{id}")
@@ -45,13 +45,11 @@ class ActivityController {
                                     @RequestParam(required = false) ActivityStatus status,
                                     @RequestParam(required = false) String unit,
                                     @RequestParam(required = false) Boolean overdue,
-                                    @RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "50") int size,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size,
                                     CurrentUser user) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw Problems.badRequest(List.of(Problems.field("size", "page must be ≥ 0 and size between 1 and 200")));
-        }
-        ActivityService.Page result = service.list(Callers.of(user), planId, status, unit, overdue, page, size);
+        Paging paging = Paging.of(page, size);
+        ActivityService.Page result = service.list(Callers.of(user), planId, status, unit, overdue, paging.page(), paging.size());
         return new PageResponse<>(result.items(), result.page(), result.size(), result.total());
     }
 
@@ -76,6 +74,6 @@ class ActivityController {
     }
 
     private static ResponseEntity<ActivityView> withETag(ActivityView view) {
-        return ResponseEntity.ok().eTag(ETag.of(view.version())).body(view);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 }

@@ -10,6 +10,7 @@ import vn.loa.activity.plancopy.PlanCopies;
 import vn.loa.activity.plancopy.PlanCopy;
 import vn.loa.activity.support.Problems;
 import vn.loa.messaging.EventPublisher;
+import vn.loa.support.web.ETags;
 import vn.loa.support.web.FieldError;
 
 import java.net.URI;
@@ -236,12 +237,10 @@ public class ActivityService {
     }
 
     private Activity writable(Caller caller, UUID id, String ifMatch) {
-        requireWrite(caller);
+        // Scope first, role second: a caller must not learn that an activity exists by a 403.
         Activity a = visible(caller, activities.lock(id), id);
-        if (ifMatch != null && !ETag.matches(ifMatch, a.version())) {
-            throw Problems.preconditionFailed("The activity has changed (now " + ETag.of(a.version())
-                    + "); reload it and try again.");
-        }
+        requireWrite(caller);
+        ETags.checkIfMatch(ifMatch, a.version());
         return a;
     }
 

@@ -17,12 +17,13 @@ public final class Problems {
 
     /** 400: the request itself is wrong (a future date, a negative number). */
     public static ApiException badRequest(List<FieldError> errors) {
-        return ApiException.badRequest(errors.get(0).message());
+        return ApiException.validation(errors);
     }
 
     /** 422 validation-failed: the request refers to things that do not exist (unknown target, unit, channel). */
     public static ApiException validation(List<FieldError> errors) {
-        return ApiException.validation(errors);
+        return ApiException.unprocessable("validation-failed",
+                "The activity refers to something its plan does not have, or misses a required field.", errors);
     }
 
     public static ApiException conflict(String code, String detail) {
