@@ -103,7 +103,7 @@ public class ActivityService {
         }
         if (cmd.channel() == null || !Channel.known(cmd.channel())) {
             errors.add(Problems.field("channel", "unknown channel '" + cmd.channel() + "'"));
-        } else if (!plan.channels().isEmpty() && !plan.channels().contains(cmd.channel())) {
+        } else if (!plan.usesChannel(cmd.channel())) {
             errors.add(Problems.field("channel", "channel " + cmd.channel() + " is not a channel of plan " + plan.documentNumber()));
         }
         if (cmd.unit() == null || cmd.unit().isBlank()) {

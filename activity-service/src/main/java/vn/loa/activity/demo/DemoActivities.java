@@ -74,6 +74,12 @@ final class DemoActivities {
                     List.of("van-hoa-thong-tin"), LocalDate.of(year, m, 15), bd(1), o, bd(1), 30L + m, 0L, null,
                     "Sổ sinh hoạt ngày pháp luật tháng " + m));
         }
+        specs.add(new Spec("Bài viết về kết quả CCHC của xã gửi Báo Hà Tĩnh", "PRESS", "van-hoa-thong-tin",
+                List.of("noi-vu"), LocalDate.of(year, 7, 31), bd(1), Outcome.COMPLETED, bd(1), null, 0L,
+                "https://baohatinh.vn/cai-cach-hanh-chinh", "Tin bài phối hợp với Ban Biên tập Báo Hà Tĩnh"));
+        specs.add(new Spec("Tuyên truyền chương trình tổng thể CCHC 2021–2030 qua nhóm Zalo các thôn", "OTHER",
+                "van-hoa-thong-tin", List.of("mttq-doan-the"), LocalDate.of(year, 8, 31), bd(10), Outcome.COMPLETED,
+                bd(10), 1500L, 0L, null, "10 lượt đăng tin trên nhóm Zalo của 10 thôn"));
         specs.add(new Spec("Phục vụ người dân đọc, tra cứu tài liệu hướng dẫn TTHC tại điểm bưu điện văn hóa xã",
                 "POSTAL_SERVICE", "buu-dien-xa", List.of("van-hoa-thong-tin"), LocalDate.of(year, 6, 30), bd(1),
                 Outcome.COMPLETED, bd(1), 150L, 0L, null, "Sổ theo dõi bạn đọc"));

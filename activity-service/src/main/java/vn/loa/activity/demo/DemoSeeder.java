@@ -120,7 +120,7 @@ class DemoSeeder {
 
     /** Adapts a spec to what the plan has: its channels, units and the target met through that channel. */
     private static Optional<NewActivity> fit(DemoActivities.Spec spec, PlanCopy plan) {
-        if (!plan.channels().isEmpty() && !plan.channels().contains(spec.channel())) {
+        if (!plan.usesChannel(spec.channel())) {
             return Optional.empty();
         }
         String unit = plan.unitCodes().contains(spec.unit()) ? spec.unit()

@@ -12,6 +12,12 @@ public record PlanCopy(UUID planId, int version, Status status, String orgUnit, 
 
     public enum Status { ISSUED, CLOSED }
 
+    /** A channel the plan lists, or that one of its targets is met through (or any, if the plan lists none). */
+    public boolean usesChannel(String channel) {
+        return channels.isEmpty() || channels.contains(channel)
+                || targets.stream().anyMatch(t -> channel.equals(t.channel()));
+    }
+
     public boolean issued() {
         return status == Status.ISSUED;
     }

@@ -116,7 +116,10 @@ class PeriodLockIT extends IntegrationTestSupport {
     }
 
     Map<String, Object> lockRow(String commune) {
-        return jdbc.sql("SELECT * FROM period_lock WHERE org_unit = :ou AND period = '2022-Q1'").param("ou", commune)
+        return jdbc.sql("""
+                        SELECT status, closed_by, closed_at, reopened_by, reopened_at, reopen_reason, reopened_until,
+                               from_date, to_date, array_to_string(org_unit_path, '/') AS path
+                        FROM period_lock WHERE org_unit = :ou AND period = '2022-Q1'""").param("ou", commune)
                 .query().singleRow();
     }
 
