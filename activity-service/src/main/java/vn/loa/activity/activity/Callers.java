@@ -16,6 +16,10 @@ public final class Callers {
         if (!reads) {
             throw Problems.forbidden("Activities are for commune and district officers and province viewers.");
         }
+        if (user.orgUnit() == null || user.orgUnit().isBlank()) {
+            // Caller.orgUnit == null means "everything" (internal callers); a token must never get that.
+            throw Problems.forbidden("The token names no org unit.");
+        }
         return new Caller(user.username(), user.orgUnit(), writes);
     }
 }
