@@ -105,7 +105,7 @@ public final class Upstream {
         d.put("period", period);
         d.put("calendar", "DECREE_09");
         d.put("closedBy", closedBy);
-        d.put("closedAt", closedAt.toString());
+        d.put("closedAt", iso(closedAt));
         d.put("districtDueDate", "2022-03-25");
         d.put("communes", communes);
         return d;
@@ -117,9 +117,9 @@ public final class Upstream {
         d.put("district", "duc-tho");
         d.put("period", period);
         d.put("reason", reason);
-        d.put("until", until.toString());
+        d.put("until", iso(until));
         d.put("reopenedBy", "ductho.vhtt");
-        d.put("reopenedAt", reopenedAt.toString());
+        d.put("reopenedAt", iso(reopenedAt));
         d.put("communes", communes);
         return d;
     }
@@ -135,6 +135,11 @@ public final class Upstream {
         return d;
     }
 
+    /** RFC 3339 (seconds always written, unlike OffsetDateTime.toString()). */
+    public static String iso(OffsetDateTime t) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+    }
+
     /** The whole CloudEvents envelope as the messaging library writes it. */
     public static String envelope(String type, String source, String subject, Map<String, Object> data) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -143,7 +148,7 @@ public final class Upstream {
         e.put("source", source);
         e.put("type", type);
         e.put("subject", subject);
-        e.put("time", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.ofHours(7)).toString());
+        e.put("time", iso(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.ofHours(7))));
         e.put("dataversion", 1);
         e.put("datacontenttype", "application/json");
         e.put("data", data);

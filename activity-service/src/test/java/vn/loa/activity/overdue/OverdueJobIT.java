@@ -75,7 +75,7 @@ class OverdueJobIT extends IntegrationTestSupport {
         ActivityTopic.Received first = ActivityTopic.ofType("activity-overdue", overdue.get(0)).get(0);
         assertThat(first.key()).isEqualTo(plan.toString());
         assertThat(first.data().get("dueDate").asString()).isEqualTo("2022-05-01");
-        //CONTRACT vn.loa.contracts.EventContracts.assertValid("activity-overdue", first.value());
+        vn.loa.contracts.EventContracts.assertValid("activity-overdue", first.value());
 
         // The next day the one due today becomes overdue, and is announced once.
         clock.set(java.time.Instant.parse("2022-06-20T17:00:00Z"));
