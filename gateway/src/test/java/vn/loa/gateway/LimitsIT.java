@@ -19,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /** Limits at the edge: rate per user (429 + Retry-After), body size (413) and page size (400). */
 class LimitsIT extends GatewayITBase {
@@ -27,11 +29,15 @@ class LimitsIT extends GatewayITBase {
     void answersTooManyRequestsWithRetryAfterAfterABurst() {
         // A user of its own, so its bucket is not shared with other tests (capacity 30 in tests).
         String bearer = TestJwts.bearer("burst.tester", "COMMUNE_OFFICER", "lien-minh");
-        WebClient web = WebClient.builder().baseUrl(baseUrl()).clientConnector(new ReactorClientHttpConnector()).build();
-        List<ResponseEntity<String>> answers = Flux.range(0, 80)
+        // Enough connections that the whole burst arrives at once, whatever the backend's speed.
+        ConnectionProvider connections = ConnectionProvider.builder("burst").maxConnections(120).build();
+        WebClient web = WebClient.builder().baseUrl(baseUrl())
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))).build();
+        List<ResponseEntity<String>> answers = Flux.range(0, 100)
                 .flatMap(i -> web.get().uri("/api/activities?page=0&size=20").header(HttpHeaders.AUTHORIZATION, bearer)
-                        .exchangeToMono(response -> response.toEntity(String.class)), 40)
+                        .exchangeToMono(response -> response.toEntity(String.class)), 100)
                 .collectList().block(Duration.ofSeconds(60));
+        connections.dispose();
         assertThat(Objects.requireNonNull(answers)).anySatisfy(answer ->
                 assertThat(answer.getStatusCode().value()).isEqualTo(200));
         assertThat(answers).anySatisfy(answer -> {
