@@ -2,6 +2,7 @@ package vn.loa.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1500ms",
         "loa.limits.max-body-size=64KB",
         "loa.limits.per-user.capacity=30",
-        "loa.limits.per-user.refill-per-second=5",
+        "loa.limits.per-user.refill-per-second=0.5",
         "loa.limits.token-endpoint.capacity=5",
         "loa.limits.token-endpoint.refill-per-second=0.1",
         "loa.auth.login.max-failures=3",
@@ -49,6 +50,16 @@ abstract class GatewayITBase {
             registry.add("loa.services." + backend.name + ".uri", backend::uri);
         }
         registry.add("loa.auth.signing-key", TestJwts::gatewayKeyPem);
+    }
+
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    /**
+     * A user name of its own for one test, so that its rate-limit bucket (small in tests, so that
+     * a burst is refused even on a slow machine) is not drained by another test.
+     */
+    static String uniqueUser(String prefix) {
+        return prefix + "." + USERS.incrementAndGet();
     }
 
     @LocalServerPort

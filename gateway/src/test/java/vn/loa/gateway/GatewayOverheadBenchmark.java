@@ -3,8 +3,6 @@ package vn.loa.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.sun.net.httpserver.HttpServer;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * The gateway's overhead: the same GET through the gateway and directly to the backend, measured
@@ -32,10 +32,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * ./mvnw -pl gateway -am verify -Dloa.skipInfraTests=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfailsafe.failIfNoSpecifiedTests=false \
  *     -Dit.test=GatewayOverheadBenchmark [-Dbench.concurrency=8 -Dbench.seconds=5 -Dbench.rounds=3]
  * </pre>
  *
- * By default it starts its own backend (a JDK HTTP server answering a 1 KB plan JSON) and a
+ * By default it starts its own backend (a Reactor Netty server answering a 1 KB plan JSON) and a
  * gateway in-process. To measure a running stack instead: {@code -Dbench.gateway=http://localhost:8080
  * -Dbench.direct=http://localhost:8081 -Dbench.path=/api/plans/<id> -Dbench.token=<access token>}.
  * Not an IT (it does not match *IT): it runs only when asked for.
@@ -56,12 +57,12 @@ class GatewayOverheadBenchmark {
         String bearer = System.getProperty("bench.token") == null
                 ? TestJwts.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh")
                 : "Bearer " + System.getProperty("bench.token");
-        HttpServer backend = null;
+        DisposableServer backend = null;
         ConfigurableApplicationContext context = null;
         try {
             if (gateway == null) {
                 backend = startBackend();
-                direct = "http://localhost:" + backend.getAddress().getPort();
+                direct = "http://localhost:" + backend.port();
                 context = startGateway(direct);
                 gateway = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             }
@@ -92,7 +93,7 @@ class GatewayOverheadBenchmark {
                 context.close();
             }
             if (backend != null) {
-                backend.stop(0);
+                backend.disposeNow();
             }
         }
     }
@@ -148,20 +149,13 @@ class GatewayOverheadBenchmark {
         System.out.println(out);
     }
 
-    private static HttpServer startBackend() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
+    private static DisposableServer startBackend() {
         byte[] body = PLAN_JSON.getBytes(StandardCharsets.UTF_8);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream stream = exchange.getResponseBody()) {
-                stream.write(body);
-            }
-        });
-        server.setExecutor(Executors.newFixedThreadPool(16));
-        server.start();
-        return server;
+        return HttpServer.create().host("localhost").port(0)
+                .handle((request, response) -> response.header("Content-Type", "application/json")
+                        .header("Content-Length", Integer.toString(body.length))
+                        .sendByteArray(Mono.just(body)))
+                .bindNow();
     }
 
     private static ConfigurableApplicationContext startGateway(String backend) {

@@ -27,8 +27,8 @@ class LimitsIT extends GatewayITBase {
 
     @Test
     void answersTooManyRequestsWithRetryAfterAfterABurst() {
-        // A user of its own, so its bucket is not shared with other tests (capacity 30 in tests).
-        String bearer = TestJwts.bearer("burst.tester", "COMMUNE_OFFICER", "lien-minh");
+        // A user of its own, so its bucket is not shared with other tests (30, refilled 0.5/s in tests).
+        String bearer = TestJwts.bearer(uniqueUser("burst.tester"), "COMMUNE_OFFICER", "lien-minh");
         // Enough connections that the whole burst arrives at once, whatever the backend's speed.
         ConnectionProvider connections = ConnectionProvider.builder("burst").maxConnections(120).build();
         WebClient web = WebClient.builder().baseUrl(baseUrl())
@@ -48,7 +48,7 @@ class LimitsIT extends GatewayITBase {
         });
         // Another user is not affected.
         client.get().uri("/api/activities").header(HttpHeaders.AUTHORIZATION,
-                TestJwts.bearer("tungchau.vhtt", "COMMUNE_OFFICER", "tung-chau")).exchange()
+                TestJwts.bearer(uniqueUser("tungchau.vhtt"), "COMMUNE_OFFICER", "tung-chau")).exchange()
                 .expectStatus().isOk();
     }
 
@@ -105,6 +105,6 @@ class LimitsIT extends GatewayITBase {
     }
 
     private static String bearer() {
-        return TestJwts.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
+        return TestJwts.bearer(uniqueUser("lienminh.vhtt"), "COMMUNE_OFFICER", "lien-minh");
     }
 }

@@ -24,14 +24,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class ResilienceIT extends GatewayITBase {
 
-    private static final String BEARER = TestJwts.bearer("hatinh.viewer", "PROVINCE_VIEWER", "ha-tinh");
+    private final String bearer = TestJwts.bearer(uniqueUser("hatinh.viewer"), "PROVINCE_VIEWER", "ha-tinh");
 
     @Test
     void answersAProblemNamingTheServiceWhenItIsTooSlow() {
         REPORTING.server().stubFor(get(urlPathEqualTo("/api/dashboards/duc-tho"))
                 .willReturn(aResponse().withFixedDelay(8_000).withStatus(200)));
         long started = System.nanoTime();
-        client.get().uri("/api/dashboards/duc-tho?period=2022-Q1").header(HttpHeaders.AUTHORIZATION, BEARER)
+        client.get().uri("/api/dashboards/duc-tho?period=2022-Q1").header(HttpHeaders.AUTHORIZATION, bearer)
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -51,14 +51,14 @@ class ResilienceIT extends GatewayITBase {
             for (int i = 0; i < 5; i++) {
                 long started = System.nanoTime();
                 unavailable(client.get().uri("/api/notifications?unread=true")
-                        .header(HttpHeaders.AUTHORIZATION, BEARER).exchange(), "notification-service");
+                        .header(HttpHeaders.AUTHORIZATION, bearer).exchange(), "notification-service");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_500));
             }
             breaker = breakers.getCircuitBreakerRegistry().find("notification").orElseThrow();
             assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
             // While open the gateway does not even try: the answer is immediate.
             long started = System.nanoTime();
-            unavailable(client.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, BEARER).exchange(),
+            unavailable(client.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, bearer).exchange(),
                     "notification-service");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
         }
@@ -67,12 +67,12 @@ class ResilienceIT extends GatewayITBase {
         }
         CircuitBreaker opened = breaker;
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                client.get().uri("/api/notifications?unread=true").header(HttpHeaders.AUTHORIZATION, BEARER)
+                client.get().uri("/api/notifications?unread=true").header(HttpHeaders.AUTHORIZATION, bearer)
                         .exchange()
                         .expectStatus().isOk()
                         .expectBody().jsonPath("$.service").isEqualTo("notification"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            client.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, BEARER).exchange()
+            client.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, bearer).exchange()
                     .expectStatus().isOk();
             assertThat(opened.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         });
@@ -85,11 +85,11 @@ class ResilienceIT extends GatewayITBase {
         ACTIVITY.server().stubFor(post(urlEqualTo("/api/activities/flaky/complete"))
                 .willReturn(aResponse().withStatus(503)));
 
-        unavailable(client.get().uri("/api/activities/flaky").header(HttpHeaders.AUTHORIZATION, BEARER).exchange(),
+        unavailable(client.get().uri("/api/activities/flaky").header(HttpHeaders.AUTHORIZATION, bearer).exchange(),
                 "activity-service");
         ACTIVITY.server().verify(3, requestedFor("GET", urlEqualTo("/api/activities/flaky")));
 
-        unavailable(client.post().uri("/api/activities/flaky/complete").header(HttpHeaders.AUTHORIZATION, BEARER)
+        unavailable(client.post().uri("/api/activities/flaky/complete").header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"quantity\":4}").exchange(), "activity-service");
         ACTIVITY.server().verify(1, requestedFor("POST", urlEqualTo("/api/activities/flaky/complete")));
     }
@@ -99,7 +99,7 @@ class ResilienceIT extends GatewayITBase {
         PLAN.server().stubFor(post(urlEqualTo("/api/plans/x/issue")).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":422,\"code\":\"plan-incomplete\"}")));
-        client.post().uri("/api/plans/x/issue").header(HttpHeaders.AUTHORIZATION, BEARER)
+        client.post().uri("/api/plans/x/issue").header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("plan-incomplete");

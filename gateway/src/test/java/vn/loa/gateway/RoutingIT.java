@@ -29,7 +29,7 @@ class RoutingIT extends GatewayITBase {
 
     private static final String ID = "3f1c2a9e-6b1d-4c55-9a0e-2f6d1e7b8c90";
     private static final String BODY = "{\"title\":\"Tuyên truyền cải cách hành chính\"}";
-    private static final String BEARER = TestJwts.bearer("ductho.vhtt", "DISTRICT_OFFICER", "duc-tho");
+    private final String bearer = TestJwts.bearer(uniqueUser("ductho.vhtt"), "DISTRICT_OFFICER", "duc-tho");
 
     static Stream<Arguments> apiPaths() {
         return Stream.of(
@@ -117,7 +117,7 @@ class RoutingIT extends GatewayITBase {
 
     @Test
     void passesTheTraceToTheServiceAndReturnsItToTheCaller() {
-        HttpHeaders response = client.get().uri("/api/plans/" + ID).header(HttpHeaders.AUTHORIZATION, BEARER)
+        HttpHeaders response = client.get().uri("/api/plans/" + ID).header(HttpHeaders.AUTHORIZATION, bearer)
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueMatches("traceparent", "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
@@ -131,7 +131,7 @@ class RoutingIT extends GatewayITBase {
     @Test
     void continuesTheCallersTrace() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        client.get().uri("/api/plans/" + ID).header(HttpHeaders.AUTHORIZATION, BEARER)
+        client.get().uri("/api/plans/" + ID).header(HttpHeaders.AUTHORIZATION, bearer)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .exchange()
                 .expectStatus().isOk()
@@ -141,14 +141,14 @@ class RoutingIT extends GatewayITBase {
 
     @Test
     void answersNotFoundForAPathNoServiceOwns() {
-        client.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, BEARER).exchange()
+        client.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, bearer).exchange()
                 .expectStatus().isNotFound();
         BACKENDS.forEach(backend -> assertThat(backend.server().getAllServeEvents()).isEmpty());
     }
 
     private void assertRouted(String method, String path, String service, String servicePath) {
         WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path)
-                .header(HttpHeaders.AUTHORIZATION, BEARER);
+                .header(HttpHeaders.AUTHORIZATION, bearer);
         WebTestClient.RequestHeadersSpec<?> ready = method.equals("GET") ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(BODY);
         ready.exchange()
@@ -157,7 +157,7 @@ class RoutingIT extends GatewayITBase {
         for (Backend backend : BACKENDS) {
             if (backend.name.equals(service)) {
                 backend.server().verify(1, requestedFor(method, urlEqualTo(servicePath))
-                        .withHeader(HttpHeaders.AUTHORIZATION, equalTo(BEARER)));
+                        .withHeader(HttpHeaders.AUTHORIZATION, equalTo(bearer)));
             }
             else {
                 assertThat(backend.server().getAllServeEvents()).as("requests reaching %s", backend.name).isEmpty();

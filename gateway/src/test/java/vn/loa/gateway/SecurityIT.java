@@ -70,7 +70,7 @@ class SecurityIT extends GatewayITBase {
 
     @Test
     void letsAValidTokenThroughAndPassesTheAuthorizationHeaderOn() {
-        String bearer = TestJwts.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
+        String bearer = TestJwts.bearer(uniqueUser("lienminh.vhtt"), "COMMUNE_OFFICER", "lien-minh");
         client.get().uri(PATH).header(HttpHeaders.AUTHORIZATION, bearer).exchange()
                 .expectStatus().isOk();
         assertThat(PLAN.server().getAllServeEvents().get(0).getRequest().getHeader(HttpHeaders.AUTHORIZATION))
