@@ -33,7 +33,7 @@ import reactor.netty.http.server.HttpServer;
  * <pre>
  * ./mvnw -pl gateway -am verify -Dloa.skipInfraTests=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dfailsafe.failIfNoSpecifiedTests=false \
- *     -Dit.test=GatewayOverheadBenchmark [-Dbench.concurrency=8 -Dbench.seconds=5 -Dbench.rounds=3]
+ *     -Dit.test=GatewayOverheadBenchmark [-Dbench.concurrency=8 -Dbench.seconds=5 -Dbench.rounds=3 -Dbench.warmup=10]
  * </pre>
  *
  * By default it starts its own backend (a Reactor Netty server answering a 1 KB plan JSON) and a
@@ -62,7 +62,7 @@ class GatewayOverheadBenchmark {
         try {
             if (gateway == null) {
                 backend = startBackend();
-                direct = "http://localhost:" + backend.port();
+                direct = "http://127.0.0.1:" + backend.port();
                 context = startGateway(direct);
                 gateway = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             }
@@ -74,8 +74,9 @@ class GatewayOverheadBenchmark {
                     .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build();
 
             // Warm-up: JIT, connection pools, the gateway's first-route costs.
-            run(http, toBackend, Math.max(2, seconds / 2));
-            run(http, viaGateway, Math.max(2, seconds / 2));
+            int warmUp = Integer.getInteger("bench.warmup", 10);
+            run(http, toBackend, warmUp);
+            run(http, viaGateway, warmUp);
 
             Result directTotal = new Result();
             Result gatewayTotal = new Result();
@@ -112,10 +113,12 @@ class GatewayOverheadBenchmark {
                         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() != 200) {
                             result.errors.incrementAndGet();
+                            result.lastError = response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8);
                         }
                     }
                     catch (IOException e) {
                         result.errors.incrementAndGet();
+                        result.lastError = e.toString();
                     }
                     result.histogram.recordValue(Math.max(1, (System.nanoTime() - sent) / 1_000));
                 }
@@ -146,12 +149,17 @@ class GatewayOverheadBenchmark {
                 "ratio gateway/direct: p50 x%.2f, p99 x%.2f, throughput x%.2f (added p50 %.2f ms)%n",
                 gateway.p50() / direct.p50(), gateway.p99() / direct.p99(), gateway.throughput() / direct.throughput(),
                 gateway.p50() - direct.p50()));
+        for (Result r : List.of(direct, gateway)) {
+            if (r.lastError != null) {
+                out.append("last error: ").append(r.lastError).append('\n');
+            }
+        }
         System.out.println(out);
     }
 
     private static DisposableServer startBackend() {
         byte[] body = PLAN_JSON.getBytes(StandardCharsets.UTF_8);
-        return HttpServer.create().host("localhost").port(0)
+        return HttpServer.create().host("127.0.0.1").port(0)
                 .handle((request, response) -> response.header("Content-Type", "application/json")
                         .header("Content-Length", Integer.toString(body.length))
                         .sendByteArray(Mono.just(body)))
@@ -159,17 +167,18 @@ class GatewayOverheadBenchmark {
     }
 
     private static ConfigurableApplicationContext startGateway(String backend) {
-        return new SpringApplicationBuilder(GatewayApplication.class).properties(
-                "server.port=0",
-                "loa.services.plan.uri=" + backend,
-                "loa.services.activity.uri=" + backend,
-                "loa.services.reporting.uri=" + backend,
-                "loa.services.notification.uri=" + backend,
-                "loa.auth.signing-key=" + TestJwts.gatewayKeyPem(),
-                "loa.limits.per-user.enabled=false",
-                "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+        // Command-line arguments: they outrank application.yml (builder properties would not).
+        return new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=0",
+                "--loa.services.plan.uri=" + backend,
+                "--loa.services.activity.uri=" + backend,
+                "--loa.services.reporting.uri=" + backend,
+                "--loa.services.notification.uri=" + backend,
+                "--loa.auth.signing-key=" + TestJwts.gatewayKeyPem(),
+                "--loa.limits.per-user.enabled=false",
+                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-                "logging.level.root=WARN").run();
+                "--logging.level.root=WARN");
     }
 
     private static String planJson() {
@@ -191,10 +200,14 @@ class GatewayOverheadBenchmark {
         final Histogram histogram = new Histogram(60_000_000L, 3);
         final AtomicLong errors = new AtomicLong();
         long elapsedNanos;
+        volatile String lastError;
 
         void add(Result other) {
             histogram.add(other.histogram);
             errors.addAndGet(other.errors.get());
+            if (other.lastError != null) {
+                lastError = other.lastError;
+            }
             elapsedNanos += other.elapsedNanos;
         }
 

@@ -142,8 +142,18 @@ class RoutingIT extends GatewayITBase {
     @Test
     void answersNotFoundForAPathNoServiceOwns() {
         client.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, bearer).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("not-found");
         BACKENDS.forEach(backend -> assertThat(backend.server().getAllServeEvents()).isEmpty());
+    }
+
+    @Test
+    void pointsAnOperatorAtTheServiceNamedOpsPaths() {
+        client.get().uri("/api/ops/dead-letters").header(HttpHeaders.AUTHORIZATION, bearer).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(String.class,
+                        detail -> assertThat(detail).contains("/ops/{plan|activity|reporting|notification}/dead-letters"));
     }
 
     private void assertRouted(String method, String path, String service, String servicePath) {

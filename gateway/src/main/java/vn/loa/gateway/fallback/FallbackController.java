@@ -5,6 +5,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import vn.loa.gateway.web.Problems;
 @Hidden
 class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
     private static final int RETRY_AFTER_SECONDS = 5;
 
     @RequestMapping("/fallback/{service}")
@@ -39,6 +42,8 @@ class FallbackController {
         else {
             why = "it cannot be reached";
         }
+        log.info("Answered 503 for {} {}: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                name, cause == null ? "no cause" : cause.toString());
         Map<String, Object> body = Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 name + " is unavailable (" + why + "); try again shortly.");
         body.put("service", name);
