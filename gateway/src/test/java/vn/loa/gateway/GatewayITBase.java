@@ -49,7 +49,8 @@ abstract class GatewayITBase {
         for (Backend backend : BACKENDS) {
             registry.add("loa.services." + backend.name + ".uri", backend::uri);
         }
-        registry.add("loa.auth.signing-key", TestJwts::gatewayKeyPem);
+        registry.add("loa.auth.signing-key", TestKeys::signingKeyPem);
+        registry.add("loa.auth.issuer.uri", () -> TestKeys.ISSUER);
     }
 
     private static final AtomicInteger USERS = new AtomicInteger();

@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import vn.loa.testsupport.TestTokens;
 
 /**
  * The gateway's overhead: the same GET through the gateway and directly to the backend, measured
@@ -55,7 +56,7 @@ class GatewayOverheadBenchmark {
         String direct = System.getProperty("bench.direct");
         String path = System.getProperty("bench.path", "/api/plans/3f1c2a9e-6b1d-4c55-9a0e-2f6d1e7b8c90");
         String bearer = System.getProperty("bench.token") == null
-                ? TestJwts.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh")
+                ? TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh")
                 : "Bearer " + System.getProperty("bench.token");
         DisposableServer backend = null;
         ConfigurableApplicationContext context = null;
@@ -174,7 +175,8 @@ class GatewayOverheadBenchmark {
                 "--loa.services.activity.uri=" + backend,
                 "--loa.services.reporting.uri=" + backend,
                 "--loa.services.notification.uri=" + backend,
-                "--loa.auth.signing-key=" + TestJwts.gatewayKeyPem(),
+                "--loa.auth.signing-key=" + TestKeys.signingKeyPem(),
+                "--loa.auth.issuer.uri=" + TestKeys.ISSUER,
                 "--loa.limits.per-user.enabled=false",
                 "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",

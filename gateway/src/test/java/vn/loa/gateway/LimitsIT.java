@@ -21,6 +21,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import vn.loa.testsupport.TestTokens;
 
 /** Limits at the edge: rate per user (429 + Retry-After), body size (413) and page size (400). */
 class LimitsIT extends GatewayITBase {
@@ -28,7 +29,7 @@ class LimitsIT extends GatewayITBase {
     @Test
     void answersTooManyRequestsWithRetryAfterAfterABurst() {
         // A user of its own, so its bucket is not shared with other tests (30, refilled 0.5/s in tests).
-        String bearer = TestJwts.bearer(uniqueUser("burst.tester"), "COMMUNE_OFFICER", "lien-minh");
+        String bearer = TestTokens.bearer(uniqueUser("burst.tester"), "COMMUNE_OFFICER", "lien-minh");
         // Enough connections that the whole burst arrives at once, whatever the backend's speed.
         ConnectionProvider connections = ConnectionProvider.builder("burst").maxConnections(120).build();
         WebClient web = WebClient.builder().baseUrl(baseUrl())
@@ -48,7 +49,7 @@ class LimitsIT extends GatewayITBase {
         });
         // Another user is not affected.
         client.get().uri("/api/activities").header(HttpHeaders.AUTHORIZATION,
-                TestJwts.bearer(uniqueUser("tungchau.vhtt"), "COMMUNE_OFFICER", "tung-chau")).exchange()
+                TestTokens.bearer(uniqueUser("tungchau.vhtt"), "COMMUNE_OFFICER", "tung-chau")).exchange()
                 .expectStatus().isOk();
     }
 
@@ -105,6 +106,6 @@ class LimitsIT extends GatewayITBase {
     }
 
     private static String bearer() {
-        return TestJwts.bearer(uniqueUser("lienminh.vhtt"), "COMMUNE_OFFICER", "lien-minh");
+        return TestTokens.bearer(uniqueUser("lienminh.vhtt"), "COMMUNE_OFFICER", "lien-minh");
     }
 }

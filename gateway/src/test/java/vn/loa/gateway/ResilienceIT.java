@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.loa.testsupport.TestTokens;
 
 /**
  * A service that is down or too slow gives a 503 problem naming it, within the time limit; the
@@ -24,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class ResilienceIT extends GatewayITBase {
 
-    private final String bearer = TestJwts.bearer(uniqueUser("hatinh.viewer"), "PROVINCE_VIEWER", "ha-tinh");
+    private final String bearer = TestTokens.bearer(uniqueUser("hatinh.viewer"), "PROVINCE_VIEWER", "ha-tinh");
 
     @Test
     void answersAProblemNamingTheServiceWhenItIsTooSlow() {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.loa.testsupport.TestTokens;
 
 /**
  * Every path of API.md reaches the service that owns it, with path, query and Authorization
@@ -29,7 +30,7 @@ class RoutingIT extends GatewayITBase {
 
     private static final String ID = "3f1c2a9e-6b1d-4c55-9a0e-2f6d1e7b8c90";
     private static final String BODY = "{\"title\":\"Tuyên truyền cải cách hành chính\"}";
-    private final String bearer = TestJwts.bearer(uniqueUser("ductho.vhtt"), "DISTRICT_OFFICER", "duc-tho");
+    private final String bearer = TestTokens.bearer(uniqueUser("ductho.vhtt"), "DISTRICT_OFFICER", "duc-tho");
 
     static Stream<Arguments> apiPaths() {
         return Stream.of(

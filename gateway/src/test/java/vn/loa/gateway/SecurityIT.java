@@ -2,15 +2,11 @@ package vn.loa.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import vn.loa.testsupport.TestTokens;
 
 /**
  * The gateway checks signature, issuer, audience and expiry before routing: a refused token never
@@ -40,45 +36,40 @@ class SecurityIT extends GatewayITBase {
 
     @Test
     void refusesAnExpiredToken() {
-        Instant past = Instant.now().minus(Duration.ofHours(2));
-        assertRefused(TestJwts.token("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh", TestJwts.GATEWAY_KEY,
-                claims -> claims.issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(10)))), "expired");
+        assertRefused(TestTokens.expired("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh"), "expired");
     }
 
     @Test
     void refusesATokenSignedWithAnotherKey() {
-        assertRefused(TestJwts.token("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh", TestJwts.FOREIGN_KEY,
-                UnaryOperator.identity()), "validate");
+        assertRefused(TestTokens.signedByAnotherKey("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh"), "validate");
     }
 
     @Test
     void refusesATokenFromAnotherIssuer() {
-        assertRefused(TestJwts.token("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh", TestJwts.GATEWAY_KEY,
-                claims -> claims.issuer("https://evil.example")), "iss");
+        assertRefused(TestTokens.wrongIssuer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh"), "iss");
     }
 
     @Test
     void refusesATokenForAnotherAudience() {
-        assertRefused(TestJwts.token("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh", TestJwts.GATEWAY_KEY,
-                claims -> claims.audience(List.of("another-app"))), "aud");
+        assertRefused(TestTokens.wrongAudience("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh"), "aud");
     }
 
     @Test
     void refusesAMalformedToken() {
-        assertRefused("not-a-jwt", "");
+        assertRefused("Bearer not-a-jwt", "");
     }
 
     @Test
     void letsAValidTokenThroughAndPassesTheAuthorizationHeaderOn() {
-        String bearer = TestJwts.bearer(uniqueUser("lienminh.vhtt"), "COMMUNE_OFFICER", "lien-minh");
+        String bearer = TestTokens.bearer(uniqueUser("lienminh.vhtt"), "COMMUNE_OFFICER", "lien-minh");
         client.get().uri(PATH).header(HttpHeaders.AUTHORIZATION, bearer).exchange()
                 .expectStatus().isOk();
         assertThat(PLAN.server().getAllServeEvents().get(0).getRequest().getHeader(HttpHeaders.AUTHORIZATION))
                 .isEqualTo(bearer);
     }
 
-    private void assertRefused(String token, String reason) {
-        client.get().uri(PATH).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+    private void assertRefused(String authorization, String reason) {
+        client.get().uri(PATH).header(HttpHeaders.AUTHORIZATION, authorization).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")

@@ -34,7 +34,7 @@ class TokenIT extends GatewayITBase {
         assertThat(jwt.getSubject()).isEqualTo("lienminh.vhtt");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("COMMUNE_OFFICER");
         assertThat(jwt.getClaimAsString("org_unit")).isEqualTo("lien-minh");
-        assertThat(jwt.getIssuer().toString()).isEqualTo("http://localhost:8080");
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo(TestKeys.ISSUER);
         assertThat(jwt.getAudience()).containsExactly("loa");
         assertThat(jwt.getId()).isNotBlank();
         assertThat(jwt.getIssuedAt()).isBefore(Instant.now().plusSeconds(1));
@@ -66,8 +66,8 @@ class TokenIT extends GatewayITBase {
         client.get().uri("/.well-known/openid-configuration").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.issuer").isEqualTo("http://localhost:8080")
-                .jsonPath("$.jwks_uri").isEqualTo("http://localhost:8080/auth/jwks");
+                .jsonPath("$.issuer").isEqualTo(TestKeys.ISSUER)
+                .jsonPath("$.jwks_uri").isEqualTo(TestKeys.ISSUER + "/auth/jwks");
     }
 
     @Test
