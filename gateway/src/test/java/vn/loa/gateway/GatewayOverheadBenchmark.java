@@ -34,7 +34,7 @@ import vn.loa.testsupport.TestTokens;
  * <pre>
  * ./mvnw -pl gateway -am verify -Dloa.skipInfraTests=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dfailsafe.failIfNoSpecifiedTests=false \
- *     -Dit.test=GatewayOverheadBenchmark [-Dbench.concurrency=8 -Dbench.seconds=5 -Dbench.rounds=3 -Dbench.warmup=10]
+ *     -Dit.test=GatewayOverheadBenchmark [-Dbench.concurrency=8 -Dbench.seconds=5 -Dbench.rounds=3 -Dbench.warmup=3000]
  * </pre>
  *
  * By default it starts its own backend (a Reactor Netty server answering a 1 KB plan JSON) and a
@@ -75,15 +75,16 @@ class GatewayOverheadBenchmark {
                     .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build();
 
             // Warm-up: JIT, connection pools, the gateway's first-route costs.
-            int warmUp = Integer.getInteger("bench.warmup", 10);
-            run(http, toBackend, warmUp);
-            run(http, viaGateway, warmUp);
+            // Warm-up by count (the JIT needs thousands of calls), bounded in time on a slow machine.
+            int warmUpRequests = Integer.getInteger("bench.warmup", 3000);
+            run(http, toBackend, 60, warmUpRequests);
+            run(http, viaGateway, 60, warmUpRequests);
 
             Result directTotal = new Result();
             Result gatewayTotal = new Result();
             for (int round = 0; round < rounds; round++) {
-                directTotal.add(run(http, toBackend, seconds));
-                gatewayTotal.add(run(http, viaGateway, seconds));
+                directTotal.add(run(http, toBackend, seconds, Long.MAX_VALUE));
+                gatewayTotal.add(run(http, viaGateway, seconds, Long.MAX_VALUE));
             }
             print(path, directTotal, gatewayTotal);
             assertThat(directTotal.errors.get()).as("failed direct requests").isZero();
@@ -100,7 +101,8 @@ class GatewayOverheadBenchmark {
         }
     }
 
-    private Result run(HttpClient http, HttpRequest request, int durationSeconds) throws Exception {
+    private Result run(HttpClient http, HttpRequest request, int durationSeconds, long maxRequests) throws Exception {
+        AtomicLong budget = new AtomicLong(maxRequests);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(durationSeconds).toNanos();
@@ -108,7 +110,7 @@ class GatewayOverheadBenchmark {
         for (int i = 0; i < concurrency; i++) {
             workers.add(pool.submit(() -> {
                 Result result = new Result();
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && budget.getAndDecrement() > 0) {
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
