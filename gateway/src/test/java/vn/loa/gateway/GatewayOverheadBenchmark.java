@@ -171,7 +171,7 @@ class GatewayOverheadBenchmark {
 
     private static ConfigurableApplicationContext startGateway(String backend) {
         // Command-line arguments: they outrank application.yml (builder properties would not).
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--loa.services.plan.uri=" + backend,
                 "--loa.services.activity.uri=" + backend,
@@ -182,7 +182,15 @@ class GatewayOverheadBenchmark {
                 "--loa.limits.per-user.enabled=false",
                 "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        // Extra gateway settings to compare, e.g. -Dbench.args=--management.tracing.enabled=false
+        String extra = System.getProperty("bench.args", "");
+        for (String arg : extra.split(",")) {
+            if (!arg.isBlank()) {
+                args.add(arg.trim());
+            }
+        }
+        return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }
 
     private static String planJson() {
