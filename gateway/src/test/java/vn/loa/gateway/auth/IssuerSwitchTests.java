@@ -3,13 +3,20 @@ package vn.loa.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * {@code loa.auth.issuer.enabled=false} removes the built-in issuer, and the token decoder then
@@ -48,8 +55,15 @@ class IssuerSwitchTests {
                 });
     }
 
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.context.properties.EnableConfigurationProperties(AuthProperties.class)
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(AuthProperties.class)
     static class PropertiesConfiguration {
+
+        /** Stands in for the gateway's filter chain, which needs the whole WebFlux security set-up. */
+        @Bean
+        SecurityWebFilterChain securityWebFilterChain() {
+            return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(),
+                    List.of((exchange, chain) -> chain.filter(exchange)));
+        }
     }
 }
