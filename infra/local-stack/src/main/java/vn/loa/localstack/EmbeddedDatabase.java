@@ -25,9 +25,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     static final String PASSWORD = "loa";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     static EmbeddedDatabase start(Path dataDirectory, int port, Path logFile, List<String> databases)
@@ -45,7 +47,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDirectory);
         try {
             database.ensureUserAndDatabases(databases);
         } catch (SQLException | RuntimeException e) {
@@ -55,8 +57,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         return database;
     }
 
-    long pid() {
-        return postgres.getProcess().pid();
+    /** The postmaster's pid: pg_ctl starts it detached, so it is not a child of this JVM. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
     }
 
     private void ensureUserAndDatabases(List<String> databases) throws SQLException {

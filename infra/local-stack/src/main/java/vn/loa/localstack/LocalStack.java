@@ -28,6 +28,8 @@ public final class LocalStack {
     private final HealthProbe health = new HealthProbe();
     private final List<ServiceProcess> services = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Start-up phases and stop() take turns, so that nothing started half-way is left running. */
+    private final Object lifecycle = new Object();
     private final long startedAt = System.nanoTime();
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
@@ -52,11 +54,16 @@ public final class LocalStack {
         watchParent(settings.parentPid());
         try {
             stack.start();
+        } catch (StackStopping e) {
+            return; // Ctrl-C during start-up: the shutdown hook is taking everything down
         } catch (StartupFailure e) {
             System.err.println();
             System.err.println("loa: " + e.getMessage());
             System.exit(1);
         } catch (Exception e) {
+            if (stack.stopping.get()) {
+                return;
+            }
             System.err.println();
             System.err.println("loa: the stack could not start: " + e);
             System.err.println("     details in " + settings.logs().resolve("infrastructure.log"));
@@ -110,21 +117,30 @@ public final class LocalStack {
 
         out.printf("PostgreSQL 17  jdbc:postgresql://localhost:%d/  (user %s, password %s; data in %s)%n",
                 settings.postgresPort(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD, relative(settings.postgresData()));
-        database = EmbeddedDatabase.start(settings.postgresData(), settings.postgresPort(),
-                settings.logs().resolve("postgres.log"), ServiceSpec.databases());
-        Files.writeString(settings.run().resolve("postgres.pid"), Long.toString(database.pid()));
+        synchronized (lifecycle) {
+            ensureNotStopping();
+            database = EmbeddedDatabase.start(settings.postgresData(), settings.postgresPort(),
+                    settings.logs().resolve("postgres.log"), ServiceSpec.databases());
+            Files.writeString(settings.run().resolve("postgres.pid"), Long.toString(database.pid()));
+        }
         out.printf("               up after %s, databases %s%n", elapsed(), String.join(", ", ServiceSpec.databases()));
 
         out.printf("Kafka          localhost:%d  (KRaft, data in %s)%n", settings.kafkaPort(), relative(settings.kafkaData()));
-        broker = EmbeddedBroker.start(settings.kafkaData(), settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.logs().resolve("infrastructure.log"));
+        synchronized (lifecycle) {
+            ensureNotStopping();
+            broker = EmbeddedBroker.start(settings.kafkaData(), settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.logs().resolve("infrastructure.log"));
+        }
         out.printf("               up after %s%n", elapsed());
 
-        for (Map.Entry<ServiceSpec, Path> entry : jars.entrySet()) {
-            ServiceSpec spec = entry.getKey();
-            ServiceProcess process = ServiceProcess.start(spec, entry.getValue(), settings);
-            services.add(process);
-            out.printf(Locale.ROOT, "%-21s  %-22s  log: %s%n", spec.name(), spec.url(), relative(process.logFile()));
+        synchronized (lifecycle) {
+            ensureNotStopping();
+            for (Map.Entry<ServiceSpec, Path> entry : jars.entrySet()) {
+                ServiceSpec spec = entry.getKey();
+                ServiceProcess process = ServiceProcess.start(spec, entry.getValue(), settings);
+                services.add(process);
+                out.printf(Locale.ROOT, "%-21s  %-22s  log: %s%n", spec.name(), spec.url(), relative(process.logFile()));
+            }
         }
         awaitHealthy();
         printReady();
@@ -154,6 +170,7 @@ public final class LocalStack {
         List<ServiceProcess> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
+                ensureNotStopping();
                 if (!service.isAlive()) {
                     throw new StartupFailure(service.spec().name() + " stopped during start-up (exit code "
                             + service.exitValue() + "). The end of " + relative(service.logFile()) + ":"
@@ -182,6 +199,12 @@ public final class LocalStack {
                 throw new StartupFailure(message.toString());
             }
             Thread.sleep(1000);
+        }
+    }
+
+    private void ensureNotStopping() {
+        if (stopping.get()) {
+            throw new StackStopping();
         }
     }
 
@@ -226,6 +249,12 @@ public final class LocalStack {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        synchronized (lifecycle) {
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
         out.println();
         out.println("Stopping Loa …");
         services.stream().filter(s -> s.spec().name().equals(ServiceSpec.GATEWAY))
@@ -285,6 +314,13 @@ public final class LocalStack {
             deleteRecursively(path);
         } catch (IOException e) {
             // pid files only: the next ./loa up checks whether the processes still run
+        }
+    }
+
+    /** Thrown into start-up when Ctrl-C arrives before the stack is ready. */
+    static final class StackStopping extends RuntimeException {
+        StackStopping() {
+            super("stopping", null, false, false);
         }
     }
 
