@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 public final class LocalStack {
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -168,6 +169,7 @@ public final class LocalStack {
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
         Map<String, String> lastStatus = new LinkedHashMap<>();
         List<ServiceProcess> waiting = new ArrayList<>(services);
+        long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 ensureNotStopping();
@@ -186,6 +188,13 @@ public final class LocalStack {
             }
             if (waiting.isEmpty()) {
                 break;
+            }
+            if (System.nanoTime() > nextProgress) {
+                // On a busy machine start-up can take minutes: show that it is still going.
+                out.printf("               %s: waiting for %s%n", elapsed(), String.join(", ", waiting.stream()
+                        .map(s -> s.spec().name() + " (" + lastStatus.getOrDefault(s.spec().name(), "starting") + ")")
+                        .toList()));
+                nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
             if (System.nanoTime() > deadline) {
                 StringBuilder message = new StringBuilder("Not healthy after " + settings.readyTimeout().toSeconds()

@@ -39,7 +39,7 @@ record StackSettings(
                 intValue(env, "LOA_KAFKA_PORT", 19092),
                 intValue(env, "LOA_KAFKA_CONTROLLER_PORT", 19093),
                 javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")),
-                Duration.ofSeconds(intValue(env, "LOA_READY_TIMEOUT_SECONDS", 300)),
+                Duration.ofSeconds(intValue(env, "LOA_READY_TIMEOUT_SECONDS", 600)),
                 fresh,
                 Long.parseLong(env.getOrDefault("LOA_PARENT_PID", "0")));
     }

@@ -22,7 +22,7 @@ class StackSettingsTests {
         assertThat(settings.kafkaData()).isEqualTo(Path.of("/srv/loa/.loa/kafka"));
         assertThat(settings.logs()).isEqualTo(Path.of("/srv/loa/.loa/logs"));
         assertThat(settings.serviceJavaOptions()).contains("-Xmx320m");
-        assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(600));
     }
 
     @Test
