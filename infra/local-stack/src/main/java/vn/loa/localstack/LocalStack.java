@@ -179,6 +179,11 @@ public final class LocalStack {
                             + System.lineSeparator() + service.logTail(40));
                 }
                 String status = health.status(service.spec().port());
+                if (status != null && ListeningSockets.isListeningOn(service.pid(), service.spec().port())
+                        .filter(listening -> !listening).isPresent()) {
+                    // Something answers on the port, but not our process: do not take its word for it.
+                    status = "answered by another process on port " + service.spec().port();
+                }
                 if ("UP".equals(status)) {
                     out.printf(Locale.ROOT, "%-21s  UP after %s%n", service.spec().name(), elapsed());
                     waiting.remove(service);

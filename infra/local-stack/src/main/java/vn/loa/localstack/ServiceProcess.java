@@ -67,6 +67,10 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int exitValue() {
         return process.exitValue();
     }
