@@ -187,8 +187,8 @@ public final class LocalStack {
                 if ("UP".equals(status)) {
                     out.printf(Locale.ROOT, "%-21s  UP after %s%n", service.spec().name(), elapsed());
                     waiting.remove(service);
-                } else if (status != null) {
-                    lastStatus.put(service.spec().name(), status);
+                } else {
+                    lastStatus.put(service.spec().name(), status == null ? "starting" : status);
                 }
             }
             if (waiting.isEmpty()) {
