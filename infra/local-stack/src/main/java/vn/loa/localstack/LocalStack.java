@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -118,21 +120,33 @@ public final class LocalStack {
 
         out.printf("PostgreSQL 17  jdbc:postgresql://localhost:%d/  (user %s, password %s; data in %s)%n",
                 settings.postgresPort(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD, relative(settings.postgresData()));
-        synchronized (lifecycle) {
-            ensureNotStopping();
-            database = EmbeddedDatabase.start(settings.postgresData(), settings.postgresPort(),
-                    settings.logs().resolve("postgres.log"), ServiceSpec.databases());
-            Files.writeString(settings.run().resolve("postgres.pid"), Long.toString(database.pid()));
-        }
-        out.printf("               up after %s, databases %s%n", elapsed(), String.join(", ", ServiceSpec.databases()));
-
         out.printf("Kafka          localhost:%d  (KRaft, data in %s)%n", settings.kafkaPort(), relative(settings.kafkaData()));
         synchronized (lifecycle) {
             ensureNotStopping();
-            broker = EmbeddedBroker.start(settings.kafkaData(), settings.kafkaPort(), settings.kafkaControllerPort(),
-                    settings.logs().resolve("infrastructure.log"));
+            // Both at once: Kafka's start-up is mostly class loading and does not need PostgreSQL.
+            CompletableFuture<EmbeddedBroker> kafka = CompletableFuture.supplyAsync(() -> {
+                try {
+                    EmbeddedBroker started = EmbeddedBroker.start(settings.kafkaData(), settings.kafkaPort(),
+                            settings.kafkaControllerPort(), settings.logs().resolve("infrastructure.log"));
+                    out.printf("Kafka          up after %s%n", elapsed());
+                    return started;
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, command -> new Thread(command, "loa-kafka-start").start());
+            try {
+                database = EmbeddedDatabase.start(settings.postgresData(), settings.postgresPort(),
+                        settings.logs().resolve("postgres.log"), ServiceSpec.databases());
+                Files.writeString(settings.run().resolve("postgres.pid"), Long.toString(database.pid()));
+                out.printf("PostgreSQL 17  up after %s, databases %s%n", elapsed(), String.join(", ", ServiceSpec.databases()));
+            } finally {
+                try {
+                    broker = kafka.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
         }
-        out.printf("               up after %s%n", elapsed());
 
         synchronized (lifecycle) {
             ensureNotStopping();
