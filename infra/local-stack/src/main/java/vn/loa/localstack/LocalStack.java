@@ -283,6 +283,9 @@ public final class LocalStack {
     }
 
     private void stopAll() {
+        if (database == null && broker == null && services.isEmpty()) {
+            return; // nothing started (e.g. a port was taken): leave another stack's pid files alone
+        }
         out.println();
         out.println("Stopping Loa …");
         services.stream().filter(s -> s.spec().name().equals(ServiceSpec.GATEWAY))
