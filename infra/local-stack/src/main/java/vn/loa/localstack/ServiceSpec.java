@@ -44,7 +44,7 @@ record ServiceSpec(String name, int port, String database, Map<String, String> e
             env.put("SPRING_DATASOURCE_PASSWORD", EmbeddedDatabase.PASSWORD);
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort());
         }
-        env.put("LOA_DEMO_DATA_ENABLED", "true");
+        env.put("LOA_DEMODATA_ENABLED", "true");
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:8080/auth/jwks");
         env.put("LOA_SECURITY_ISSUER", "http://localhost:8080");
         env.putAll(extraEnv);

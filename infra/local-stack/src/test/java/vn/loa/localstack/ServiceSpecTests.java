@@ -36,7 +36,7 @@ class ServiceSpecTests {
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "loa")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "loa")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
-                .containsEntry("LOA_DEMO_DATA_ENABLED", "true")
+                .containsEntry("LOA_DEMODATA_ENABLED", "true")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:8080/auth/jwks")
                 .containsEntry("LOA_SECURITY_ISSUER", "http://localhost:8080")
                 .containsEntry("LOA_MAIL_EMBEDDED_ENABLED", "true");
