@@ -1,10 +1,14 @@
 package vn.loa.messaging.tracing;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class TraceContextTests {
 
@@ -50,5 +54,19 @@ class TraceContextTests {
             assertThat(MDC.get("eventId")).isEqualTo("e-2");
             assertThat(MDC.get("traceId")).isNull();
         }
+    }
+
+    @Test
+    void withATracerTheCurrentSpanIsTheTraceparent() {
+        Tracer tracer = mock(Tracer.class);
+        Span span = mock(Span.class);
+        io.micrometer.tracing.TraceContext context = mock(io.micrometer.tracing.TraceContext.class);
+        when(tracer.currentSpan()).thenReturn(span);
+        when(span.context()).thenReturn(context);
+        when(context.traceId()).thenReturn("0af7651916cd43dd8448eb211c80319c");
+        when(context.spanId()).thenReturn("b7ad6b7169203331");
+        when(context.sampled()).thenReturn(true);
+
+        assertThat(new TraceContext(tracer, null).currentTraceparent()).isEqualTo(TRACEPARENT);
     }
 }

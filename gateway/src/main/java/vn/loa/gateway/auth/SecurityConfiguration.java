@@ -1,0 +1,78 @@
+package vn.loa.gateway.auth;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import vn.loa.gateway.web.Problems;
+
+/**
+ * The gateway is a resource server for {@code /api/**} and {@code /ops/**}: a request without a
+ * valid token (signature, issuer, audience, expiry) stops here with 401 problem+json and never
+ * reaches a service. The Authorization header is passed through, since every service checks the
+ * token again and enforces roles and org scope itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(AuthProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+        ServerAuthenticationEntryPoint entryPoint = SecurityConfiguration::unauthorized;
+        ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange,
+                Problems.body(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this."));
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // Caching is the services' business (ETags); do not overwrite their headers.
+                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/**", "/ops/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .build();
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    private static reactor.core.publisher.Mono<Void> unauthorized(org.springframework.web.server.ServerWebExchange exchange,
+                                                                  AuthenticationException e) {
+        boolean tokenPresent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
+        String detail = tokenPresent ? "The bearer token was refused: " + e.getMessage()
+                : "This endpoint needs 'Authorization: Bearer <token>' (get one at POST /auth/token).";
+        Map<String, Object> body = Problems.body(HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+        return Problems.write(exchange, body);
+    }
+}

@@ -1,0 +1,55 @@
+package vn.loa.gateway.fallback;
+
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import vn.loa.gateway.web.Problems;
+
+/**
+ * Where a route's circuit breaker forwards when its service failed, timed out or is known to be
+ * down: 503 problem+json naming the service, instead of a connection error or a hang.
+ */
+@RestController
+@Hidden
+class FallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<Map<String, Object>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        String name = service.endsWith("-service") ? service : service + "-service";
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        String why;
+        if (cause instanceof CallNotPermittedException) {
+            why = "it failed repeatedly and is given a moment to recover";
+        }
+        else if (cause instanceof TimeoutException) {
+            why = "it did not answer within the time limit";
+        }
+        else {
+            why = "it cannot be reached";
+        }
+        log.info("Answered 503 for {} {}: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                name, cause == null ? "no cause" : cause.toString());
+        Map<String, Object> body = Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                name + " is unavailable (" + why + "); try again shortly.");
+        body.put("service", name);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                .contentType(Problems.PROBLEM_JSON)
+                .body(body);
+    }
+}

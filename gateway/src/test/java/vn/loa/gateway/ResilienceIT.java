@@ -1,0 +1,117 @@
+package vn.loa.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.requestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.loa.testsupport.TestTokens;
+
+/**
+ * A service that is down or too slow gives a 503 problem naming it, within the time limit; the
+ * breaker opens after a handful of failures and the route recovers by itself when the service
+ * returns. Only GETs are retried.
+ */
+class ResilienceIT extends GatewayITBase {
+
+    private final String bearer = TestTokens.bearer(uniqueUser("hatinh.viewer"), "PROVINCE_VIEWER", "ha-tinh");
+
+    @Test
+    void answersAProblemNamingTheServiceWhenItIsTooSlow() {
+        REPORTING.server().stubFor(get(urlPathEqualTo("/api/dashboards/duc-tho"))
+                .willReturn(aResponse().withFixedDelay(8_000).withStatus(200)));
+        long started = System.nanoTime();
+        client.get().uri("/api/dashboards/duc-tho?period=2022-Q1").header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("service-unavailable")
+                .jsonPath("$.service").isEqualTo("reporting-service")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("time limit"));
+        // Time limit 3 s (test configuration): well before the backend's 8 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(6_000));
+    }
+
+    @Test
+    void fallsBackWhenTheServiceStopsThenRecoversWhenItReturns() {
+        CircuitBreaker breaker = breakers.getCircuitBreakerRegistry().find("notification").orElse(null);
+        NOTIFICATION.stop();
+        try {
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                unavailable(client.get().uri("/api/notifications?unread=true")
+                        .header(HttpHeaders.AUTHORIZATION, bearer).exchange(), "notification-service");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_500));
+            }
+            breaker = breakers.getCircuitBreakerRegistry().find("notification").orElseThrow();
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            // While open the gateway does not even try: the answer is immediate.
+            long started = System.nanoTime();
+            unavailable(client.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, bearer).exchange(),
+                    "notification-service");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        }
+        finally {
+            NOTIFICATION.start();
+        }
+        CircuitBreaker opened = breaker;
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                client.get().uri("/api/notifications?unread=true").header(HttpHeaders.AUTHORIZATION, bearer)
+                        .exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.service").isEqualTo("notification"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            client.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, bearer).exchange()
+                    .expectStatus().isOk();
+            assertThat(opened.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        });
+    }
+
+    @Test
+    void retriesAFailedGetButNeverAPost() {
+        ACTIVITY.server().stubFor(get(urlEqualTo("/api/activities/flaky"))
+                .willReturn(aResponse().withStatus(503)));
+        ACTIVITY.server().stubFor(post(urlEqualTo("/api/activities/flaky/complete"))
+                .willReturn(aResponse().withStatus(503)));
+
+        unavailable(client.get().uri("/api/activities/flaky").header(HttpHeaders.AUTHORIZATION, bearer).exchange(),
+                "activity-service");
+        ACTIVITY.server().verify(3, requestedFor("GET", urlEqualTo("/api/activities/flaky")));
+
+        unavailable(client.post().uri("/api/activities/flaky/complete").header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"quantity\":4}").exchange(), "activity-service");
+        ACTIVITY.server().verify(1, requestedFor("POST", urlEqualTo("/api/activities/flaky/complete")));
+    }
+
+    @Test
+    void passesAServiceErrorThatIsNotAnOutageThrough() {
+        PLAN.server().stubFor(post(urlEqualTo("/api/plans/x/issue")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":422,\"code\":\"plan-incomplete\"}")));
+        client.post().uri("/api/plans/x/issue").header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("plan-incomplete");
+    }
+
+    private static void unavailable(WebTestClient.ResponseSpec response, String service) {
+        response.expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("service-unavailable")
+                .jsonPath("$.service").isEqualTo(service);
+    }
+}
