@@ -47,14 +47,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
         "loa.delivery.backoff-multiplier=2",
         "loa.delivery.max-backoff=1s",
         "loa.delivery.max-attempts=4",
-        "loa.delivery.request-timeout=1s",
-        "loa.delivery.connect-timeout=1s",
+        "loa.delivery.request-timeout=3s",
+        "loa.delivery.connect-timeout=2s",
         "loa.delivery.sliding-window-size=4",
         "loa.delivery.minimum-number-of-calls=4",
         "loa.delivery.wait-in-open-state=1s",
         "loa.delivery.half-open-calls=1",
         "loa.reminders.initial-delay=1h",
-        "spring.kafka.consumer.auto-offset-reset=earliest"})
+        "spring.kafka.consumer.auto-offset-reset=earliest",
+        // seen by the resource-server auto-configuration (a registrar's property comes too late for its condition)
+        "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-only-keys/loa-test-jwt-public.pem"})
 @AutoConfigureMockMvc
 @Import(NotificationIT.TestClockConfiguration.class)
 public abstract class NotificationIT {

@@ -77,8 +77,8 @@ class DeliveryIT extends NotificationIT {
     void aWebhookIsSignedSoTheReceiverCanVerifyItAndCarriesVietnameseIntact() throws Exception {
         UUID event = scheduleActivity(UUID.randomUUID());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> requests(hookVi).size() == 1);
-        LoggedRequest request = requests(hookVi).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered(hookVi).size() == 1);
+        LoggedRequest request = delivered(hookVi).get(0);
         byte[] body = request.getBody();
         // What a receiver does: HMAC-SHA256 of the raw body with the shared secret, hex, "sha256=" prefix.
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -96,8 +96,8 @@ class DeliveryIT extends NotificationIT {
                 .contains("Đơn vị chủ trì: Tư pháp").contains("Đơn vị phối hợp: Nội vụ");
         assertThat(json.get("data").get("documentNumber").asString()).isEqualTo("15/KH-UBND");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> requests(hookEn).size() == 1);
-        var en = this.json.readTree(new String(requests(hookEn).get(0).getBody(), StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered(hookEn).size() == 1);
+        var en = this.json.readTree(new String(delivered(hookEn).get(0).getBody(), StandardCharsets.UTF_8));
         assertThat(en.get("subject").asString()).isEqualTo("New activity under plan 15/KH-UBND: " + TITLE);
         assertThat(en.get("text").asString()).contains("Unit in charge: Tư pháp");
     }
@@ -128,12 +128,14 @@ class DeliveryIT extends NotificationIT {
         // A later event is the marker that everything before it was consumed.
         scheduleActivity(UUID.randomUUID());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> requests(hookVi).size() == 2 && mailsTo(email).size() == 2
-                && requests(hookEn).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(hookVi).size() == 2 && mailsTo(email).size() == 2
+                && delivered(hookEn).size() == 2);
         assertThat(jdbc.sql("select count(*) from delivery where event_id = :id").param("id", event)
                 .query(Long.class).single()).isEqualTo(3); // vi hook, en hook, email: one each
         assertThat(recipientsOf(event)).containsExactlyInAnyOrder(commune + "/tu-phap", commune + "/noi-vu");
-        assertThat(requests(hookVi).stream().map(r -> r.getHeader("X-Loa-Delivery-Id")).distinct()).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id "
+                + "where d.event_id = :id and a.outcome = 'SENT'").param("id", event).query(Long.class).single())
+                .isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from delivery where event_id = :id and status = 'SENT'")
                 .param("id", event).query(Long.class).single()).isEqualTo(3);
     }
@@ -155,6 +157,16 @@ class DeliveryIT extends NotificationIT {
 
     static List<LoggedRequest> requests(String path) {
         return RECEIVER.findAll(postRequestedFor(urlEqualTo(path)));
+    }
+
+    /**
+     * One request per delivery id (the last one): a request that timed out on a busy machine is
+     * retried with the same delivery id, which is what the receiver deduplicates on.
+     */
+    static List<LoggedRequest> delivered(String path) {
+        Map<String, LoggedRequest> byDelivery = new java.util.LinkedHashMap<>();
+        requests(path).forEach(r -> byDelivery.put(r.getHeader("X-Loa-Delivery-Id"), r));
+        return List.copyOf(byDelivery.values());
     }
 
     static List<MimeMessage> mailsTo(String address) {

@@ -116,16 +116,16 @@ class ResilienceIT extends NotificationIT {
     void aDeadTargetDoesNotHoldUpTheOthers() throws Exception {
         String slow = "/hooks/" + commune + "/hanging";
         String fast = "/hooks/" + commune + "/fast";
-        // The hanging receiver answers after 5 s; the request timeout is 1 s.
-        RECEIVER.stubFor(post(urlEqualTo(slow)).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
+        // The hanging receiver answers after 10 s; the request timeout is 3 s.
+        RECEIVER.stubFor(post(urlEqualTo(slow)).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
         RECEIVER.stubFor(post(urlEqualTo(fast)).willReturn(aResponse().withStatus(200)));
         subscribe(slow);
         subscribe(fast);
         List<UUID> events = List.of(schedule(), schedule(), schedule(), schedule(), schedule(), schedule());
 
         await().atMost(Duration.ofSeconds(4)).until(() -> events.stream().allMatch(e ->
-                "SENT".equals(status(e, RECEIVER.baseUrl() + fast))));
-        assertThat(events.stream().filter(e -> "SENT".equals(status(e, RECEIVER.baseUrl() + slow)))).isEmpty();
+                "SENT".equals(statusAt(e, RECEIVER.baseUrl() + fast))));
+        assertThat(events.stream().filter(e -> "SENT".equals(statusAt(e, RECEIVER.baseUrl() + slow)))).isEmpty();
     }
 
     private void subscribe(String hook) throws Exception {
@@ -151,7 +151,7 @@ class ResilienceIT extends NotificationIT {
                 .query(String.class).optional().orElse(null);
     }
 
-    private String status(UUID event, String target) {
+    private String statusAt(UUID event, String target) {
         return jdbc.sql("select status from delivery where event_id = :id and target = :t").param("id", event)
                 .param("t", target).query(String.class).optional().orElse(null);
     }
