@@ -62,7 +62,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 public abstract class NotificationIT {
 
     protected static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-    protected static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    protected static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
     private static KafkaProducer<String, String> producer;
 
     static {

@@ -97,34 +97,44 @@ public class Deliveries {
                 .query(Deliveries::map).list();
     }
 
+    // Each outcome updates the delivery and logs the attempt in one statement: one now() for both,
+    // so the attempt log shows the back-off exactly.
+
     void markSent(UUID id, int attempt, long durationMs) {
         jdbc.sql("""
-                        update delivery set status = 'SENT', attempts = :attempt, sent_at = now(), last_error = null,
-                                            updated_at = now()
-                        where id = :id
+                        with d as (
+                            update delivery set status = 'SENT', attempts = :attempt, sent_at = now(), last_error = null,
+                                                updated_at = now()
+                            where id = :id returning id)
+                        insert into delivery_attempt (delivery_id, attempt, outcome, duration_ms)
+                        select id, :attempt, 'SENT', :duration from d
                         """)
-                .param("id", id).param("attempt", attempt).update();
-        recordAttempt(id, attempt, "SENT", null, durationMs);
+                .param("id", id).param("attempt", attempt).param("duration", durationMs).update();
     }
 
     void markFailed(UUID id, int attempt, String error, Duration retryIn, long durationMs) {
         jdbc.sql("""
-                        update delivery set status = 'FAILED', attempts = :attempt, last_error = :error,
-                            next_attempt_at = now() + :retryMs * interval '1 millisecond', updated_at = now()
-                        where id = :id and status <> 'SENT'
+                        with d as (
+                            update delivery set status = 'FAILED', attempts = :attempt, last_error = :error,
+                                next_attempt_at = now() + :retryMs * interval '1 millisecond', updated_at = now()
+                            where id = :id and status <> 'SENT' returning id)
+                        insert into delivery_attempt (delivery_id, attempt, outcome, error, duration_ms)
+                        select id, :attempt, 'FAILED', :error, :duration from d
                         """)
                 .param("id", id).param("attempt", attempt).param("error", truncate(error))
-                .param("retryMs", retryIn.toMillis()).update();
-        recordAttempt(id, attempt, "FAILED", error, durationMs);
+                .param("retryMs", retryIn.toMillis()).param("duration", durationMs).update();
     }
 
     void markDead(UUID id, int attempt, String error, long durationMs) {
         jdbc.sql("""
-                        update delivery set status = 'DEAD', attempts = :attempt, last_error = :error, updated_at = now()
-                        where id = :id and status <> 'SENT'
+                        with d as (
+                            update delivery set status = 'DEAD', attempts = :attempt, last_error = :error, updated_at = now()
+                            where id = :id and status <> 'SENT' returning id)
+                        insert into delivery_attempt (delivery_id, attempt, outcome, error, duration_ms)
+                        select id, :attempt, 'FAILED', :error, :duration from d
                         """)
-                .param("id", id).param("attempt", attempt).param("error", truncate(error)).update();
-        recordAttempt(id, attempt, "FAILED", error, durationMs);
+                .param("id", id).param("attempt", attempt).param("error", truncate(error))
+                .param("duration", durationMs).update();
     }
 
     /** Puts a claimed delivery back without counting an attempt (circuit open, bulkhead full). */
@@ -162,15 +172,6 @@ public class Deliveries {
     long count(DeliveryStatus status) {
         return jdbc.sql("select count(*) from delivery where (cast(:status as text) is null or status = cast(:status as text))")
                 .param("status", status == null ? null : status.name()).query(Long.class).single();
-    }
-
-    private void recordAttempt(UUID id, int attempt, String outcome, String error, long durationMs) {
-        jdbc.sql("""
-                        insert into delivery_attempt (delivery_id, attempt, outcome, error, duration_ms)
-                        values (:id, :attempt, :outcome, :error, :duration)
-                        """)
-                .param("id", id).param("attempt", attempt).param("outcome", outcome)
-                .param("error", truncate(error)).param("duration", durationMs).update();
     }
 
     private static String truncate(String s) {

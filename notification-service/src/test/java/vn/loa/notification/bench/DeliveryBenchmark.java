@@ -1,5 +1,6 @@
 package vn.loa.notification.bench;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -53,6 +55,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DeliveryBenchmark extends NotificationIT {
 
     static final int HEALTHY = 4;
+    /** The dead receiver is another host: a server of its own. */
+    static final WireMockServer DEAD = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+    static {
+        DEAD.start();
+    }
 
     @Autowired
     Notifier notifier;
@@ -63,7 +71,7 @@ class DeliveryBenchmark extends NotificationIT {
     @Test
     void throughputAndTheEffectOfADeadReceiver() throws Exception {
         int notices = Integer.getInteger("bench.notices", 400);
-        RECEIVER.stubFor(post(urlEqualTo("/bench/dead")).willReturn(aResponse().withStatus(200).withFixedDelay(30_000)));
+        DEAD.stubFor(post(urlEqualTo("/bench/dead")).willReturn(aResponse().withStatus(200).withFixedDelay(30_000)));
         for (int i = 0; i < HEALTHY; i++) {
             RECEIVER.stubFor(post(urlEqualTo("/bench/ok-" + i)).willReturn(aResponse().withStatus(200)));
         }
@@ -99,7 +107,7 @@ class DeliveryBenchmark extends NotificationIT {
             targets.add(RECEIVER.baseUrl() + "/bench/ok-" + i);
         }
         if (withDead) {
-            targets.add(RECEIVER.baseUrl() + "/bench/dead");
+            targets.add(DEAD.baseUrl() + "/bench/dead");
         }
         for (String target : targets) {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/subscriptions")
