@@ -5,7 +5,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +21,7 @@ import java.util.List;
 /** The mails the embedded server received (local stack only; /api/ops/** needs OPERATOR). */
 @RestController
 @RequestMapping("/api/ops/mailbox")
-@ConditionalOnBean(GreenMail.class)
+@ConditionalOnProperty(name = "loa.mail.embedded.enabled", havingValue = "true")
 class MailboxController {
 
     record Mail(List<String> to, String from, String subject, String text, OffsetDateTime receivedAt,

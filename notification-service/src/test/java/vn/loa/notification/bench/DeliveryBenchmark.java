@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Delivery throughput to webhook receivers, and what one dead receiver does to the others' latency.
  * Not part of {@code verify} (the name does not end in IT); run it with
  * <pre>
- * ./mvnw -q -pl notification-service -am verify -Dloa.skipInfraTests=true -Dtest=none \
+ * ./mvnw -q -pl notification-service -am verify -Dloa.skipInfraTests=true -Dtest=none -Dfailsafe.failIfNoSpecifiedTests=false \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DeliveryBenchmark [-Dbench.notices=400]
  * </pre>
  * Phase A: {@code n} notices to an org unit with 4 healthy webhook receivers. Phase B, same run: the
