@@ -66,8 +66,8 @@ class DeliveryBenchmark extends NotificationIT {
         for (int i = 0; i < HEALTHY; i++) {
             RECEIVER.stubFor(post(urlEqualTo("/bench/ok-" + i)).willReturn(aResponse().withStatus(200)));
         }
-        // Warm-up: JIT, connection pools, the breakers and bulkheads of the healthy targets.
-        run("warm-up", unique("bench-warm"), 50, false);
+        // Warm-up as large as a phase: JIT, connection pools, the breakers and bulkheads of the healthy targets.
+        run("warm-up", unique("bench-warm"), notices, false);
 
         Result a = run("A: 4 healthy receivers", unique("bench-a"), notices, false);
         Result b = run("B: 4 healthy + 1 dead receiver", unique("bench-b"), notices, true);
