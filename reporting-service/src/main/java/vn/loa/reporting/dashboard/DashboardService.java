@@ -1,0 +1,165 @@
+package vn.loa.reporting.dashboard;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.reporting.TimeConfiguration;
+import vn.loa.reporting.orgunit.OrgUnit;
+import vn.loa.reporting.orgunit.OrgUnitDirectory;
+import vn.loa.reporting.period.Period;
+import vn.loa.reporting.period.PeriodCalendar;
+import vn.loa.reporting.period.Window;
+import vn.loa.reporting.report.ReportArithmetic;
+import vn.loa.reporting.report.ReportStatus;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.OrgScope;
+import vn.loa.support.web.ApiException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * Dashboards over an org unit's children. Completeness and timeliness follow DHIS2's reporting
+ * rates: reports received (submitted or approved) / reports expected, and received by the due date /
+ * expected, where every commune below the unit is expected to report once per quarter.
+ */
+@Service
+class DashboardService {
+
+    private final OrgUnitDirectory orgUnits;
+    private final PeriodCalendar calendar;
+    private final DashboardQuery query;
+    private final Clock clock;
+
+    DashboardService(OrgUnitDirectory orgUnits, PeriodCalendar calendar, DashboardQuery query, Clock clock) {
+        this.orgUnits = orgUnits;
+        this.calendar = calendar;
+        this.query = query;
+        this.clock = clock;
+    }
+
+    /** The figures of one reporting commune. */
+    private record CommuneFigures(OrgUnit commune, BigDecimal achievement, long completed, long overdue,
+                                  String reportStatus, Boolean onTime, long received, long receivedOnTime,
+                                  long expected) {
+    }
+
+    @Transactional(readOnly = true)
+    DashboardView dashboard(CurrentUser user, String code, String periodText, Integer year) {
+        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.notFound("Org unit " + code + " was not found."));
+        OrgScope.requireReadable(user, unit.path(), "Org unit " + code);
+        if ((periodText == null) == (year == null)) {
+            throw ApiException.validation("period", "Give either period (2022-Q1) or year (2022).");
+        }
+        List<OrgUnit> communes = orgUnits.reportingUnitsUnder(unit.code());
+        List<OrgUnit> children = orgUnits.children(unit.code());
+        if (children.isEmpty()) {
+            children = List.of(unit);
+        }
+        if (periodText != null) {
+            Period period = parse(periodText);
+            List<CommuneFigures> figures = figures(communes, period.year(), period.quarter(), List.of(period));
+            Window w = calendar.window(period);
+            return view(unit, period.toString(), null, w, children, figures, null);
+        }
+        List<Period> quarters = IntStream.rangeClosed(1, 4).mapToObj(q -> Period.of(year, q)).toList();
+        List<CommuneFigures> figures = figures(communes, year, ReportArithmetic.WHOLE_YEAR, quarters);
+        List<DashboardView.TrendPoint> trend = quarters.stream().map(q -> {
+            DashboardView v = view(unit, q.toString(), null, calendar.window(q), List.of(),
+                    figures(communes, year, q.quarter(), List.of(q)), null);
+            return new DashboardView.TrendPoint(q.toString(), v.completeness(), v.timeliness(), v.achievement(),
+                    v.activitiesCompleted(), v.activitiesOverdue());
+        }).toList();
+        return view(unit, null, year, calendar.yearWindow(year), children, figures, trend);
+    }
+
+    private List<CommuneFigures> figures(List<OrgUnit> communes, int year, int quarter, List<Period> periods) {
+        List<String> codes = communes.stream().map(OrgUnit::code).toList();
+        Window w = quarter == ReportArithmetic.WHOLE_YEAR ? calendar.yearWindow(year)
+                : calendar.window(Period.of(year, quarter));
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
+        Map<String, DashboardQuery.Activities> activities = query.activities(codes, w, today);
+        Map<String, BigDecimal> achievement = query.achievement(codes, year, quarter, w);
+        List<DashboardQuery.ReportState> reports = query.reports(codes, periods.stream().map(Period::toString).toList());
+        return communes.stream().map(c -> {
+            List<DashboardQuery.ReportState> own = reports.stream().filter(r -> r.orgUnit().equals(c.code())).toList();
+            long received = own.stream().filter(r -> ReportStatus.valueOf(r.status()).received()).count();
+            long onTime = own.stream().filter(r -> ReportStatus.valueOf(r.status()).received()
+                    && Boolean.TRUE.equals(r.onTime())).count();
+            DashboardQuery.Activities a = activities.getOrDefault(c.code(), new DashboardQuery.Activities(0, 0));
+            String status = periods.size() == 1
+                    ? own.stream().findFirst().map(DashboardQuery.ReportState::status).orElse(ReportStatus.DRAFT.name())
+                    : null;
+            Boolean childOnTime = periods.size() == 1 ? (Boolean) (received > 0 && onTime > 0) : null;
+            return new CommuneFigures(c, achievement.get(c.code()), a.completed(), a.overdue(), status, childOnTime,
+                    received, onTime, periods.size());
+        }).toList();
+    }
+
+    private DashboardView view(OrgUnit unit, String period, Integer year, Window w, List<OrgUnit> children,
+                               List<CommuneFigures> figures, List<DashboardView.TrendPoint> trend) {
+        List<DashboardView.Child> rows = new ArrayList<>();
+        for (OrgUnit child : children) {
+            List<CommuneFigures> mine = figures.stream().filter(f -> f.commune().path().contains(child.code())).toList();
+            boolean single = mine.size() == 1 && mine.get(0).commune().code().equals(child.code());
+            long expected = mine.stream().mapToLong(CommuneFigures::expected).sum();
+            long received = mine.stream().mapToLong(CommuneFigures::received).sum();
+            long onTime = mine.stream().mapToLong(CommuneFigures::receivedOnTime).sum();
+            rows.add(new DashboardView.Child(child.code(), child.name(), child.level(),
+                    mean(mine.stream().map(CommuneFigures::achievement).toList()),
+                    mine.stream().mapToLong(CommuneFigures::completed).sum(),
+                    mine.stream().mapToLong(CommuneFigures::overdue).sum(),
+                    single ? mine.get(0).reportStatus() : null, single ? mine.get(0).onTime() : null,
+                    expected, received, onTime, ReportArithmetic.rate(received, expected),
+                    ReportArithmetic.rate(onTime, expected), 0));
+        }
+        long expected = figures.stream().mapToLong(CommuneFigures::expected).sum();
+        long received = figures.stream().mapToLong(CommuneFigures::received).sum();
+        long onTime = figures.stream().mapToLong(CommuneFigures::receivedOnTime).sum();
+        return new DashboardView(unit.code(), unit.name(), period, year != null ? year : null, w.from(), w.to(),
+                ReportArithmetic.rate(received, expected), ReportArithmetic.rate(onTime, expected), expected, received,
+                onTime, mean(figures.stream().map(CommuneFigures::achievement).toList()),
+                figures.stream().mapToLong(CommuneFigures::completed).sum(),
+                figures.stream().mapToLong(CommuneFigures::overdue).sum(), rank(rows), trend);
+    }
+
+    /** Ranks by achievement (highest first, none last), then activities completed; ties share a rank. */
+    static List<DashboardView.Child> rank(List<DashboardView.Child> rows) {
+        Comparator<DashboardView.Child> order = Comparator
+                .comparing(DashboardView.Child::achievement, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(DashboardView.Child::activitiesCompleted, Comparator.reverseOrder());
+        List<DashboardView.Child> sorted = rows.stream().sorted(order.thenComparing(DashboardView.Child::code)).toList();
+        List<DashboardView.Child> ranked = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            DashboardView.Child c = sorted.get(i);
+            int rank = i > 0 && order.compare(sorted.get(i - 1), c) == 0 ? ranked.get(i - 1).rank() : i + 1;
+            ranked.add(new DashboardView.Child(c.code(), c.name(), c.level(), c.achievement(), c.activitiesCompleted(),
+                    c.activitiesOverdue(), c.reportStatus(), c.onTime(), c.reportsExpected(), c.reportsSubmitted(),
+                    c.reportsOnTime(), c.completeness(), c.timeliness(), rank));
+        }
+        return ranked;
+    }
+
+    private static BigDecimal mean(List<BigDecimal> values) {
+        List<BigDecimal> known = values.stream().filter(Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            return null;
+        }
+        return known.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(known.size()), 4, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static Period parse(String text) {
+        try {
+            return Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("period", "A period is written like 2022-Q1.");
+        }
+    }
+}
