@@ -1,0 +1,197 @@
+package vn.loa.messaging.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.ClassUtils;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.messaging.EventPublisher;
+import vn.loa.messaging.InboundEvents;
+import vn.loa.messaging.Inbox;
+import vn.loa.messaging.InvalidEventException;
+import vn.loa.messaging.Topics;
+import vn.loa.messaging.deadletter.DeadLetterReplayer;
+import vn.loa.messaging.deadletter.DeadLetterStore;
+import vn.loa.messaging.deadletter.RecordingDeadLetterRecoverer;
+import vn.loa.messaging.envelope.EnvelopeCodec;
+import vn.loa.messaging.inbound.DefaultInboundEvents;
+import vn.loa.messaging.inbound.JdbcInbox;
+import vn.loa.messaging.outbox.MessagingProducer;
+import vn.loa.messaging.outbox.OutboxEventPublisher;
+import vn.loa.messaging.outbox.OutboxRelay;
+import vn.loa.messaging.tracing.TraceContext;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messaging platform of every service: outbox publisher and relay, inbox, typed routes, the
+ * consumer error handler with dead letters, and the topic declarations. See infra/messaging/README.md.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    private static final String VALIDATION_EXCEPTION = "jakarta.validation.ValidationException";
+
+    private final MessagingProperties properties;
+    private final Environment environment;
+
+    public MessagingAutoConfiguration(MessagingProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    private String applicationName() {
+        return environment.getProperty("spring.application.name", "application");
+    }
+
+    private static MeterRegistry meters(ObjectProvider<MeterRegistry> registry) {
+        return registry.getIfAvailable(SimpleMeterRegistry::new);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EnvelopeCodec loaEnvelopeCodec(ObjectProvider<JsonMapper> mapper, ObjectProvider<Clock> clock) {
+        String source = properties.source() != null ? properties.source() : "/" + applicationName();
+        return new EnvelopeCodec(mapper.getIfAvailable(() -> JsonMapper.builder().build()), source,
+                clock.getIfUnique(Clock::systemDefaultZone));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TraceContext loaTraceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContext(tracer.getIfUnique(), propagator.getIfUnique());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher loaEventPublisher(DataSource dataSource, EnvelopeCodec codec, TraceContext traceContext) {
+        return new OutboxEventPublisher(dataSource, codec, traceContext);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Inbox loaInbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcInbox(dataSource, transactionManager);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundEvents loaInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext) {
+        return new DefaultInboundEvents(codec, inbox, traceContext);
+    }
+
+    @Bean
+    MessagingProducer loaMessagingProducer(KafkaProperties kafkaProperties, KafkaConnectionDetails connectionDetails) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        KafkaConnectionDetails.Configuration producer = connectionDetails.getProducer();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, producer.getBootstrapServers());
+        if (producer.getSecurityProtocol() != null) {
+            config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, producer.getSecurityProtocol());
+        }
+        return new MessagingProducer(config, properties.outbox().sendTimeout());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "loa.messaging.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelay loaOutboxRelay(DataSource dataSource, MessagingProducer producer, EnvelopeCodec codec,
+                               ObjectProvider<MeterRegistry> registry) {
+        MessagingProperties.Outbox outbox = properties.outbox();
+        return new OutboxRelay(dataSource, producer.template(), codec.source(),
+                new OutboxRelay.Settings(outbox.batchSize(), outbox.pollInterval(), outbox.sendTimeout(),
+                        outbox.maxBackoff(), outbox.listenNotify(), outbox.retention(), outbox.cleanupInterval()),
+                meters(registry), "loa-outbox-relay");
+    }
+
+    @Bean
+    DeadLetterStore loaDeadLetterStore(DataSource dataSource) {
+        return new DeadLetterStore(dataSource);
+    }
+
+    @Bean
+    DeadLetterReplayer loaDeadLetterReplayer(DeadLetterStore store, MessagingProducer producer) {
+        return new DeadLetterReplayer(store, producer.template(), properties.deadLetters().replayTimeout());
+    }
+
+    /**
+     * Retries with a bounded exponential back-off, then publishes to {@code <topic>-dlt} (same
+     * partition) and records the dead letter. Records that can never succeed (unreadable, not an
+     * envelope, unbindable data, invalid) skip the retries.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler loaKafkaErrorHandler(MessagingProducer producer, DeadLetterStore store,
+                                             ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> registry) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(producer.template(),
+                (record, exception) -> new TopicPartition(Topics.deadLetterTopic(record.topic()), record.partition()));
+        RecordingDeadLetterRecoverer recoverer = new RecordingDeadLetterRecoverer(publisher, store,
+                mapper.getIfAvailable(() -> JsonMapper.builder().build()),
+                environment.getProperty("spring.kafka.consumer.group-id", applicationName()), meters(registry));
+        MessagingProperties.Consumer consumer = properties.consumer();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, consumer.maxAttempts() - 1));
+        backOff.setInitialInterval(consumer.initialInterval().toMillis());
+        backOff.setMultiplier(consumer.multiplier());
+        backOff.setMaxInterval(consumer.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(nonRetryable());
+        return handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Class<? extends Exception>[] nonRetryable() {
+        List<Class<? extends Exception>> classes = new ArrayList<>(List.of(InvalidEventException.class,
+                IllegalArgumentException.class));
+        if (ClassUtils.isPresent(VALIDATION_EXCEPTION, MessagingAutoConfiguration.class.getClassLoader())) {
+            classes.add((Class<? extends Exception>) ClassUtils.resolveClassName(VALIDATION_EXCEPTION,
+                    MessagingAutoConfiguration.class.getClassLoader()));
+        }
+        return classes.toArray(Class[]::new);
+    }
+
+    /** Every topic of {@link Topics} and its dead-letter twin, so that whichever service starts first creates them. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "loa.messaging.topics.declare", matchIfMissing = true)
+    KafkaAdmin.NewTopics loaTopics() {
+        MessagingProperties.Topics topics = properties.topics();
+        List<NewTopic> all = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            all.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor()).build());
+            all.add(TopicBuilder.name(Topics.deadLetterTopic(topic)).partitions(topics.partitions())
+                    .replicas(topics.replicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+    }
+}

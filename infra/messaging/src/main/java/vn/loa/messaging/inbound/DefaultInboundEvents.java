@@ -1,0 +1,124 @@
+package vn.loa.messaging.inbound;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.messaging.EventEnvelope;
+import vn.loa.messaging.EventRoutes;
+import vn.loa.messaging.EventType;
+import vn.loa.messaging.Inbox;
+import vn.loa.messaging.InboundEvents;
+import vn.loa.messaging.envelope.EnvelopeCodec;
+import vn.loa.messaging.envelope.EnvelopeCodec.ParsedEnvelope;
+import vn.loa.messaging.tracing.TraceContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Builds {@link EventRoutes} that parse the envelope, pick the handler by type and run it once per event id. */
+public class DefaultInboundEvents implements InboundEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultInboundEvents.class);
+
+    private final EnvelopeCodec codec;
+    private final Inbox inbox;
+    private final TraceContext traceContext;
+
+    public DefaultInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.traceContext = traceContext;
+    }
+
+    @Override
+    public EventRoutes.Builder routes(String consumer) {
+        if (consumer == null || consumer.isBlank()) {
+            throw new IllegalArgumentException("consumer name required: it is recorded in the inbox with each event id");
+        }
+        return new RoutesBuilder(consumer);
+    }
+
+    private final class RoutesBuilder implements EventRoutes.Builder {
+
+        private final String consumer;
+        private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+
+        private RoutesBuilder(String consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public <T> EventRoutes.Builder on(Class<T> dataType, Consumer<EventEnvelope<T>> handler) {
+            Objects.requireNonNull(handler, "handler");
+            EventType eventType = EnvelopeCodec.eventType(dataType);
+            if (routes.putIfAbsent(eventType.value(), new Route<>(dataType, handler)) != null) {
+                throw new IllegalStateException("two handlers for " + eventType.value() + " in " + consumer);
+            }
+            return this;
+        }
+
+        @Override
+        public EventRoutes build() {
+            return new TypedRoutes(consumer, Map.copyOf(routes));
+        }
+    }
+
+    private record Route<T>(Class<T> dataType, Consumer<EventEnvelope<T>> handler) {
+    }
+
+    private final class TypedRoutes implements EventRoutes {
+
+        private final String consumer;
+        private final Map<String, Route<?>> routes;
+
+        private TypedRoutes(String consumer, Map<String, Route<?>> routes) {
+            this.consumer = consumer;
+            this.routes = routes;
+        }
+
+        @Override
+        public void dispatch(ConsumerRecord<String, String> record) {
+            if (record.value() == null) {
+                log.debug("{}: skipping record {}-{}@{} without value", consumer, record.topic(), record.partition(),
+                        record.offset());
+                return;
+            }
+            ParsedEnvelope parsed = codec.read(record.value());
+            Route<?> route = routes.get(parsed.type());
+            String traceparent = parsed.traceparent() != null ? parsed.traceparent() : header(record, "traceparent");
+            try (TraceContext.Scope scope = traceContext.enter(parsed.id().toString(), parsed.type(), traceparent)) {
+                if (route == null) {
+                    log.debug("{}: no handler for {} (event {}), skipped", consumer, parsed.type(), parsed.id());
+                    return;
+                }
+                try {
+                    // Bind before the transaction: unbindable data is not retried, and costs no connection.
+                    EventEnvelope<?> envelope = codec.bind(parsed, route.dataType());
+                    boolean ran = inbox.processOnce(consumer, parsed.id(), () -> accept(route, envelope));
+                    if (ran) {
+                        log.debug("{}: handled {} (event {})", consumer, parsed.type(), parsed.id());
+                    } else {
+                        log.debug("{}: event {} ({}) already processed, skipped", consumer, parsed.id(), parsed.type());
+                    }
+                } catch (RuntimeException e) {
+                    scope.error(e);
+                    throw e;
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> void accept(Route<T> route, EventEnvelope<?> envelope) {
+            route.handler().accept((EventEnvelope<T>) envelope);
+        }
+
+        private String header(ConsumerRecord<String, String> record, String name) {
+            Header header = record.headers().lastHeader(name);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    }
+}

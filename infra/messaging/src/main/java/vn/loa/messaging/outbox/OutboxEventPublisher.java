@@ -1,0 +1,50 @@
+package vn.loa.messaging.outbox;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.loa.messaging.EventEnvelope;
+import vn.loa.messaging.EventPublisher;
+import vn.loa.messaging.EventType;
+import vn.loa.messaging.envelope.EnvelopeCodec;
+import vn.loa.messaging.tracing.TraceContext;
+
+import javax.sql.DataSource;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Writes the event to {@code outbox_event} with the caller's connection, so that it commits or
+ * rolls back with the change (Propagation.MANDATORY: without a transaction it fails). The insert
+ * fires a {@code pg_notify} that wakes the relay after commit.
+ */
+public class OutboxEventPublisher implements EventPublisher {
+
+    static final String INSERT = """
+            insert into outbox_event (id, topic, record_key, event_type, subject, payload, traceparent)
+            values (?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final EnvelopeCodec codec;
+    private final TraceContext traceContext;
+
+    public OutboxEventPublisher(DataSource dataSource, EnvelopeCodec codec, TraceContext traceContext) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.codec = codec;
+        this.traceContext = traceContext;
+    }
+
+    @Override
+    public UUID publish(String key, String subject, Object data) {
+        Objects.requireNonNull(data, "data");
+        EventType eventType = EnvelopeCodec.eventType(data.getClass());
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("EventPublisher.publish(" + eventType.value()
+                    + ") needs the caller's transaction (Propagation.MANDATORY): the event must commit with the change");
+        }
+        EventEnvelope<Object> envelope = codec.wrap(subject, data, traceContext.currentTraceparent());
+        jdbc.update(INSERT, envelope.id(), eventType.topic(), key, envelope.type(), subject, codec.write(envelope),
+                envelope.traceparent());
+        return envelope.id();
+    }
+}

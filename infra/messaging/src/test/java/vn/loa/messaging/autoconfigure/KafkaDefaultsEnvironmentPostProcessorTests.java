@@ -1,0 +1,39 @@
+package vn.loa.messaging.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KafkaDefaultsEnvironmentPostProcessorTests {
+
+    private final KafkaDefaultsEnvironmentPostProcessor processor = new KafkaDefaultsEnvironmentPostProcessor();
+
+    @Test
+    void defaultsGroupIdToTheApplicationNameAndReadsValuesSafely() {
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "activity-service");
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.consumer.group-id")).isEqualTo("activity-service");
+        assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("earliest");
+        assertThat(environment.getProperty("spring.kafka.consumer.value-deserializer"))
+                .isEqualTo("org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        assertThat(environment.getProperty("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class"))
+                .isEqualTo("org.apache.kafka.common.serialization.StringDeserializer");
+    }
+
+    @Test
+    void whatTheServiceSetsWins() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.application.name", "activity-service")
+                .withProperty("spring.kafka.consumer.group-id", "custom")
+                .withProperty("spring.kafka.consumer.auto-offset-reset", "latest");
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.consumer.group-id")).isEqualTo("custom");
+        assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("latest");
+    }
+}

@@ -1,0 +1,114 @@
+package vn.loa.messaging.inbound;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.messaging.EventEnvelope;
+import vn.loa.messaging.EventRoutes;
+import vn.loa.messaging.EventType;
+import vn.loa.messaging.Inbox;
+import vn.loa.messaging.InvalidEventException;
+import vn.loa.messaging.Topics;
+import vn.loa.messaging.envelope.EnvelopeCodec;
+import vn.loa.messaging.tracing.TraceContext;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DefaultInboundEventsTests {
+
+    @EventType(value = "plan-issued", topic = Topics.PLAN_EVENTS)
+    record PlanIssued(String planId, String title) {
+    }
+
+    @EventType(value = "plan-closed", topic = Topics.PLAN_EVENTS)
+    record PlanClosed(String planId) {
+    }
+
+    /** Records ids in memory, as processed_event does in the database. */
+    static final class MemoryInbox implements Inbox {
+        final Set<String> processed = new HashSet<>();
+
+        @Override
+        public boolean processOnce(String consumer, UUID eventId, Runnable effect) {
+            if (!processed.add(consumer + "/" + eventId)) {
+                return false;
+            }
+            effect.run();
+            return true;
+        }
+    }
+
+    private final EnvelopeCodec codec = new EnvelopeCodec(JsonMapper.builder().build(), "/plan-service", Clock.systemUTC());
+    private final MemoryInbox inbox = new MemoryInbox();
+    private final DefaultInboundEvents inbound = new DefaultInboundEvents(codec, inbox, new TraceContext(null, null));
+
+    private final List<EventEnvelope<PlanIssued>> issued = new ArrayList<>();
+    private final List<String> mdcDuringHandling = new ArrayList<>();
+
+    private final EventRoutes routes = inbound.routes("plan-copy")
+            .on(PlanIssued.class, e -> {
+                issued.add(e);
+                mdcDuringHandling.add(MDC.get("eventId") + " " + MDC.get("eventType") + " " + MDC.get("traceparent"));
+            })
+            .build();
+
+    private static ConsumerRecord<String, String> record(String value) {
+        return new ConsumerRecord<>(Topics.PLAN_EVENTS, 0, 0L, "p-1", value);
+    }
+
+    @Test
+    void dispatchesByTypeIntoTheHandlersClass() {
+        EventEnvelope<PlanIssued> sent = codec.wrap("p-1", new PlanIssued("p-1", "Kế hoạch CCHC xã Liên Minh"),
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        routes.dispatch(record(codec.write(sent)));
+
+        assertThat(issued).containsExactly(sent);
+        assertThat(mdcDuringHandling).containsExactly(sent.id() + " plan-issued " + sent.traceparent());
+        assertThat(MDC.get("eventId")).isNull();
+    }
+
+    @Test
+    void handlesARedeliveredEventOnce() {
+        String json = codec.write(codec.wrap("p-1", new PlanIssued("p-1", "x"), null));
+
+        routes.dispatch(record(json));
+        routes.dispatch(record(json));
+
+        assertThat(issued).hasSize(1);
+    }
+
+    @Test
+    void skipsTypesWithoutHandler() {
+        routes.dispatch(record(codec.write(codec.wrap("p-1", new PlanClosed("p-1"), null))));
+
+        assertThat(issued).isEmpty();
+        assertThat(inbox.processed).isEmpty();
+    }
+
+    @Test
+    void failsWithoutRetryOnMalformedEnvelopesAndUnbindableData() {
+        assertThatThrownBy(() -> routes.dispatch(record("{oops"))).isInstanceOf(InvalidEventException.class);
+        String badData = """
+                {"id":"%s","type":"plan-issued","data":"not an object"}""".formatted(UUID.randomUUID());
+        assertThatThrownBy(() -> routes.dispatch(record(badData))).isInstanceOf(InvalidEventException.class);
+        assertThat(inbox.processed).isEmpty();
+    }
+
+    @Test
+    void refusesTwoHandlersForOneTypeAndClassesWithoutEventType() {
+        assertThatThrownBy(() -> inbound.routes("x").on(PlanIssued.class, e -> { }).on(PlanIssued.class, e -> { }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> inbound.routes("x").on(String.class, e -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

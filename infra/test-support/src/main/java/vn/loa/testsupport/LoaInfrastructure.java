@@ -1,0 +1,268 @@
+package vn.loa.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * One real PostgreSQL 17 server and one real Kafka broker per test JVM, started lazily on first use
+ * and shared by every test (and every Spring application started in-process by a test).
+ *
+ * <p>Containers (postgres:17-alpine, apache/kafka) when a Docker engine is reachable, otherwise
+ * zonky's embedded PostgreSQL 17 and spring-kafka-test's in-process KRaft broker. Force one way with
+ * {@code -Dloa.test.infrastructure=containers|embedded} (or env {@code LOA_TEST_INFRASTRUCTURE}).
+ * When no way works every caller gets an {@link IllegalStateException} saying why: a test that
+ * needs the infrastructure fails, it never skips.
+ */
+public final class LoaInfrastructure {
+
+    /** Issuer and audience of {@link TestTokens}, and where services find the key to check them. */
+    public static final String TOKEN_ISSUER = "loa-test";
+    public static final String TOKEN_AUDIENCE = "loa";
+    public static final String TOKEN_PUBLIC_KEY_LOCATION = "classpath:" + TestTokens.PUBLIC_KEY_RESOURCE;
+
+    private static final Logger log = LoggerFactory.getLogger(LoaInfrastructure.class);
+
+    private static Started started;
+    private static IllegalStateException failure;
+
+    private LoaInfrastructure() {
+    }
+
+    /** The shared PostgreSQL server (started on first call). */
+    public static PostgresServer postgres() {
+        return started().postgres();
+    }
+
+    /** {@code host:port} of the shared Kafka broker (started on first call). */
+    public static String kafkaBootstrapServers() {
+        return started().kafka().bootstrapServers();
+    }
+
+    /** Which infrastructure is in use, e.g. for a test's own log line. */
+    public static String description() {
+        Started s = started();
+        return s.postgres().description() + " at " + s.postgres().host() + ":" + s.postgres().port()
+                + " and " + s.kafka().description() + " at " + s.kafka().bootstrapServers();
+    }
+
+    /**
+     * A Kafka broker of the caller's own, in-process, that can be stopped and started again on the
+     * same port (for "while Kafka is down" tests). Never the shared broker: stopping that would break
+     * every other test of the JVM. Close it at the end of the test class.
+     */
+    public static RestartableKafkaBroker startRestartableKafkaBroker() {
+        return RestartableKafkaBroker.launch();
+    }
+
+    /**
+     * Every property a Loa service needs to run on the shared infrastructure with a database of its
+     * own: datasource, Kafka bootstrap servers and the test token settings. Use it to start an
+     * application in-process ({@code new SpringApplicationBuilder(App.class).properties(...)}); in
+     * {@code @SpringBootTest} classes use {@link LoaIntegrationTest} instead.
+     */
+    public static Map<String, Object> springProperties(String databaseName) {
+        PostgresServer.Database database = postgres().createDatabase(databaseName);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        properties.putAll(tokenProperties());
+        return properties;
+    }
+
+    /** The properties by which service-support validates {@link TestTokens}. */
+    public static Map<String, Object> tokenProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKEN_PUBLIC_KEY_LOCATION);
+        properties.put("loa.security.issuer", TOKEN_ISSUER);
+        properties.put("loa.security.audience", TOKEN_AUDIENCE);
+        return properties;
+    }
+
+    private static synchronized Started started() {
+        if (started != null) {
+            return started;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
+        try {
+            started = start();
+            return started;
+        }
+        catch (RuntimeException e) {
+            failure = new IllegalStateException(
+                    "No real PostgreSQL and Kafka could be started for the integration tests. " + e.getMessage(), e);
+            throw failure;
+        }
+    }
+
+    private static Started start() {
+        long begin = System.nanoTime();
+        String mode = requestedMode();
+        String containerFailure = null;
+        if (!mode.equals("embedded")) {
+            String docker = dockerProblem();
+            if (docker == null) {
+                try {
+                    Started s = startBoth(ContainerPostgresServer::start, SharedKafka::container,
+                            ContainerPostgresServer::close);
+                    return announce(s, begin);
+                }
+                catch (RuntimeException e) {
+                    containerFailure = "Containers failed: " + describe(e);
+                    if (mode.equals("containers")) {
+                        throw new IllegalStateException(containerFailure, e);
+                    }
+                    log.warn("{} Falling back to embedded PostgreSQL and Kafka.", containerFailure);
+                }
+            }
+            else if (mode.equals("containers")) {
+                throw new IllegalStateException("loa.test.infrastructure=containers but " + docker);
+            }
+            else {
+                containerFailure = docker;
+            }
+        }
+        try {
+            Started s = startBoth(() -> {
+                try {
+                    return EmbeddedPostgresServer.start();
+                }
+                catch (java.io.IOException e) {
+                    throw new IllegalStateException("embedded PostgreSQL did not start (its output is in "
+                            + EmbeddedPostgresServer.LOG_FILE + "): " + e.getMessage(), e);
+                }
+            }, SharedKafka::embedded, server -> {
+                try {
+                    server.close();
+                }
+                catch (java.io.IOException e) {
+                    log.debug("closing embedded PostgreSQL", e);
+                }
+            });
+            return announce(s, begin);
+        }
+        catch (RuntimeException e) {
+            throw new IllegalStateException((containerFailure == null ? "" : containerFailure + ". ")
+                    + "Embedded PostgreSQL/Kafka failed: " + describe(e), e);
+        }
+    }
+
+    private static <P extends PostgresServer> Started startBoth(Supplier<P> postgres, Supplier<SharedKafka> kafka,
+            java.util.function.Consumer<P> closePostgres) {
+        // In parallel: each takes seconds, mostly waiting on processes and disks.
+        CompletableFuture<P> pg = CompletableFuture.supplyAsync(postgres);
+        CompletableFuture<SharedKafka> broker = CompletableFuture.supplyAsync(kafka);
+        P server;
+        SharedKafka k;
+        try {
+            server = pg.join();
+        }
+        catch (CompletionException e) {
+            broker.thenAccept(SharedKafka::close);
+            throw unwrap(e);
+        }
+        try {
+            k = broker.join();
+        }
+        catch (CompletionException e) {
+            closePostgres.accept(server);
+            throw unwrap(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            k.close();
+            closePostgres.accept(server);
+        }, "loa-test-infrastructure-shutdown"));
+        return new Started(server, k);
+    }
+
+    private static Started announce(Started s, long begin) {
+        started = s;
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        // One line that build logs can be searched for: the ITs ran on real infrastructure.
+        log.info("Using {} (started in {} ms)", description(), millis);
+        return s;
+    }
+
+    private static String requestedMode() {
+        String mode = System.getProperty("loa.test.infrastructure", System.getenv("LOA_TEST_INFRASTRUCTURE"));
+        mode = mode == null || mode.isBlank() ? "auto" : mode.trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("auto") && !mode.equals("containers") && !mode.equals("embedded")) {
+            throw new IllegalStateException("loa.test.infrastructure must be auto, containers or embedded, not " + mode);
+        }
+        return mode;
+    }
+
+    /** Why containers cannot be used, or null when a Docker engine answers. */
+    private static String dockerProblem() {
+        if (!dockerMayBeThere()) {
+            // Asking Testcontainers would only log an alarming ERROR with the same conclusion.
+            return "No Docker engine is reachable (no DOCKER_HOST, no Testcontainers docker.host, no Docker socket)";
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable() ? null : "No Docker engine is reachable";
+        }
+        catch (Throwable e) {
+            return "No Docker engine is reachable (" + e + ")";
+        }
+    }
+
+    private static boolean dockerMayBeThere() {
+        if (System.getenv("DOCKER_HOST") != null) {
+            return true;
+        }
+        String home = System.getProperty("user.home");
+        java.nio.file.Path properties = java.nio.file.Path.of(home, ".testcontainers.properties");
+        try {
+            if (java.nio.file.Files.exists(properties) && java.nio.file.Files.readString(properties).contains("docker.host")) {
+                return true;
+            }
+        }
+        catch (java.io.IOException e) {
+            return true;
+        }
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        java.util.List<java.nio.file.Path> sockets = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of("/var/run/docker.sock"),
+                java.nio.file.Path.of(home, ".docker", "run", "docker.sock"),
+                java.nio.file.Path.of(home, ".docker", "desktop", "docker.sock"),
+                java.nio.file.Path.of(home, ".colima", "default", "docker.sock"),
+                java.nio.file.Path.of(home, ".rd", "docker.sock")));
+        if (runtime != null) {
+            sockets.add(java.nio.file.Path.of(runtime, "docker.sock"));
+            sockets.add(java.nio.file.Path.of(runtime, "podman", "podman.sock"));
+        }
+        return sockets.stream().anyMatch(java.nio.file.Files::exists);
+    }
+
+    private static RuntimeException unwrap(CompletionException e) {
+        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!message.isEmpty()) {
+                message.append(" <- ");
+            }
+            message.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return message.toString();
+    }
+
+    private record Started(PostgresServer postgres, SharedKafka kafka) {
+    }
+}

@@ -1,0 +1,69 @@
+package vn.loa.testsupport;
+
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.kafka.KafkaContainer;
+
+/** The Kafka broker shared by all tests of one JVM: in-process KRaft or a container. */
+interface SharedKafka {
+
+    String description();
+
+    String bootstrapServers();
+
+    void close();
+
+    /** Broker settings that suit tests: one node, no waiting for a group to fill up. */
+    Map<String, String> TEST_BROKER_PROPERTIES = Map.of(
+            "auto.create.topics.enable", "true",
+            "group.initial.rebalance.delay.ms", "0",
+            "offsets.topic.replication.factor", "1",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1");
+
+    static SharedKafka embedded() {
+        EmbeddedKafkaKraftBroker broker = EmbeddedKafkaBrokers.start(0);
+        String bootstrapServers = broker.getBrokersAsString();
+        return new SharedKafka() {
+            @Override
+            public String description() {
+                return "embedded Kafka KRaft broker";
+            }
+
+            @Override
+            public String bootstrapServers() {
+                return bootstrapServers;
+            }
+
+            @Override
+            public void close() {
+                broker.destroy();
+            }
+        };
+    }
+
+    static SharedKafka container() {
+        String image = "apache/kafka:4.1.1";
+        KafkaContainer container = new KafkaContainer(image);
+        TEST_BROKER_PROPERTIES.forEach((key, value) ->
+                container.withEnv("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+        container.start();
+        return new SharedKafka() {
+            @Override
+            public String description() {
+                return "Kafka container " + image;
+            }
+
+            @Override
+            public String bootstrapServers() {
+                return container.getBootstrapServers();
+            }
+
+            @Override
+            public void close() {
+                container.stop();
+            }
+        };
+    }
+}
