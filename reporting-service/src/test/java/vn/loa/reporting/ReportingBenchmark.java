@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * live projection.</li>
  * </ol>
  */
-@LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ReportingIntegrationTest.TOKEN_KEY)
 @Import(ReportingIntegrationTest.TestClock.class)
 class ReportingBenchmark {
 

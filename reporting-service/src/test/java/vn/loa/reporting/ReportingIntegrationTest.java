@@ -31,10 +31,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * clock the tests set, and a producer that publishes events as plan- and activity-service would.
  * Each test class works on org units of its own so that the classes can share the database.
  */
-@LoaIntegrationTest
+@LoaIntegrationTest(properties = ReportingIntegrationTest.TOKEN_KEY)
 @AutoConfigureMockMvc
 @Import(ReportingIntegrationTest.TestClock.class)
 public abstract class ReportingIntegrationTest {
+
+    /**
+     * test-support registers the token key through a DynamicPropertyRegistrar, which runs after Boot's
+     * conditions chose the JWT decoder (so the gateway's JWKS default won); stated here as a plain
+     * test property, it is seen in time.
+     */
+    public static final String TOKEN_KEY =
+            "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-only-keys/loa-test-jwt-public.pem";
 
     private static TestEvents events;
 

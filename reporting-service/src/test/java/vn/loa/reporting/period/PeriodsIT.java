@@ -107,7 +107,7 @@ class PeriodsIT extends ReportingIntegrationTest {
                     .containsExactly("per-a");
             assertThat(JsonPath.<String>read(records.get(1).value(), "$.data.reason")).isEqualTo("Bổ sung hoạt động tháng 3");
             for (ConsumerRecord<String, String> r : records) {
-                vn.loa.contracts.EventContracts.assertValid(JsonPath.read(r.value(), "$.type"), r.value());
+                vn.loa.reporting.support.Contracts.assertValid(JsonPath.read(r.value(), "$.type"), r.value());
             }
         });
     }

@@ -113,7 +113,7 @@ class ReportWorkflowIT extends ReportingIntegrationTest {
             assertThat(JsonPath.<Boolean>read(records.get(2).value(), "$.data.onTime")).isFalse();
             assertThat(JsonPath.<String>read(records.get(0).value(), "$.data.orgUnitName")).isEqualTo("Xã Yên Hồ thử");
             for (ConsumerRecord<String, String> r : records) {
-                vn.loa.contracts.EventContracts.assertValid(JsonPath.read(r.value(), "$.type"), r.value());
+                vn.loa.reporting.support.Contracts.assertValid(JsonPath.read(r.value(), "$.type"), r.value());
             }
         });
     }
