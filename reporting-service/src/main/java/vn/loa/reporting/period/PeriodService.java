@@ -142,10 +142,16 @@ class PeriodService {
     List<AuditEntry> audit(CurrentUser user, String code, String periodText) {
         OrgUnit unit = readable(user, code);
         Period period = parse(periodText);
+        // A commune sees its own and its district's entries; a district also those of its communes.
+        String district = districtOf(unit);
+        List<String> units = new java.util.ArrayList<>(List.of(unit.code(), district));
+        if (district.equals(unit.code())) {
+            orgUnits.reportingUnitsUnder(district).forEach(c -> units.add(c.code()));
+        }
         return jdbc.sql("""
-                        select * from period_audit where period = :p and (org_unit = :org or :org = any(communes)
-                            or org_unit = :district) order by id""")
-                .param("p", period.toString()).param("org", unit.code()).param("district", districtOf(unit))
+                        select * from period_audit where period = :p
+                          and (org_unit = any(:units::text[]) or :org = any(communes)) order by id""")
+                .param("p", period.toString()).param("org", unit.code()).param("units", units.toArray(String[]::new))
                 .query((rs, i) -> new AuditEntry(rs.getString("action"), rs.getString("org_unit"),
                         rs.getString("period"), rs.getString("actor"), rs.getObject("at", OffsetDateTime.class),
                         rs.getString("reason"), rs.getObject("until", OffsetDateTime.class),
