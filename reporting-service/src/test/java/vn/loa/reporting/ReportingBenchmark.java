@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * Benchmark, not part of the test suite (its name does not end in IT); run it with
  * <pre>
  * ./mvnw -q -pl reporting-service -am verify -Dloa.skipInfraTests=true -Dtest=none \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReportingBenchmark
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=ReportingBenchmark
  * </pre>
  * It prints, and writes to {@code reporting-service/target/benchmark.txt}:
  * <ol>
