@@ -24,7 +24,9 @@ final class EmbeddedPostgresServer extends AbstractPostgresServer {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(LOG_FILE))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(LOG_FILE))
-                .setPGStartupWait(Duration.ofSeconds(60))
+                .setPGStartupWait(Duration.ofSeconds(120))
+                // LoaInfrastructure's own hook stops it (after the broker); two hooks would race.
+                .setRegisterShutdownHook(false)
                 // Many Spring contexts (each with a pool) may share the server during one test run.
                 .setServerConfig("max_connections", "400")
                 // Durability is worthless for throw-away test data; speed is not.

@@ -79,6 +79,19 @@ public final class LoaInfrastructure {
         return properties;
     }
 
+    /**
+     * {@link #springProperties(String)} as {@code --name=value} arguments for
+     * {@code SpringApplication.run(App.class, args)}: command-line arguments take precedence over the
+     * application's own application.yml, which {@code SpringApplicationBuilder.properties(..)} (defaults) do not.
+     * {@code moreArguments} are appended, e.g. {@code "--server.port=0"}.
+     */
+    public static String[] commandLineArguments(String databaseName, String... moreArguments) {
+        return java.util.stream.Stream.concat(springProperties(databaseName).entrySet().stream()
+                        .map(property -> "--" + property.getKey() + "=" + property.getValue()),
+                        java.util.Arrays.stream(moreArguments))
+                .toArray(String[]::new);
+    }
+
     /** The properties by which service-support validates {@link TestTokens}. */
     public static Map<String, Object> tokenProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();

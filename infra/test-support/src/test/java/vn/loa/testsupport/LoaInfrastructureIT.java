@@ -114,6 +114,20 @@ class LoaInfrastructureIT {
         }
     }
 
+    @Test
+    void anApplicationStartedInProcessGetsItsOwnDatabase() {
+        // How the gateway's end-to-end tests start several services in one JVM.
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(TestApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run(LoaInfrastructure.commandLineArguments("loa_e2e_plan", "--spring.application.name=e2e-plan"))) {
+            var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("loa_e2e_plan");
+            assertThat(context.getEnvironment().getProperty("spring.kafka.bootstrap-servers"))
+                    .isEqualTo(LoaInfrastructure.kafkaBootstrapServers());
+            assertThat(context.getEnvironment().getProperty("loa.security.issuer")).isEqualTo("loa-test");
+        }
+    }
+
     static KafkaProducer<String, String> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -1,0 +1,145 @@
+package vn.loa.messaging.it;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import vn.loa.messaging.EventEnvelope;
+import vn.loa.messaging.InvalidEventException;
+import vn.loa.messaging.Topics;
+import vn.loa.messaging.envelope.EnvelopeCodec;
+import vn.loa.messaging.outbox.MessagingProducer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class DeadLetterIT extends MessagingIntegrationTest {
+
+    @Autowired
+    EnvelopeCodec codec;
+    @Autowired
+    MessagingProducer producer;
+    @LocalServerPort
+    int port;
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    @AfterEach
+    void failAgain() {
+        listener.failing.set(true);
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndThePartitionKeepsMoving() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String poison = "ceci n'est pas un événement " + key;
+        producer.template().send(new ProducerRecord<>(Topics.PLAN_EVENTS, 1, key, poison)).get();
+        EventEnvelope<ThingHappened> good = codec.wrap(key, ThingHappened.ok(key, "after the poison"), null);
+        producer.template().send(new ProducerRecord<>(Topics.PLAN_EVENTS, 1, key, codec.write(good))).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(good.id()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(poison) != null);
+
+        ConsumerRecord<String, String> dlt = deadLettered(poison);
+        assertThat(dlt.topic()).isEqualTo(Topics.PLAN_EVENTS + "-dlt");
+        assertThat(dlt.partition()).isEqualTo(1);
+        assertThat(dlt.key()).isEqualTo(key);
+        Map<String, Object> row = jdbc.queryForMap("select * from dead_letter where payload = ?", poison);
+        assertThat(row).containsEntry("topic", Topics.PLAN_EVENTS)
+                .containsEntry("record_partition", 1)
+                .containsEntry("record_key", key)
+                .containsEntry("consumer_group", "messaging-it")
+                .containsEntry("exception_class", InvalidEventException.class.getName());
+    }
+
+    @Test
+    void aValidationErrorIsNotRetried() throws Exception {
+        String key = UUID.randomUUID().toString();
+        EventEnvelope<ThingHappened> invalid = codec.wrap(key, new ThingHappened(key, "invalid", "invalid"), null);
+        send(key, invalid);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRows(invalid.id()) == 1);
+        assertThat(listener.attempts.get(invalid.id())).hasValue(1);
+        assertThat(effectsOf(invalid.id())).isZero();
+        assertThat(jdbc.queryForObject("select exception_class from dead_letter where event_id = ?", String.class,
+                invalid.id().toString())).isEqualTo(IllegalArgumentException.class.getName());
+    }
+
+    @Test
+    void aFailingEventIsRetriedThenDeadLetteredAndAReplayedDeadLetterIsProcessed() throws Exception {
+        listener.failing.set(true);
+        String key = UUID.randomUUID().toString();
+        EventEnvelope<ThingHappened> event = codec.wrap(key, new ThingHappened(key, "Xã Trường Sơn", "fail-while-switched"), null);
+        send(key, event);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRows(event.id()) == 1);
+        // 3 attempts, each rolled back with its JPA effect and its inbox row.
+        assertThat(listener.attempts.get(event.id())).hasValue(3);
+        assertThat(effectsOf(event.id())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
+                event.id())).isZero();
+
+        // The operator lists it ...
+        JsonNode page = http().get().uri("/api/ops/dead-letters?page=0&size=200").retrieve().body(JsonNode.class);
+        assertThat(page.get("page").asInt()).isZero();
+        assertThat(page.get("size").asInt()).isEqualTo(200);
+        assertThat(page.get("total").asLong()).isPositive();
+        JsonNode item = null;
+        for (JsonNode candidate : page.get("items")) {
+            if (event.id().toString().equals(candidate.get("eventId").asString())) {
+                item = candidate;
+            }
+        }
+        assertThat(item).isNotNull();
+        assertThat(item.get("eventType").asString()).isEqualTo("thing-happened");
+        assertThat(item.get("payload").asString()).contains("Xã Trường Sơn");
+        assertThat(item.get("replayedAt").isNull()).isTrue();
+
+        // ... fixes the cause and replays it.
+        listener.failing.set(false);
+        String id = item.get("id").asString();
+        JsonNode replayed = http().post().uri("/api/ops/dead-letters/{id}/replay", id).retrieve().body(JsonNode.class);
+        assertThat(replayed.get("replayedAt").isNull()).isFalse();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(event.id()) == 1);
+        assertThat(deadLetterRows(event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theOperatorEndpointsAnswerProblemsForBadPagingAndUnknownIds() {
+        HttpStatusCode tooBig = http().get().uri("/api/ops/dead-letters?size=201")
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(tooBig.value()).isEqualTo(400);
+        HttpStatusCode unknown = http().post().uri("/api/ops/dead-letters/{id}/replay", UUID.randomUUID())
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(unknown.value()).isEqualTo(404);
+    }
+
+    private void send(String key, EventEnvelope<?> event) throws Exception {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.PLAN_EVENTS, key, codec.write(event));
+        record.headers().add(new RecordHeader("ce_id", event.id().toString().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("ce_type", event.type().getBytes(StandardCharsets.UTF_8)));
+        producer.template().send(record).get();
+    }
+
+    private ConsumerRecord<String, String> deadLettered(String value) {
+        return observer.deadLetters.stream().filter(r -> value.equals(r.value())).findFirst().orElse(null);
+    }
+
+    private int deadLetterRows(UUID eventId) {
+        return jdbc.queryForObject("select count(*) from dead_letter where event_id = ?", Integer.class, eventId.toString());
+    }
+}

@@ -1,0 +1,91 @@
+package vn.loa.messaging.it;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.IllegalTransactionStateException;
+import vn.loa.messaging.EventPublisher;
+import vn.loa.messaging.Topics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class OutboxIT extends MessagingIntegrationTest {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Test
+    void anEventIsPublishedOnceAfterCommitWithItsHeadersAndVietnameseTextIntact() {
+        String key = UUID.randomUUID().toString();
+        UUID eventId = things.create(key, "Tuyên truyền cải cách hành chính – Xã Liên Minh");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> observer.withEventId(eventId).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> published(eventId));
+
+        ConsumerRecord<String, String> record = observer.withEventId(eventId).get(0);
+        assertThat(record.topic()).isEqualTo(Topics.PLAN_EVENTS);
+        assertThat(record.key()).isEqualTo(key);
+        assertThat(TopicObserver.header(record, "ce_type")).isEqualTo("thing-happened");
+        assertThat(TopicObserver.header(record, "ce_source")).isEqualTo("/messaging-it");
+        assertThat(TopicObserver.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(record.value())
+                .contains("\"id\":\"" + eventId + "\"", "\"type\":\"thing-happened\"", "\"dataversion\":1",
+                        "Tuyên truyền cải cách hành chính – Xã Liên Minh")
+                .isEqualTo(jdbc.queryForObject("select payload from outbox_event where id = ?", String.class, eventId));
+        // The consumer applied it once.
+        await().atMost(Duration.ofSeconds(20)).until(() -> effectsOf(eventId) == 1);
+        // Nothing more arrives for it.
+        UUID marker = things.create(key, "marker");
+        await().atMost(Duration.ofSeconds(20)).until(() -> observer.withEventId(marker).size() == 1);
+        assertThat(observer.withEventId(eventId)).hasSize(1);
+    }
+
+    @Test
+    void anEventIsNeverPublishedAfterRollback() {
+        String key = UUID.randomUUID().toString();
+        UUID rolledBack = null;
+        try {
+            things.createThenFail(key, "rolled back");
+        } catch (ThingService.RolledBack e) {
+            rolledBack = e.eventId;
+        }
+        assertThat(rolledBack).isNotNull();
+        // A later event of the same key is published, in order: once it arrived, the first would have too.
+        UUID later = things.create(key, "committed");
+        await().atMost(Duration.ofSeconds(20)).until(() -> observer.withEventId(later).size() == 1);
+
+        assertThat(observer.withEventId(rolledBack)).isEmpty();
+        assertThat(outboxRows(rolledBack)).isZero();
+        assertThat(effectsOf(rolledBack)).isZero();
+    }
+
+    @Test
+    void publishingWithoutTransactionFailsLoudly() {
+        assertThatThrownBy(() -> publisher.publish("k", "s", ThingHappened.ok("t", "no transaction")))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void oneKeysEventsArriveInTheOrderTheyWereCommitted() {
+        String key = UUID.randomUUID().toString();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(things.create(key, "thing " + i));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> observer.withEventId(ids.get(29)).size() == 1);
+
+        List<String> arrived = observer.records.stream()
+                .filter(r -> key.equals(r.key()))
+                .map(r -> TopicObserver.header(r, "ce_id"))
+                .toList();
+        assertThat(arrived).containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
+    }
+}

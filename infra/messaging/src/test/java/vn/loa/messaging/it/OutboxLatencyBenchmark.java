@@ -1,0 +1,129 @@
+package vn.loa.messaging.it;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import vn.loa.testsupport.LoaIntegrationTest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Not a test: measures the outbox's commit-to-consume latency (the transaction that wrote the event
+ * has committed → a Kafka consumer of the topic receives it) on the real PostgreSQL and Kafka of
+ * test-support, and the relay's throughput. Run (see README):
+ * <pre>
+ * ./mvnw -pl infra/messaging -am verify -Dbenchmark=true -Dit.test=OutboxLatencyBenchmark \
+ *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+ * </pre>
+ * Knobs: {@code -Dbenchmark.events=2000 -Dbenchmark.rate=200 -Dbenchmark.burst=5000}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+@LoaIntegrationTest(classes = TestMessagingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"loa.test.database=messaging_benchmark", "logging.level.vn.loa.messaging=INFO",
+                "logging.level.vn.loa.messaging.it=WARN"})
+class OutboxLatencyBenchmark {
+
+    @Autowired
+    ThingService things;
+    @Autowired
+    TopicObserver observer;
+
+    private final Map<String, Long> committedAt = new ConcurrentHashMap<>();
+    private volatile Histogram histogram;
+    private volatile CountDownLatch arrivals;
+    private final AtomicLong lastArrival = new AtomicLong();
+
+    @Test
+    void commitToConsumeLatency() throws Exception {
+        int events = Integer.getInteger("benchmark.events", 2000);
+        int rate = Integer.getInteger("benchmark.rate", 200);
+        int burst = Integer.getInteger("benchmark.burst", 5000);
+        observer.onArrival = (eventId, now) -> {
+            Long committed = committedAt.remove(eventId);
+            if (committed != null) {
+                histogram.recordValue(Math.max(0, (now - committed) / 1000));
+                lastArrival.set(now);
+                arrivals.countDown();
+            }
+        };
+        try {
+            paced("warm-up", 300, rate);
+            Histogram paced = paced("paced", events, rate);
+            Histogram burstLatency = burst("burst", burst);
+            assertThat(paced.getTotalCount()).isEqualTo(events);
+            assertThat(burstLatency.getTotalCount()).isEqualTo(burst);
+        } finally {
+            observer.onArrival = null;
+        }
+    }
+
+    /** One event per transaction, one writer, at {@code rate} per second. */
+    private Histogram paced(String name, int count, int rate) throws InterruptedException {
+        start(count);
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long begin = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = begin + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            commitOne("paced " + i);
+        }
+        return finish(name, count, begin);
+    }
+
+    /** {@code count} events as fast as 4 writers can commit them (one event per transaction). */
+    private Histogram burst(String name, int count) throws InterruptedException {
+        start(count);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        long begin = System.nanoTime();
+        for (int w = 0; w < 4; w++) {
+            int share = count / 4 + (w < count % 4 ? 1 : 0);
+            writers.submit(() -> {
+                for (int i = 0; i < share; i++) {
+                    commitOne("burst " + i);
+                }
+            });
+        }
+        writers.shutdown();
+        writers.awaitTermination(10, TimeUnit.MINUTES);
+        return finish(name, count, begin);
+    }
+
+    private void commitOne(String name) {
+        UUID eventId = things.create(UUID.randomUUID().toString(), name);
+        committedAt.put(eventId.toString(), System.nanoTime());
+    }
+
+    private void start(int count) {
+        histogram = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        arrivals = new CountDownLatch(count);
+    }
+
+    private Histogram finish(String name, int count, long begin) throws InterruptedException {
+        if (!arrivals.await(Duration.ofMinutes(5).toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError(name + ": only " + (count - arrivals.getCount()) + " of " + count + " arrived");
+        }
+        Histogram h = histogram;
+        double seconds = (lastArrival.get() - begin) / 1e9;
+        System.out.printf("%nOUTBOX BENCHMARK %-8s events=%d  commit-to-consume latency: p50=%.1f ms  p90=%.1f ms"
+                        + "  p99=%.1f ms  max=%.1f ms  mean=%.1f ms  throughput=%.0f events/s (first commit to last arrival %.1f s)%n",
+                name, count, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, h.getMean() / 1000.0,
+                count / seconds, seconds);
+        return h;
+    }
+}
