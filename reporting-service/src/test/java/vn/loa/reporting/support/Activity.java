@@ -18,6 +18,11 @@ public record Activity(UUID id, UUID planId, String orgUnit, List<String> path, 
                 coordinating, LocalDate.parse(due));
     }
 
+    /** RFC 3339 with seconds, as the producers' Jackson writes it (OffsetDateTime.toString drops ":00"). */
+    private static String instant(OffsetDateTime t) {
+        return t.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
     private Map<String, Object> common() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("activityId", id.toString());
@@ -39,7 +44,7 @@ public record Activity(UUID id, UUID planId, String orgUnit, List<String> path, 
         d.put("dueDate", due.toString());
         d.put("plannedQuantity", 1);
         d.put("scheduledBy", "lienminh.vhtt");
-        d.put("scheduledAt", due.minusDays(20).atTime(9, 0).atOffset(ZoneOffset.ofHours(7)).toString());
+        d.put("scheduledAt", instant(due.minusDays(20).atTime(9, 0).atOffset(ZoneOffset.ofHours(7))));
         return d;
     }
 
@@ -61,7 +66,7 @@ public record Activity(UUID id, UUID planId, String orgUnit, List<String> path, 
         }
         d.put("evidence", List.of(Map.of("url", "https://lienminh.hatinh.gov.vn/tin-tuc", "note", "Bài viết đã đăng")));
         d.put("completedBy", "lienminh.vhtt");
-        d.put("completedAt", date.atTime(16, 0).atOffset(ZoneOffset.ofHours(7)).toString());
+        d.put("completedAt", instant(date.atTime(16, 0).atOffset(ZoneOffset.ofHours(7))));
         return d;
     }
 
@@ -73,7 +78,7 @@ public record Activity(UUID id, UUID planId, String orgUnit, List<String> path, 
         d.put("dueDate", due.toString());
         d.put("reason", "Trùng lịch họp");
         d.put("cancelledBy", "lienminh.vhtt");
-        d.put("cancelledAt", OffsetDateTime.parse(at + "T10:00:00+07:00").toString());
+        d.put("cancelledAt", instant(OffsetDateTime.parse(at + "T10:00:00+07:00")));
         return d;
     }
 
@@ -82,7 +87,7 @@ public record Activity(UUID id, UUID planId, String orgUnit, List<String> path, 
         d.put("unit", unit);
         d.put("coordinatingUnits", coordinating);
         d.put("dueDate", due.toString());
-        d.put("detectedAt", due.plusDays(1).atTime(0, 5).atOffset(ZoneOffset.ofHours(7)).toString());
+        d.put("detectedAt", instant(due.plusDays(1).atTime(0, 5).atOffset(ZoneOffset.ofHours(7))));
         return d;
     }
 }
