@@ -101,9 +101,12 @@ class ReportingBenchmark {
                     .query(Long.class).single() == COMMUNES + 1);
             seedActivities();
 
+            print("machine: %d processors, load average before measuring: %s", Runtime.getRuntime().availableProcessors(),
+                    loadAverage());
             freshness(ev, freshPlan, freshPath, completions);
             dashboardResponseTime();
             ingestThroughput(ev, freshPlan, freshPath, ingest);
+            print("load average after: %s", loadAverage());
         }
         Path out = Path.of("target", "benchmark.txt");
         Files.createDirectories(out.getParent());
@@ -229,6 +232,14 @@ class ReportingBenchmark {
 
     private static String commune(int i) {
         return String.format("bench-c%02d", i);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static double ms(long nanos) {

@@ -18,6 +18,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,41 +66,73 @@ class DashboardService {
         }
         if (periodText != null) {
             Period period = parse(periodText);
-            List<CommuneFigures> figures = figures(communes, period.year(), period.quarter(), List.of(period));
-            Window w = calendar.window(period);
-            return view(unit, period.toString(), null, w, children, figures, null);
+            Data data = load(communes, period.year(), List.of(period));
+            return view(unit, period.toString(), null, calendar.window(period), children,
+                    figures(communes, data, period.quarter(), new int[]{0}), null);
         }
         List<Period> quarters = IntStream.rangeClosed(1, 4).mapToObj(q -> Period.of(year, q)).toList();
-        List<CommuneFigures> figures = figures(communes, year, ReportArithmetic.WHOLE_YEAR, quarters);
+        Data data = load(communes, year, quarters);
         List<DashboardView.TrendPoint> trend = quarters.stream().map(q -> {
             DashboardView v = view(unit, q.toString(), null, calendar.window(q), List.of(),
-                    figures(communes, year, q.quarter(), List.of(q)), null);
+                    figures(communes, data, q.quarter(), new int[]{q.quarter() - 1}), null);
             return new DashboardView.TrendPoint(q.toString(), v.completeness(), v.timeliness(), v.achievement(),
                     v.activitiesCompleted(), v.activitiesOverdue());
         }).toList();
-        return view(unit, null, year, calendar.yearWindow(year), children, figures, trend);
+        return view(unit, null, year, calendar.yearWindow(year), children,
+                figures(communes, data, ReportArithmetic.WHOLE_YEAR, new int[]{0, 1, 2, 3}), trend);
     }
 
-    private List<CommuneFigures> figures(List<OrgUnit> communes, int year, int quarter, List<Period> periods) {
+    /** Everything a dashboard needs, per commune and quarter ("bucket"), in four queries. */
+    private record Data(List<Period> periods, Map<String, DashboardQuery.Activities[]> activities,
+                        List<DashboardQuery.TargetDef> targets, Map<String, DashboardQuery.Achieved[]> achieved,
+                        List<DashboardQuery.ReportState> reports) {
+    }
+
+    private Data load(List<OrgUnit> communes, int year, List<Period> periods) {
         List<String> codes = communes.stream().map(OrgUnit::code).toList();
-        Window w = quarter == ReportArithmetic.WHOLE_YEAR ? calendar.yearWindow(year)
-                : calendar.window(Period.of(year, quarter));
+        List<Window> buckets = periods.stream().map(calendar::window).toList();
         LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
-        Map<String, DashboardQuery.Activities> activities = query.activities(codes, w, today);
-        Map<String, BigDecimal> achievement = query.achievement(codes, year, quarter, w);
-        List<DashboardQuery.ReportState> reports = query.reports(codes, periods.stream().map(Period::toString).toList());
+        return new Data(periods, query.activities(codes, buckets, today), query.targets(codes, year),
+                query.achieved(codes, buckets), query.reports(codes, periods.stream().map(Period::toString).toList()));
+    }
+
+    /** The figures of each commune over the given buckets; {@code quarter} (or WHOLE_YEAR) sets the planned values. */
+    private List<CommuneFigures> figures(List<OrgUnit> communes, Data data, int quarter, int[] buckets) {
+        List<String> periods = Arrays.stream(buckets).mapToObj(b -> data.periods().get(b).toString()).toList();
+        Map<String, List<BigDecimal>> ratios = new HashMap<>();
+        for (DashboardQuery.TargetDef t : data.targets()) {
+            DashboardQuery.Achieved[] perBucket = data.achieved().get(t.orgUnit() + "|" + t.code());
+            DashboardQuery.Achieved sum = DashboardQuery.Achieved.NONE;
+            if (perBucket != null) {
+                for (int b : buckets) {
+                    sum = sum.plus(perBucket[b]);
+                }
+            }
+            BigDecimal planned = ReportArithmetic.planned(t.indicator(), t.yearly(), t.quarterly(), quarter);
+            BigDecimal achieved = ReportArithmetic.achieved(t.indicator(), sum.total(), sum.best(), sum.count());
+            ratios.computeIfAbsent(t.orgUnit(), k -> new ArrayList<>()).add(ReportArithmetic.ratio(achieved, planned));
+        }
         return communes.stream().map(c -> {
-            List<DashboardQuery.ReportState> own = reports.stream().filter(r -> r.orgUnit().equals(c.code())).toList();
+            List<DashboardQuery.ReportState> own = data.reports().stream()
+                    .filter(r -> r.orgUnit().equals(c.code()) && periods.contains(r.period())).toList();
             long received = own.stream().filter(r -> ReportStatus.valueOf(r.status()).received()).count();
             long onTime = own.stream().filter(r -> ReportStatus.valueOf(r.status()).received()
                     && Boolean.TRUE.equals(r.onTime())).count();
-            DashboardQuery.Activities a = activities.getOrDefault(c.code(), new DashboardQuery.Activities(0, 0));
-            String status = periods.size() == 1
+            DashboardQuery.Activities a = new DashboardQuery.Activities(0, 0);
+            DashboardQuery.Activities[] perBucket = data.activities().get(c.code());
+            if (perBucket != null) {
+                for (int b : buckets) {
+                    a = a.plus(perBucket[b]);
+                }
+            }
+            boolean single = periods.size() == 1;
+            String status = single
                     ? own.stream().findFirst().map(DashboardQuery.ReportState::status).orElse(ReportStatus.DRAFT.name())
                     : null;
-            Boolean childOnTime = periods.size() == 1 ? (Boolean) (received > 0 && onTime > 0) : null;
-            return new CommuneFigures(c, achievement.get(c.code()), a.completed(), a.overdue(), status, childOnTime,
-                    received, onTime, periods.size());
+            Boolean childOnTime = single ? (Boolean) (onTime > 0) : null;
+            List<BigDecimal> ownRatios = ratios.getOrDefault(c.code(), List.of());
+            return new CommuneFigures(c, ReportArithmetic.achievement(ownRatios), a.completed(), a.overdue(), status,
+                    childOnTime, received, onTime, periods.size());
         }).toList();
     }
 
