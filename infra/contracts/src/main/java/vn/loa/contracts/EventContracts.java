@@ -16,6 +16,7 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates a serialized event (the whole CloudEvents envelope with its {@code data}) against the
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * EventContracts.assertValid("plan-issued", kafkaRecord.value());     // producer side
  * String sample = EventContracts.sample("plan-issued");               // consumer side: the producer's sample,
  * EventContracts.assertValid("plan-issued", sample);                  //   deserialize it into your own copy
+ * EventContracts.assertValidData("plan-issued", mapper.writeValueAsString(myCopyOfPlanIssued)); // or check your copy's data
  * }</pre>
  */
 public final class EventContracts {
@@ -67,6 +69,32 @@ public final class EventContracts {
         if (!errors.isEmpty()) {
             throw new AssertionError("Event does not match the " + type + " contract:\n  - "
                     + String.join("\n  - ", errors) + "\nEvent: " + json);
+        }
+    }
+
+    /**
+     * Validates only the {@code data} of an event (e.g. a consumer's own copy of the record, serialized)
+     * by putting it into the envelope of the type's sample. Violations are reported under {@code /data}.
+     */
+    public static List<String> validateData(String type, String dataJson) {
+        JsonNode data;
+        try {
+            data = MAPPER.readTree(dataJson);
+        }
+        catch (JacksonException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
+        }
+        ObjectNode envelope = (ObjectNode) MAPPER.readTree(sample(type));
+        envelope.set("data", data);
+        return validate(type, MAPPER.writeValueAsString(envelope));
+    }
+
+    /** {@link #validateData(String, String)} throwing an {@link AssertionError} listing every violation. */
+    public static void assertValidData(String type, String dataJson) {
+        List<String> errors = validateData(type, dataJson);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("Event data does not match the " + type + " contract:\n  - "
+                    + String.join("\n  - ", errors) + "\nData: " + dataJson);
         }
     }
 

@@ -161,6 +161,17 @@ class EventContractsTests {
     }
 
     @Test
+    void theDataAloneCanBeChecked() {
+        String data = MAPPER.writeValueAsString(MAPPER.readTree(EventContracts.sample("quarter-reopened")).get("data"));
+        EventContracts.assertValidData("quarter-reopened", data);
+
+        String bad = edit(data, root -> root.remove("until"));
+        assertThat(EventContracts.validateData("quarter-reopened", bad)).singleElement().asString().contains("/data").contains("until");
+        assertThatThrownBy(() -> EventContracts.assertValidData("quarter-reopened", bad))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("until");
+    }
+
+    @Test
     void notJsonAndUnknownTypesAreReported() {
         assertThat(EventContracts.validate("plan-issued", "{not json")).singleElement().asString().startsWith("not JSON");
         assertThatThrownBy(() -> EventContracts.validate("plan-deleted", "{}"))

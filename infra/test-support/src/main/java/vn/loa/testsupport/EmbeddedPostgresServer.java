@@ -18,7 +18,8 @@ final class EmbeddedPostgresServer extends AbstractPostgresServer {
     }
 
     /** Where initdb's and the server's own output go (kept out of the build log). */
-    static final File LOG_FILE = new File(System.getProperty("java.io.tmpdir"), "loa-embedded-postgres.log");
+    static final File LOG_FILE = new File(System.getProperty("java.io.tmpdir"),
+            "loa-embedded-postgres-" + ProcessHandle.current().pid() + ".log");
 
     static EmbeddedPostgresServer start() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -75,5 +76,7 @@ final class EmbeddedPostgresServer extends AbstractPostgresServer {
 
     void close() throws IOException {
         postgres.close();
+        // Kept only when something went wrong (then the failure message names it).
+        LOG_FILE.delete();
     }
 }

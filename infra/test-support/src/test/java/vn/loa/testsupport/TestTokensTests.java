@@ -3,10 +3,12 @@ package vn.loa.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -61,9 +63,16 @@ class TestTokensTests {
     }
 
     @Test
-    void thePublicKeyLocationResolves() {
+    void thePublicKeyLocationIsReadTheWaySpringBootReadsIt() throws Exception {
+        // Boot's resource-server auto-configuration reads public-key-location with RsaKeyConverters.x509().
         var resource = new DefaultResourceLoader().getResource(LoaInfrastructure.TOKEN_PUBLIC_KEY_LOCATION);
-        assertThat(resource.exists()).isTrue();
+        RSAPublicKey key;
+        try (var in = resource.getInputStream()) {
+            key = RsaKeyConverters.x509().convert(in);
+        }
+        NimbusJwtDecoder bootLike = NimbusJwtDecoder.withPublicKey(key).build();
+
+        assertThat(bootLike.decode(TestTokens.token("ductho.vhtt", "DISTRICT_OFFICER", "duc-tho")).getSubject()).isEqualTo("ductho.vhtt");
     }
 
     private static String raw(String bearer) {
