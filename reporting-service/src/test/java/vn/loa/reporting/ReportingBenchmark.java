@@ -96,7 +96,7 @@ class ReportingBenchmark {
                 ev.send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(),
                         Plans.plan(plan, 1, code, path, 2022, targets(), channels(), 40_000_000));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+            await().atMost(Duration.ofMinutes(5)).until(() -> jdbc.sql(
                     "select count(*) from plan_copy where org_unit like 'bench-c%' or org_unit = 'fresh-commune'")
                     .query(Long.class).single() == COMMUNES + 1);
             seedActivities();
