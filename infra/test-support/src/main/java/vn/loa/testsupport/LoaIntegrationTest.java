@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code @SpringBootTest} on a real PostgreSQL (a database of the application's own) and a real
@@ -22,6 +23,12 @@ import org.springframework.core.annotation.AliasFor;
 @Inherited
 @SpringBootTest
 @Import(LoaInfrastructureConfiguration.class)
+// The token settings are constant and must be known while conditions are evaluated (Boot chooses its JWT
+// decoder by them), which is before the lazily registered infrastructure properties exist.
+@TestPropertySource(properties = {
+        "spring.security.oauth2.resourceserver.jwt.public-key-location=" + LoaInfrastructure.TOKEN_PUBLIC_KEY_LOCATION,
+        "loa.security.issuer=" + LoaInfrastructure.TOKEN_ISSUER,
+        "loa.security.audience=" + LoaInfrastructure.TOKEN_AUDIENCE})
 public @interface LoaIntegrationTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "properties")

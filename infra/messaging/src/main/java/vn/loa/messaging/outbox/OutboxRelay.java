@@ -56,6 +56,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final long LOCK_KEY = 0x4C4F415F4F424F58L; // "LOA_OBOX"
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Longest the relay waits before it looks at the stop flag again. */
+    private static final Duration WAKE_CHECK = Duration.ofMillis(500);
 
     private static final String SELECT_BATCH = """
             select id, topic, record_key, event_type, payload, traceparent, created_at
@@ -134,8 +136,15 @@ public class OutboxRelay implements SmartLifecycle {
         Thread t = thread;
         if (t != null) {
             try {
-                // The loop checks the flag at least every poll interval, and a batch ends within the send timeout.
-                t.join(settings.pollInterval().plus(settings.sendTimeout()).toMillis() + 1000);
+                // The loop sees the flag within WAKE_CHECK; let a batch in flight finish, but briefly: shutdown
+                // must not hang (e.g. on a database or broker that is gone) ...
+                t.join(WAKE_CHECK.plus(min(settings.sendTimeout(), Duration.ofSeconds(5))).toMillis());
+                if (t.isAlive()) {
+                    // ... else interrupt it: its transaction rolls back, rows sent meanwhile are sent again later.
+                    log.warn("Outbox relay did not stop in time, interrupting it");
+                    t.interrupt();
+                    t.join(2000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -158,7 +167,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         Duration backoff = Duration.ZERO;
-        while (running) {
+        while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 BatchResult result;
                 do {
@@ -300,17 +309,29 @@ public class OutboxRelay implements SmartLifecycle {
             sleep(settings.pollInterval());
             return;
         }
+        long deadline = System.nanoTime() + settings.pollInterval().toNanos();
         try {
             PGConnection pg = listenConnection();
-            PGNotification[] notifications = pg.getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
-            if (log.isTraceEnabled() && notifications != null) {
-                log.trace("Outbox relay woken by {} notification(s)", notifications.length);
+            // Short waits, so that stop() is seen soon whatever the poll interval (a socket read is not interruptible).
+            while (running) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                PGNotification[] notifications = pg.getNotifications(
+                        (int) Math.max(1, Math.min(WAKE_CHECK.toMillis(), remaining / 1_000_000)));
+                if (notifications != null && notifications.length > 0) {
+                    log.trace("Outbox relay woken by {} notification(s)", notifications.length);
+                    return;
+                }
             }
         } catch (SQLException | RuntimeException e) {
-            log.warn("Outbox relay: LISTEN connection failed, polling every {} until it is back: {}",
-                    settings.pollInterval(), e.toString());
+            if (running) {
+                log.warn("Outbox relay: LISTEN connection failed, polling every {} until it is back: {}",
+                        settings.pollInterval(), e.toString());
+            }
             closeListenConnection();
-            sleep(settings.pollInterval());
+            sleep(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }
 

@@ -1,11 +1,13 @@
 package vn.loa.messaging.it;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.IllegalTransactionStateException;
 import vn.loa.messaging.EventPublisher;
 import vn.loa.messaging.Topics;
+import vn.loa.messaging.outbox.OutboxRelay;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ class OutboxIT extends MessagingIntegrationTest {
 
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anEventIsPublishedOnceAfterCommitWithItsHeadersAndVietnameseTextIntact() {
@@ -87,5 +93,43 @@ class OutboxIT extends MessagingIntegrationTest {
                 .map(r -> TopicObserver.header(r, "ce_id"))
                 .toList();
         assertThat(arrived).containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
+    }
+
+    @Test
+    void publishedRowsAreDeletedAfterTheRetentionAndPendingOnesNever() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID pendingForLong = UUID.randomUUID();
+        insertRow(old, "now() - interval '8 days'", "now() - interval '8 days'");
+        insertRow(recent, "now() - interval '8 days'", "now() - interval '1 day'");
+        // Not really pending (the relay would publish it): a row the relay is not allowed to delete.
+        relay.stop();
+        try {
+            insertRow(pendingForLong, "now() - interval '30 days'", "null");
+
+            assertThat(relay.cleanup()).isGreaterThanOrEqualTo(1);
+
+            assertThat(outboxRows(old)).isZero();
+            assertThat(outboxRows(recent)).isEqualTo(1);
+            assertThat(outboxRows(pendingForLong)).isEqualTo(1);
+        } finally {
+            jdbc.update("delete from outbox_event where id = ?", pendingForLong);
+            relay.start();
+        }
+    }
+
+    @Test
+    void theRelayCountsWhatItPublishes() {
+        UUID eventId = things.create(UUID.randomUUID().toString(), "counted");
+        await().atMost(Duration.ofSeconds(20)).until(() -> published(eventId));
+
+        assertThat(meters.get("loa.outbox.published").tag("topic", Topics.PLAN_EVENTS).counter().count()).isPositive();
+        assertThat(meters.get("loa.outbox.send.latency").timer().count()).isPositive();
+        assertThat(meters.get("loa.outbox.pending").gauge()).isNotNull();
+    }
+
+    private void insertRow(UUID id, String createdAt, String publishedAt) {
+        jdbc.update("insert into outbox_event (id, topic, record_key, event_type, payload, created_at, published_at) "
+                + "values (?, 'loa.plan.events', 'k', 'thing-happened', '{}', " + createdAt + ", " + publishedAt + ")", id);
     }
 }

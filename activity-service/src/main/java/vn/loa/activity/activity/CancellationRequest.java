@@ -1,0 +1,4 @@
+package vn.loa.activity.activity;
+
+public record CancellationRequest(String reason) {
+}

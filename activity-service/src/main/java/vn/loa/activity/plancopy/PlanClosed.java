@@ -1,0 +1,16 @@
+package vn.loa.activity.plancopy;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import vn.loa.messaging.EventType;
+import vn.loa.messaging.Topics;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Our copy of plan-service's {@code plan-closed}. */
+@EventType(value = "plan-closed", topic = Topics.PLAN_EVENTS, version = 1)
+@JsonIgnoreProperties(ignoreUnknown = true)
+record PlanClosed(UUID planId, int version, String orgUnit, List<String> orgUnitPath, int year,
+                  String documentNumber, OffsetDateTime closedAt) {
+}

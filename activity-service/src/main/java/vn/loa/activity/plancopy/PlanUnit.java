@@ -1,0 +1,7 @@
+package vn.loa.activity.plancopy;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+record PlanUnit(String code, String name) {
+}

@@ -1,0 +1,62 @@
+package vn.loa.activity.demo;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.activity.IntegrationTestSupport;
+import vn.loa.activity.activity.ActivityService;
+import vn.loa.activity.orgunit.OrgUnits;
+import vn.loa.activity.plancopy.PlanCopies;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoSeederIT extends IntegrationTestSupport {
+
+    @Autowired
+    PlanCopies plans;
+    @Autowired
+    OrgUnits orgUnits;
+    @Autowired
+    ActivityService activities;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void seedsLienMinhsYearOverAllChannelsOnceAndALighterYearForOtherCommunes() {
+        UUID lienMinh = issuedPlan("lien-minh");
+        UUID anDung = issuedPlan("an-dung");
+        clock.set(java.time.Instant.parse("2026-11-28T03:00:00Z"));
+        DemoSeeder seeder = new DemoSeeder(plans, orgUnits, activities, jdbc, tx, clock);
+
+        assertThat(seeder.seedAll()).isGreaterThanOrEqualTo(2);
+        long count = countOf(lienMinh);
+        assertThat(seeder.seedAll()).isZero();
+        assertThat(countOf(lienMinh)).isEqualTo(count);
+
+        List<Map<String, Object>> byChannel = jdbc.sql("""
+                SELECT channel, count(*) AS n, count(*) FILTER (WHERE status = 'COMPLETED') AS done,
+                       count(*) FILTER (WHERE status IN ('PLANNED', 'IN_PROGRESS')) AS open,
+                       count(DISTINCT extract(quarter FROM due_date)) AS quarters
+                FROM activity WHERE plan_id = :p GROUP BY channel ORDER BY channel""").param("p", lienMinh).query().listOfRows();
+        assertThat(byChannel).extracting(r -> r.get("channel"))
+                .containsExactly("LAW_DAY", "MEETING", "PANEL_POSTER", "POSTAL_SERVICE", "RADIO", "TRAINING", "WEBSITE");
+        Map<String, Object> radio = byChannel.stream().filter(r -> r.get("channel").equals("RADIO")).findFirst().orElseThrow();
+        assertThat(((Number) radio.get("n")).intValue()).isEqualTo(12);
+        assertThat(((Number) radio.get("quarters")).intValue()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p AND status = 'COMPLETED' AND quantity IS NOT NULL"
+                + " AND reach IS NOT NULL AND jsonb_array_length(evidence) > 0").param("p", lienMinh).query(Long.class).single())
+                .isGreaterThan(20);
+        assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p AND status IN ('PLANNED','IN_PROGRESS')")
+                .param("p", lienMinh).query(Long.class).single()).isGreaterThan(3);
+        assertThat(countOf(anDung)).isBetween(1L, count / 2);
+    }
+
+    long countOf(UUID plan) {
+        return jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p").param("p", plan).query(Long.class).single();
+    }
+
+}

@@ -1,0 +1,67 @@
+package vn.loa.activity.it;
+
+import org.junit.jupiter.api.Test;
+import vn.loa.activity.Http;
+import vn.loa.activity.IntegrationTestSupport;
+import vn.loa.testsupport.TestTokens;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Org scope by the plan's org-unit path; roles; tokens. Directly on the service. */
+class AccessIT extends IntegrationTestSupport {
+
+    static final String TUNG_CHAU_OFFICER = TestTokens.bearer("tungchau.vhtt", "COMMUNE_OFFICER", "tung-chau");
+    static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
+
+    @Test
+    void withoutAValidTokenTheAnswerIs401() {
+        assertThat(http.get("/api/activities", null).status()).isEqualTo(401);
+        assertThat(http.get("/api/activities", TestTokens.expired("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh")).status())
+                .isEqualTo(401);
+        assertThat(http.get("/api/activities", TestTokens.signedByAnotherKey("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh"))
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherCommunesOfficerSeesNothingOfLienMinh() {
+        UUID plan = issuedPlan("lien-minh");
+        UUID id = schedule(LIEN_MINH_OFFICER, plan, "Chuyên mục", LocalDate.of(2022, 6, 30));
+        assertProblem(http.get("/api/activities/" + id, TUNG_CHAU_OFFICER), 404, "not-found");
+        assertProblem(http.post("/api/activities/" + id + "/start", TUNG_CHAU_OFFICER, null), 404, "not-found");
+        assertThat(http.get("/api/activities?planId=" + plan, TUNG_CHAU_OFFICER).json().get("total").asLong()).isZero();
+        assertProblem(http.post("/api/activities", TUNG_CHAU_OFFICER, newActivity(plan, "x", LocalDate.of(2022, 6, 30))),
+                422, "plan-not-issued");
+    }
+
+    @Test
+    void theDistrictOfficerReadsAndWorksOnItsCommunes() {
+        UUID plan = issuedPlan("lien-minh");
+        UUID id = schedule(DISTRICT_OFFICER, plan, "Tập huấn do huyện hỗ trợ", LocalDate.of(2022, 6, 30));
+        assertThat(http.get("/api/activities/" + id, DISTRICT_OFFICER).status()).isEqualTo(200);
+        assertThat(http.post("/api/activities/" + id + "/start", DISTRICT_OFFICER, null).status()).isEqualTo(200);
+        assertThat(http.get("/api/activities?planId=" + plan, DISTRICT_OFFICER).json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theProvinceViewerReadsButMayNotChange() {
+        UUID plan = issuedPlan("lien-minh");
+        UUID id = schedule(LIEN_MINH_OFFICER, plan, "Chuyên mục", LocalDate.of(2022, 6, 30));
+        Http.Response read = http.get("/api/activities/" + id, PROVINCE_VIEWER);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(http.get("/api/activities?planId=" + plan, PROVINCE_VIEWER).json().get("total").asLong()).isEqualTo(1);
+        assertProblem(http.post("/api/activities/" + id + "/start", PROVINCE_VIEWER, null), 403, "forbidden");
+        assertProblem(http.post("/api/activities/" + id + "/complete", PROVINCE_VIEWER, completion(LocalDate.of(2022, 6, 1), 1)),
+                403, "forbidden");
+        assertProblem(http.post("/api/activities", PROVINCE_VIEWER, newActivity(plan, "x", LocalDate.of(2022, 6, 30))),
+                403, "forbidden");
+        assertThat(http.get("/api/activities/" + id, LIEN_MINH_OFFICER).json().get("status").asString()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void theOperatorRoleHasNoBusinessWithActivities() {
+        assertProblem(http.get("/api/activities", OPERATOR), 403, "forbidden");
+    }
+}
