@@ -1,0 +1,18 @@
+package vn.loa.notification.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import vn.loa.messaging.EventType;
+import vn.loa.messaging.Topics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+@EventType(value = "activity-scheduled", topic = Topics.ACTIVITY_EVENTS, version = 1)
+public record ActivityScheduled(UUID activityId, UUID planId, String planDocumentNumber, String orgUnit,
+                                List<String> orgUnitPath, String title, String channel, String unit,
+                                List<String> coordinatingUnits, LocalDate dueDate, String scheduledBy,
+                                OffsetDateTime scheduledAt) {
+}

@@ -1,0 +1,243 @@
+package vn.loa.notification.events;
+
+import org.springframework.stereotype.Component;
+import vn.loa.messaging.EventEnvelope;
+import vn.loa.notification.dispatch.Notice;
+import vn.loa.notification.dispatch.Notifier;
+import vn.loa.notification.orgunit.OrgUnit;
+import vn.loa.notification.orgunit.OrgUnits;
+import vn.loa.notification.plan.PlanCopies;
+import vn.loa.notification.recipients.RecipientRules;
+import vn.loa.notification.reminder.Deadlines;
+import vn.loa.notification.template.Localized;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What each event does here: keep our copies (org tree, plans, deadlines) and tell the people
+ * concerned. Runs inside the messaging inbox's transaction, once per event id.
+ */
+@Component
+class EventHandlers {
+
+    private final OrgUnits orgUnits;
+    private final PlanCopies plans;
+    private final Deadlines deadlines;
+    private final Notifier notifier;
+
+    EventHandlers(OrgUnits orgUnits, PlanCopies plans, Deadlines deadlines, Notifier notifier) {
+        this.orgUnits = orgUnits;
+        this.plans = plans;
+        this.deadlines = deadlines;
+        this.notifier = notifier;
+    }
+
+    void orgUnitRegistered(EventEnvelope<OrgUnitRegistered> e) {
+        orgUnits.register(e.data());
+    }
+
+    void planIssued(EventEnvelope<PlanIssued> e) {
+        PlanIssued p = e.data();
+        plans.save(p.planId(), p.version(), p.orgUnit(), path(p.orgUnitPath(), p.orgUnit()), p.documentNumber(),
+                p.title(), p.year(), "ISSUED");
+        Map<String, Object> model = planModel(p.documentNumber(), p.title(), p.issuer(), p.orgUnit(), p.orgUnitName(), p.version());
+        model.put("issuedOn", p.issuedOn());
+        notifyPlan(e, p.orgUnit(), p.orgUnitPath(), p.units(), p.assignments(), p.recipients(), model);
+    }
+
+    void planAmended(EventEnvelope<PlanAmended> e) {
+        PlanAmended p = e.data();
+        plans.save(p.planId(), p.version(), p.orgUnit(), path(p.orgUnitPath(), p.orgUnit()), p.documentNumber(),
+                p.title(), p.year(), "ISSUED");
+        Map<String, Object> model = planModel(p.documentNumber(), p.title(), p.issuer(), p.orgUnit(), p.orgUnitName(), p.version());
+        model.put("issuedOn", p.issuedOn());
+        model.put("reason", p.reason());
+        notifyPlan(e, p.orgUnit(), p.orgUnitPath(), p.units(), p.assignments(), p.recipients(), model);
+    }
+
+    void planClosed(EventEnvelope<PlanClosed> e) {
+        PlanClosed p = e.data();
+        plans.save(p.planId(), p.version(), p.orgUnit(), path(p.orgUnitPath(), p.orgUnit()), p.documentNumber(),
+                null, p.year(), "CLOSED");
+    }
+
+    void activityScheduled(EventEnvelope<ActivityScheduled> e) {
+        ActivityScheduled a = e.data();
+        String doc = documentNumber(a.planDocumentNumber(), a.planId());
+        List<String> path = path(a.orgUnitPath(), a.orgUnit());
+        List<String> coordinating = a.coordinatingUnits() == null ? List.of() : a.coordinatingUnits();
+        deadlines.activityScheduled(new Deadlines.ActivityDeadline(a.activityId(), a.planId(), doc, a.orgUnit(), path,
+                a.title(), a.unit(), coordinating, a.dueDate()));
+        Map<String, Object> model = activityModel(doc, a.title(), a.orgUnit(), a.unit(), coordinating);
+        model.put("dueDate", a.dueDate());
+        model.put("channel", a.channel());
+        notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
+                RecipientRules.forActivity(a.orgUnit(), path, a.unit(), coordinating), model));
+    }
+
+    void activityCompleted(EventEnvelope<ActivityCompleted> e) {
+        deadlines.activityEnded(e.data().activityId(), "COMPLETED");
+    }
+
+    void activityCancelled(EventEnvelope<ActivityCancelled> e) {
+        deadlines.activityEnded(e.data().activityId(), "CANCELLED");
+    }
+
+    void activityOverdue(EventEnvelope<ActivityOverdue> e) {
+        ActivityOverdue a = e.data();
+        deadlines.activityEnded(a.activityId(), "OVERDUE");
+        String doc = documentNumber(a.planDocumentNumber(), a.planId());
+        List<String> coordinating = a.coordinatingUnits() == null ? List.of() : a.coordinatingUnits();
+        Map<String, Object> model = activityModel(doc, a.title(), a.orgUnit(), a.unit(), coordinating);
+        model.put("dueDate", a.dueDate());
+        notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
+                RecipientRules.forOverdue(a.orgUnit(), path(a.orgUnitPath(), a.orgUnit()), a.unit()), model));
+    }
+
+    void quarterClosed(EventEnvelope<QuarterClosed> e) {
+        QuarterClosed q = e.data();
+        List<Notice.Addressee> addressees = new ArrayList<>();
+        for (CommuneWindow c : nn(q.communes())) {
+            deadlines.reportDue(c.orgUnit(), q.period(), q.district(), path(c.orgUnitPath(), c.orgUnit()), c.dueDate());
+            Map<String, Object> model = communeModel(q.district(), q.period(), c);
+            model.put("closedBy", q.closedBy());
+            RecipientRules.forCommunes(List.of(c)).forEach(r -> addressees.add(new Notice.Addressee(r, model)));
+        }
+        notifier.notify(new Notice(e.id(), e.type(), time(e), addressees));
+    }
+
+    void quarterReopened(EventEnvelope<QuarterReopened> e) {
+        QuarterReopened q = e.data();
+        List<Notice.Addressee> addressees = new ArrayList<>();
+        for (CommuneWindow c : nn(q.communes())) {
+            if (c.dueDate() != null) {
+                deadlines.reportDue(c.orgUnit(), q.period(), q.district(), path(c.orgUnitPath(), c.orgUnit()), c.dueDate());
+            }
+            Map<String, Object> model = communeModel(q.district(), q.period(), c);
+            model.put("reason", q.reason());
+            model.put("until", q.until());
+            model.put("reopenedBy", q.reopenedBy());
+            RecipientRules.forCommunes(List.of(c)).forEach(r -> addressees.add(new Notice.Addressee(r, model)));
+        }
+        notifier.notify(new Notice(e.id(), e.type(), time(e), addressees));
+    }
+
+    void reportSubmitted(EventEnvelope<ReportSubmitted> e) {
+        ReportSubmitted r = e.data();
+        deadlines.reportStatus(r.orgUnit(), r.period(), r.district(), path(r.orgUnitPath(), r.orgUnit()), r.dueDate(), "SUBMITTED");
+        Map<String, Object> model = reportModel(r.orgUnit(), r.orgUnitName(), r.period(), r.dueDate(), r.by(), r.at());
+        model.put("onTime", Boolean.FALSE.equals(r.onTime()) ? new Localized("quá hạn", "late")
+                : new Localized("đúng hạn", "on time"));
+        notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
+                RecipientRules.forDistrict(r.district(), r.orgUnitPath()), model));
+    }
+
+    void reportApproved(EventEnvelope<ReportApproved> e) {
+        ReportApproved r = e.data();
+        deadlines.reportStatus(r.orgUnit(), r.period(), r.district(), path(r.orgUnitPath(), r.orgUnit()), r.dueDate(), "APPROVED");
+        Map<String, Object> model = reportModel(r.orgUnit(), r.orgUnitName(), r.period(), r.dueDate(), r.by(), r.at());
+        notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
+                RecipientRules.forCommune(r.orgUnit(), path(r.orgUnitPath(), r.orgUnit())), model));
+    }
+
+    void reportReturned(EventEnvelope<ReportReturned> e) {
+        ReportReturned r = e.data();
+        deadlines.reportStatus(r.orgUnit(), r.period(), r.district(), path(r.orgUnitPath(), r.orgUnit()), r.dueDate(), "RETURNED");
+        Map<String, Object> model = reportModel(r.orgUnit(), r.orgUnitName(), r.period(), r.dueDate(), r.by(), r.at());
+        model.put("reason", r.reason());
+        notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
+                RecipientRules.forCommune(r.orgUnit(), path(r.orgUnitPath(), r.orgUnit())), model));
+    }
+
+    private void notifyPlan(EventEnvelope<?> e, String orgUnit, List<String> orgUnitPath, List<UnitRef> units,
+                            List<PlanAssignment> assignments, List<PlanRecipient> recipients, Map<String, Object> model) {
+        List<String> path = path(orgUnitPath, orgUnit);
+        OrgUnit known = orgUnits.find(orgUnit).orElse(null);
+        // The plan carries its org unit's units; the copy of the tree gives the parent (district phòng).
+        OrgUnit own = new OrgUnit(orgUnit, known == null ? orgUnit : known.name(), known == null ? null : known.level(),
+                known == null ? parentOf(path) : known.parentCode(), path,
+                units != null && !units.isEmpty() ? units : known == null ? List.of() : known.units());
+        OrgUnit parent = Optional.ofNullable(own.parentCode()).flatMap(orgUnits::find).orElse(null);
+        List<OrgUnit> children = orgUnits.children(orgUnit);
+        notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
+                RecipientRules.forPlan(orgUnit, path, assignments, recipients, own, parent, children), model));
+    }
+
+    private Map<String, Object> planModel(String doc, String title, String issuer, String orgUnit, String orgUnitName,
+                                          int version) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("documentNumber", doc);
+        m.put("title", title);
+        m.put("issuer", issuer != null ? issuer : orgUnitName);
+        m.put("orgUnit", orgUnit);
+        m.put("orgUnitName", orgUnitName);
+        m.put("version", version);
+        return m;
+    }
+
+    private Map<String, Object> activityModel(String doc, String title, String orgUnit, String unit, List<String> coordinating) {
+        Optional<OrgUnit> org = orgUnits.find(orgUnit);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("documentNumber", doc);
+        m.put("activityTitle", title);
+        m.put("orgUnit", orgUnit);
+        m.put("orgUnitName", org.map(OrgUnit::name).orElse(orgUnit));
+        m.put("unit", unit);
+        m.put("unitName", org.flatMap(o -> o.unitName(unit)).orElse(unit));
+        m.put("coordinatingUnits", coordinating);
+        m.put("coordinatingUnitNames", coordinating.stream()
+                .map(c -> org.flatMap(o -> o.unitName(c)).orElse(c)).toList());
+        return m;
+    }
+
+    private Map<String, Object> communeModel(String district, String period, CommuneWindow c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("district", district);
+        m.put("districtName", orgUnits.find(district).map(OrgUnit::name).orElse(district));
+        m.put("orgUnit", c.orgUnit());
+        m.put("orgUnitName", orgUnits.find(c.orgUnit()).map(OrgUnit::name).orElse(c.orgUnit()));
+        m.put("period", period);
+        m.put("from", c.from());
+        m.put("to", c.to());
+        m.put("dueDate", c.dueDate());
+        return m;
+    }
+
+    private Map<String, Object> reportModel(String orgUnit, String orgUnitName, String period,
+                                            java.time.LocalDate dueDate, String by, OffsetDateTime at) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orgUnit", orgUnit);
+        m.put("orgUnitName", orgUnitName != null ? orgUnitName : orgUnits.find(orgUnit).map(OrgUnit::name).orElse(orgUnit));
+        m.put("period", period);
+        m.put("dueDate", dueDate);
+        m.put("by", by);
+        m.put("at", at);
+        return m;
+    }
+
+    private String documentNumber(String fromEvent, UUID planId) {
+        return fromEvent != null ? fromEvent : plans.documentNumber(planId).orElse("");
+    }
+
+    private static OffsetDateTime time(EventEnvelope<?> e) {
+        return e.time() != null ? e.time() : OffsetDateTime.now();
+    }
+
+    private static List<String> path(List<String> path, String orgUnit) {
+        return path == null || path.isEmpty() ? List.of(orgUnit) : path;
+    }
+
+    private static String parentOf(List<String> path) {
+        return path.size() >= 2 ? path.get(path.size() - 2) : null;
+    }
+
+    private static <T> List<T> nn(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,7 @@
+package vn.loa.notification.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PlanAssignment(String unit, String unitName, String role, String duties, Integer reportsEveryMonths) {
+}

@@ -1,0 +1,4 @@
+package vn.loa.notification.template;
+
+public record RenderedMessage(String subject, String body) {
+}

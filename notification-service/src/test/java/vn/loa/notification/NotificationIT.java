@@ -1,0 +1,195 @@
+package vn.loa.notification;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.testsupport.LoaIntegrationTest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * One Spring context for all notification ITs: real PostgreSQL and Kafka (test-support), a real SMTP
+ * server (GreenMail) and a real HTTP receiver (WireMock), both on free ports; a clock the tests move.
+ * Each test uses org units, targets and ids of its own, so tests do not depend on each other.
+ */
+@LoaIntegrationTest(properties = {
+        "loa.delivery.poll-interval=50ms",
+        "loa.delivery.initial-delay=0s",
+        "loa.delivery.initial-backoff=200ms",
+        "loa.delivery.backoff-multiplier=2",
+        "loa.delivery.max-backoff=1s",
+        "loa.delivery.max-attempts=4",
+        "loa.delivery.request-timeout=3s",
+        "loa.delivery.connect-timeout=2s",
+        "loa.delivery.sliding-window-size=4",
+        "loa.delivery.minimum-number-of-calls=4",
+        "loa.delivery.wait-in-open-state=1s",
+        "loa.delivery.half-open-calls=1",
+        "loa.reminders.initial-delay=1h",
+        "spring.kafka.consumer.auto-offset-reset=earliest",
+        // seen by the resource-server auto-configuration (a registrar's property comes too late for its condition)
+        "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-only-keys/loa-test-jwt-public.pem"})
+@AutoConfigureMockMvc
+@Import(NotificationIT.TestClockConfiguration.class)
+public abstract class NotificationIT {
+
+    protected static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    protected static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
+    private static KafkaProducer<String, String> producer;
+
+    static {
+        MAIL.start();
+        RECEIVER.start();
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @TestConfiguration
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2022-03-01T02:00:00Z"));
+        }
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected JsonMapper json;
+    @Autowired
+    protected MutableClock clock;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** Publishes a CloudEvents envelope the way the producers' outbox relays do; returns its id. */
+    protected UUID publish(String topic, String key, String type, String subject, Object data) {
+        return publish(UUID.randomUUID(), topic, key, type, subject, data);
+    }
+
+    protected UUID publish(UUID id, String topic, String key, String type, String subject, Object data) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id.toString());
+        envelope.put("source", "/it");
+        envelope.put("type", type);
+        envelope.put("subject", subject);
+        envelope.put("time", OffsetDateTime.now().toString());
+        envelope.put("dataversion", 1);
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", data);
+        String value = json.writeValueAsString(envelope);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("ce_id", id.toString().getBytes());
+        record.headers().add("ce_type", type.getBytes());
+        record.headers().add("ce_source", "/it".getBytes());
+        record.headers().add("ce_specversion", "1.0".getBytes());
+        try {
+            producer().send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.ACKS_CONFIG, "all"));
+        }
+        return producer;
+    }
+
+    /** Inbox rows of an event: "orgUnit" or "orgUnit/unit". */
+    protected List<String> recipientsOf(UUID eventId) {
+        return jdbc.sql("""
+                        select case when unit is null then org_unit else org_unit || '/' || unit end
+                        from notification where event_id = :id order by 1
+                        """)
+                .param("id", eventId).query(String.class).list();
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A clock the tests set; reminders read "today" from it. */
+    public static final class MutableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        public void set(Instant instant) {
+            now.set(instant);
+        }
+
+        /** Sets "now" to 09:00 local time on the given day. */
+        public void setLocalDay(java.time.LocalDate day) {
+            set(day.atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Asia/Ho_Chi_Minh");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now.get(), zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package vn.loa.notification.it;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import vn.loa.messaging.Topics;
+import vn.loa.notification.NotificationIT;
+import vn.loa.notification.dispatch.Notice;
+import vn.loa.notification.dispatch.Notifier;
+import vn.loa.notification.recipients.Recipient;
+import vn.loa.testsupport.TestTokens;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.loa.notification.TestEvents.COMMUNE_UNITS;
+import static vn.loa.notification.TestEvents.activity;
+import static vn.loa.notification.TestEvents.orgUnit;
+
+/** Webhooks a receiver can verify, email over real SMTP, languages, and no doubles. */
+class DeliveryIT extends NotificationIT {
+
+    static final String SECRET = "bí-mật-của-xã-liên-minh-2022";
+    static final String TITLE = "Phát thanh chuyên mục cải cách hành chính";
+
+    @Autowired
+    Notifier notifier;
+
+    String commune;
+    List<String> path;
+    String hookVi;
+    String hookEn;
+    String email;
+
+    @BeforeEach
+    void subscriptions() throws Exception {
+        commune = unique("lien-minh");
+        path = List.of("ha-tinh", "duc-tho", commune);
+        publish(Topics.ORG_UNIT_EVENTS, commune, "org-unit-registered", commune,
+                orgUnit(commune, "Xã Liên Minh", "COMMUNE", "duc-tho", path, COMMUNE_UNITS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from org_unit where code = :c")
+                .param("c", commune).query(Long.class).single() == 1);
+        hookVi = "/hooks/" + commune + "/vi";
+        hookEn = "/hooks/" + commune + "/en";
+        email = "tu-phap@" + commune + ".loa.test";
+        RECEIVER.stubFor(post(urlEqualTo(hookVi)).willReturn(aResponse().withStatus(204)));
+        RECEIVER.stubFor(post(urlEqualTo(hookEn)).willReturn(aResponse().withStatus(200)));
+        subscribe(Map.of("orgUnit", commune, "channel", "WEBHOOK", "target", RECEIVER.baseUrl() + hookVi,
+                "events", List.of("activity-scheduled"), "secret", SECRET));
+        subscribe(Map.of("orgUnit", commune, "channel", "WEBHOOK", "target", RECEIVER.baseUrl() + hookEn,
+                "events", List.of("activity-scheduled"), "secret", SECRET, "language", "en"));
+        subscribe(Map.of("orgUnit", commune, "unit", "tu-phap", "channel", "EMAIL", "target", email,
+                "events", List.of("activity-scheduled")));
+    }
+
+    @Test
+    void aWebhookIsSignedSoTheReceiverCanVerifyItAndCarriesVietnameseIntact() throws Exception {
+        UUID event = scheduleActivity(UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered(hookVi).size() == 1);
+        LoggedRequest request = delivered(hookVi).get(0);
+        byte[] body = request.getBody();
+        // What a receiver does: HMAC-SHA256 of the raw body with the shared secret, hex, "sha256=" prefix.
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertThat(request.getHeader("X-Loa-Signature")).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(body)));
+        assertThat(request.getHeader("X-Loa-Event-Type")).isEqualTo("activity-scheduled");
+        assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+
+        var json = this.json.readTree(new String(body, StandardCharsets.UTF_8));
+        assertThat(request.getHeader("X-Loa-Delivery-Id")).isEqualTo(json.get("deliveryId").asString());
+        assertThat(json.get("eventId").asString()).isEqualTo(event.toString());
+        assertThat(json.get("subject").asString())
+                .isEqualTo("Hoạt động mới theo Kế hoạch số 15/KH-UBND: " + TITLE);
+        assertThat(json.get("text").asString()).contains("Xã Liên Minh đã lên lịch hoạt động \"" + TITLE + "\"")
+                .contains("Đơn vị chủ trì: Tư pháp").contains("Đơn vị phối hợp: Nội vụ");
+        assertThat(json.get("data").get("documentNumber").asString()).isEqualTo("15/KH-UBND");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered(hookEn).size() == 1);
+        var en = this.json.readTree(new String(delivered(hookEn).get(0).getBody(), StandardCharsets.UTF_8));
+        assertThat(en.get("subject").asString()).isEqualTo("New activity under plan 15/KH-UBND: " + TITLE);
+        assertThat(en.get("text").asString()).contains("Unit in charge: Tư pháp");
+    }
+
+    @Test
+    void anEmailArrivesOverSmtpWithVietnameseIntact() throws Exception {
+        scheduleActivity(UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() == 1);
+        MimeMessage mail = mailsTo(email).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Hoạt động mới theo Kế hoạch số 15/KH-UBND: " + TITLE);
+        assertThat(((String) mail.getContent()).strip()).contains("Đơn vị chủ trì: Tư pháp")
+                .contains("Hạn hoàn thành: 31/03/2022");
+        assertThat(mail.getHeader("X-Loa-Delivery-Id")).hasSize(1);
+    }
+
+    @Test
+    void aDuplicatedEventSendsOneMessagePerRecipientAndChannel() {
+        UUID activityId = UUID.randomUUID();
+        UUID event = scheduleActivity(activityId);
+        // The broker redelivers the very same event (same id) ...
+        publish(event, Topics.ACTIVITY_EVENTS, "p", "activity-scheduled", activityId.toString(),
+                activity(activityId, UUID.randomUUID(), "15/KH-UBND", commune, path, "tu-phap", List.of("noi-vu"),
+                        LocalDate.of(2022, 3, 31)));
+        // ... and the notifier is handed it again directly, past the consumer's inbox.
+        notifier.notify(new Notice(event, "activity-scheduled", OffsetDateTime.now(), List.of(new Notice.Addressee(
+                new Recipient(commune, "tu-phap", path), Map.of("documentNumber", "15/KH-UBND")))));
+        // A later event is the marker that everything before it was consumed.
+        scheduleActivity(UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(hookVi).size() == 2 && mailsTo(email).size() == 2
+                && delivered(hookEn).size() == 2);
+        assertThat(jdbc.sql("select count(*) from delivery where event_id = :id").param("id", event)
+                .query(Long.class).single()).isEqualTo(3); // vi hook, en hook, email: one each
+        assertThat(recipientsOf(event)).containsExactlyInAnyOrder(commune + "/tu-phap", commune + "/noi-vu");
+        assertThat(jdbc.sql("select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id "
+                + "where d.event_id = :id and a.outcome = 'SENT'").param("id", event).query(Long.class).single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from delivery where event_id = :id and status = 'SENT'")
+                .param("id", event).query(Long.class).single()).isEqualTo(3);
+    }
+
+    private UUID scheduleActivity(UUID activityId) {
+        // Unit in charge and a coordinating unit of the same commune: the org-wide webhooks still get one message.
+        return publish(Topics.ACTIVITY_EVENTS, "p", "activity-scheduled", activityId.toString(),
+                activity(activityId, UUID.randomUUID(), "15/KH-UBND", commune, path, "tu-phap", List.of("noi-vu"),
+                        LocalDate.of(2022, 3, 31)));
+    }
+
+    private void subscribe(Map<String, Object> body) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/subscriptions")
+                        .header("Authorization", TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", commune))
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").exists());
+    }
+
+    static List<LoggedRequest> requests(String path) {
+        return RECEIVER.findAll(postRequestedFor(urlEqualTo(path)));
+    }
+
+    /**
+     * One request per delivery id (the last one): a request that timed out on a busy machine is
+     * retried with the same delivery id, which is what the receiver deduplicates on.
+     */
+    static List<LoggedRequest> delivered(String path) {
+        Map<String, LoggedRequest> byDelivery = new java.util.LinkedHashMap<>();
+        requests(path).forEach(r -> byDelivery.put(r.getHeader("X-Loa-Delivery-Id"), r));
+        return List.copyOf(byDelivery.values());
+    }
+
+    static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+}
