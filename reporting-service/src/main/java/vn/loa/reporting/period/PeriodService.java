@@ -1,0 +1,236 @@
+package vn.loa.reporting.period;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.messaging.EventPublisher;
+import vn.loa.reporting.orgunit.OrgUnit;
+import vn.loa.reporting.orgunit.OrgUnitDirectory;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.OrgScope;
+import vn.loa.support.security.Roles;
+import vn.loa.support.web.ApiException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Closing and reopening quarters. A district closes a quarter for all its communes; a reopening is
+ * a time-boxed exception for one commune or the whole district, and once it expires the quarter
+ * counts as closed again without anyone doing anything. Every close and reopen is audited.
+ */
+@Service
+class PeriodService {
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory orgUnits;
+    private final PeriodCalendar calendar;
+    private final PeriodProperties properties;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    PeriodService(JdbcClient jdbc, OrgUnitDirectory orgUnits, PeriodCalendar calendar, PeriodProperties properties,
+                  EventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.orgUnits = orgUnits;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record Closing(OffsetDateTime closedAt, String closedBy) {
+    }
+
+    record Reopening(String orgUnit, String reason, OffsetDateTime until, String reopenedBy) {
+    }
+
+    record ReopenRequest(String reason, OffsetDateTime until) {
+    }
+
+    @Transactional(readOnly = true)
+    PeriodView view(CurrentUser user, String code, String periodText) {
+        OrgUnit unit = readable(user, code);
+        Period period = parse(periodText);
+        Window window = calendar.window(period);
+        String district = districtOf(unit);
+        Optional<Closing> closing = closing(district, period);
+        Optional<Reopening> reopening = closing.flatMap(c -> activeReopening(unit, district, period));
+        String status = closing.isPresent() && reopening.isEmpty() ? "CLOSED" : "OPEN";
+        return new PeriodView(unit.code(), period.toString(), status, window.from(), window.to(),
+                calendar.dueDate(period, unit.level()), calendar.kind().name(),
+                closing.map(Closing::closedAt).orElse(null), closing.map(Closing::closedBy).orElse(null),
+                reopening.map(Reopening::until).orElse(null), reopening.map(Reopening::reason).orElse(null),
+                reopening.map(Reopening::reopenedBy).orElse(null));
+    }
+
+    @Transactional
+    PeriodView close(CurrentUser user, String districtCode, String periodText) {
+        OrgUnit district = readable(user, districtCode);
+        requireDistrictOfficer(user);
+        Period period = parse(periodText);
+        if (!orgUnits.hasChildren(district.code())) {
+            throw ApiException.unprocessable("not-a-district", district.name()
+                    + " has no communes: quarters are closed by the district for its communes.");
+        }
+        List<OrgUnit> communes = orgUnits.reportingUnitsUnder(district.code());
+        OffsetDateTime now = now();
+        boolean reopened = activeReopenings(district.code(), period, now) > 0;
+        Optional<Closing> closing = closing(district.code(), period);
+        if (closing.isPresent() && !reopened) {
+            Closing c = closing.get();
+            throw ApiException.conflict("period-closed", "Quarter " + period + " is already closed for "
+                    + district.name() + " (closed by " + c.closedBy() + " at " + c.closedAt() + ").");
+        }
+        // Closing again ends the reopenings still running.
+        jdbc.sql("update period_reopening set until = :now where district = :d and period = :p and until > :now")
+                .param("now", now).param("d", district.code()).param("p", period.toString()).update();
+        jdbc.sql("""
+                        insert into period_closing (district, period, closed_at, closed_by) values (:d, :p, :at, :by)
+                        on conflict (district, period) do update set closed_at = excluded.closed_at,
+                            closed_by = excluded.closed_by""")
+                .param("d", district.code()).param("p", period.toString()).param("at", now)
+                .param("by", user.username()).update();
+        audit("CLOSE", district.code(), period, user, now, null, null, communes);
+        events.publish(district.code(), district.code() + "/" + period, new QuarterClosed(district.code(),
+                district.path(), period.toString(), calendar.kind().name(), user.username(), now,
+                calendar.dueDate(period, district.level()), windows(communes, period)));
+        return view(user, district.code(), period.toString());
+    }
+
+    @Transactional
+    PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request) {
+        OrgUnit unit = readable(user, code);
+        requireDistrictOfficer(user);
+        Period period = parse(periodText);
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            throw ApiException.validation("reason", "Say why the quarter is reopened.");
+        }
+        OffsetDateTime now = now();
+        OffsetDateTime until = request.until() != null ? request.until()
+                : now.plus(properties.reopenFor());
+        if (!until.isAfter(now)) {
+            throw ApiException.validation("until", "A reopening must end in the future.");
+        }
+        String district = districtOf(unit);
+        OrgUnit districtUnit = orgUnits.find(district).orElse(unit);
+        Closing closing = closing(district, period).orElseThrow(() -> ApiException.conflict("period-open",
+                "Quarter " + period + " is not closed for " + districtUnit.name() + ": there is nothing to reopen."));
+        List<OrgUnit> communes = district.equals(unit.code()) ? orgUnits.reportingUnitsUnder(district) : List.of(unit);
+        jdbc.sql("""
+                        insert into period_reopening (id, district, org_unit, period, reason, until, reopened_by, reopened_at)
+                        values (:id, :d, :org, :p, :reason, :until, :by, :at)""")
+                .param("id", UUID.randomUUID()).param("d", district).param("org", unit.code())
+                .param("p", period.toString()).param("reason", request.reason()).param("until", until)
+                .param("by", user.username()).param("at", now).update();
+        audit("REOPEN", unit.code(), period, user, now, request.reason(), until, communes);
+        events.publish(district, district + "/" + period, new QuarterReopened(district, period.toString(),
+                request.reason(), until, user.username(), now, windows(communes, period)));
+        return view(user, unit.code(), period.toString());
+    }
+
+    record AuditEntry(String action, String orgUnit, String period, String actor, OffsetDateTime at, String reason,
+                      OffsetDateTime until, List<String> communes) {
+    }
+
+    @Transactional(readOnly = true)
+    List<AuditEntry> audit(CurrentUser user, String code, String periodText) {
+        OrgUnit unit = readable(user, code);
+        Period period = parse(periodText);
+        // A commune sees its own and its district's entries; a district also those of its communes.
+        String district = districtOf(unit);
+        List<String> units = new java.util.ArrayList<>(List.of(unit.code(), district));
+        if (district.equals(unit.code())) {
+            orgUnits.reportingUnitsUnder(district).forEach(c -> units.add(c.code()));
+        }
+        return jdbc.sql("""
+                        select * from period_audit where period = :p
+                          and (org_unit = any(:units::text[]) or :org = any(communes)) order by id""")
+                .param("p", period.toString()).param("org", unit.code()).param("units", units.toArray(String[]::new))
+                .query((rs, i) -> new AuditEntry(rs.getString("action"), rs.getString("org_unit"),
+                        rs.getString("period"), rs.getString("actor"), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("reason"), rs.getObject("until", OffsetDateTime.class),
+                        OrgUnitDirectory.strings(rs.getArray("communes"))))
+                .list();
+    }
+
+    private List<QuarterClosed.CommuneWindow> windows(List<OrgUnit> communes, Period period) {
+        Window w = calendar.window(period);
+        return communes.stream().map(c -> new QuarterClosed.CommuneWindow(c.code(), c.path(), w.from(), w.to(),
+                calendar.dueDate(period, c.level()))).toList();
+    }
+
+    private void audit(String action, String orgUnit, Period period, CurrentUser user, OffsetDateTime at,
+                       String reason, OffsetDateTime until, List<OrgUnit> communes) {
+        jdbc.sql("""
+                        insert into period_audit (action, org_unit, period, actor, at, reason, until, communes)
+                        values (:action, :org, :p, :actor, :at, :reason, :until, :communes::text[])""")
+                .param("action", action).param("org", orgUnit).param("p", period.toString())
+                .param("actor", user.username()).param("at", at).param("reason", reason).param("until", until)
+                .param("communes", communes.stream().map(OrgUnit::code).toArray(String[]::new))
+                .update();
+    }
+
+    private Optional<Closing> closing(String district, Period period) {
+        return jdbc.sql("select closed_at, closed_by from period_closing where district = :d and period = :p")
+                .param("d", district).param("p", period.toString())
+                .query((rs, i) -> new Closing(rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closed_by")))
+                .optional();
+    }
+
+    /** A reopening still running for the unit itself or its whole district. */
+    private Optional<Reopening> activeReopening(OrgUnit unit, String district, Period period) {
+        return jdbc.sql("""
+                        select org_unit, reason, until, reopened_by from period_reopening
+                        where district = :d and period = :p and until > :now and (org_unit = :org or org_unit = :d)
+                        order by until desc limit 1""")
+                .param("d", district).param("p", period.toString()).param("now", now()).param("org", unit.code())
+                .query((rs, i) -> new Reopening(rs.getString("org_unit"), rs.getString("reason"),
+                        rs.getObject("until", OffsetDateTime.class), rs.getString("reopened_by")))
+                .optional();
+    }
+
+    private long activeReopenings(String district, Period period, OffsetDateTime now) {
+        return jdbc.sql("select count(*) from period_reopening where district = :d and period = :p and until > :now")
+                .param("d", district).param("p", period.toString()).param("now", now).query(Long.class).single();
+    }
+
+    /** The district that closes the unit's quarters: the unit itself if it has communes, else its parent. */
+    private String districtOf(OrgUnit unit) {
+        return orgUnits.hasChildren(unit.code()) ? unit.code() : unit.districtCode();
+    }
+
+    private OrgUnit readable(CurrentUser user, String code) {
+        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.notFound("Org unit " + code + " was not found."));
+        OrgScope.requireReadable(user, unit.path(), "Org unit " + code);
+        return unit;
+    }
+
+    private static void requireDistrictOfficer(CurrentUser user) {
+        if (!user.hasRole(Roles.DISTRICT_OFFICER)) {
+            throw ApiException.forbidden("Only a district officer closes and reopens quarters.");
+        }
+    }
+
+    static Period parse(String text) {
+        try {
+            return Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("period", "A period is written like 2022-Q1.");
+        }
+    }
+
+    private OffsetDateTime now() {
+        // Microseconds: what PostgreSQL keeps, so that a value read back equals the one written.
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    Duration reopenFor() {
+        return properties.reopenFor();
+    }
+}

@@ -1,0 +1,42 @@
+package vn.loa.reporting.projection;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import vn.loa.messaging.EventRoutes;
+import vn.loa.messaging.Topics;
+
+import java.util.List;
+
+/** The live projections: one listener (and inbox consumer name) per projection. */
+@Component
+public class ProjectionListeners {
+
+    /** Listener container ids, stopped while a rebuild runs. */
+    public static final List<String> IDS = List.of("reporting-org-unit-projection", "reporting-plan-projection", "reporting-activity-projection");
+
+    private final EventRoutes orgUnits;
+    private final EventRoutes plans;
+    private final EventRoutes activities;
+
+    ProjectionListeners(ProjectionRoutes routes) {
+        this.orgUnits = routes.orgUnits(ProjectionRoutes.ORG_UNITS);
+        this.plans = routes.plans(ProjectionRoutes.PLANS);
+        this.activities = routes.activities(ProjectionRoutes.ACTIVITIES);
+    }
+
+    @KafkaListener(id = "reporting-org-unit-projection", idIsGroup = false, topics = Topics.ORG_UNIT_EVENTS)
+    void onOrgUnit(ConsumerRecord<String, String> record) {
+        orgUnits.dispatch(record);
+    }
+
+    @KafkaListener(id = "reporting-plan-projection", idIsGroup = false, topics = Topics.PLAN_EVENTS)
+    void onPlan(ConsumerRecord<String, String> record) {
+        plans.dispatch(record);
+    }
+
+    @KafkaListener(id = "reporting-activity-projection", idIsGroup = false, topics = Topics.ACTIVITY_EVENTS)
+    void onActivity(ConsumerRecord<String, String> record) {
+        activities.dispatch(record);
+    }
+}

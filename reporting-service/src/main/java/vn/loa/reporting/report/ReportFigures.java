@@ -1,0 +1,25 @@
+package vn.loa.reporting.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** The figures of a report: live while it is a draft, frozen (stored as they were) once submitted. */
+public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetLine> targets,
+                            List<ChannelLine> channels, List<UnitLine> units, Budget budget) {
+
+    public record TargetLine(String code, String description, String indicator, BigDecimal planned,
+                             BigDecimal achieved, BigDecimal ratio) {
+    }
+
+    public record ChannelLine(String channel, long activitiesPlanned, long activitiesCompleted, BigDecimal quantity,
+                              long reach) {
+    }
+
+    /** Work per unit and role: {@code LEAD} (unit in charge) and {@code COORDINATE} counted apart. */
+    public record UnitLine(String unit, String name, String role, long assigned, long completed, long overdue) {
+    }
+
+    public record Budget(long plannedVnd, long spentVnd) {
+    }
+}

@@ -1,0 +1,254 @@
+package vn.loa.reporting;
+
+import com.jayway.jsonpath.JsonPath;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.messaging.Topics;
+import vn.loa.reporting.support.Activity;
+import vn.loa.reporting.support.MutableClock;
+import vn.loa.reporting.support.Plans;
+import vn.loa.reporting.support.TestEvents;
+import vn.loa.testsupport.LoaIntegrationTest;
+import vn.loa.testsupport.TestTokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Benchmark, not part of the test suite (its name does not end in IT); run it with
+ * <pre>
+ * ./mvnw -q -pl reporting-service -am verify -Dloa.skipInfraTests=true -Dtest=none \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=ReportingBenchmark
+ * </pre>
+ * It prints, and writes to {@code reporting-service/target/benchmark.txt}:
+ * <ol>
+ * <li>freshness: from producing an activity-completed to Kafka until the district dashboard (over
+ * HTTP) shows it, p50/p99 over {@code bench.completions} (default 300) completions;</li>
+ * <li>the dashboard's response time over HTTP for a district of 30 communes × 1,000 activities each
+ * (seeded in the read model by SQL, plans through Kafka), for a quarter and for the whole year;</li>
+ * <li>ingest throughput: {@code bench.ingest} (default 2,000) activity-completed events through the
+ * live projection.</li>
+ * </ol>
+ */
+@LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ReportingIntegrationTest.TOKEN_KEY)
+@Import(ReportingIntegrationTest.TestClock.class)
+class ReportingBenchmark {
+
+    static final int COMMUNES = 30;
+    static final int ACTIVITIES_PER_COMMUNE = 1_000;
+    static final String VIEWER = TestTokens.bearer("hatinh.viewer", "PROVINCE_VIEWER", "ha-tinh");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    Environment environment;
+    @Autowired
+    MutableClock clock;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void benchmark() throws Exception {
+        clock.setLocal("2022-04-02T10:00");
+        int completions = Integer.getInteger("bench.completions", 300);
+        int ingest = Integer.getInteger("bench.ingest", 2_000);
+        try (TestEvents ev = new TestEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"), json)) {
+            ev.orgUnit("ha-tinh", "Tỉnh Hà Tĩnh", "PROVINCE", "ha-tinh");
+            ev.orgUnit("bench-district", "Huyện Đo tải", "DISTRICT", "ha-tinh", "bench-district");
+            ev.orgUnit("fresh-district", "Huyện Độ tươi", "DISTRICT", "ha-tinh", "fresh-district");
+            List<String> freshPath = List.of("ha-tinh", "fresh-district", "fresh-commune");
+            ev.orgUnit("fresh-commune", "Xã Độ tươi", "COMMUNE", freshPath.toArray(String[]::new));
+            UUID freshPlan = UUID.randomUUID();
+            ev.send(Topics.PLAN_EVENTS, freshPlan.toString(), "plan-issued", freshPlan.toString(),
+                    Plans.plan(freshPlan, 1, "fresh-commune", freshPath, 2022, targets(), channels(), 4_000_000));
+            for (int c = 1; c <= COMMUNES; c++) {
+                String code = commune(c);
+                List<String> path = List.of("ha-tinh", "bench-district", code);
+                ev.orgUnit(code, "Xã số " + c, "COMMUNE", path.toArray(String[]::new));
+                UUID plan = UUID.nameUUIDFromBytes(code.getBytes());
+                ev.send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(),
+                        Plans.plan(plan, 1, code, path, 2022, targets(), channels(), 40_000_000));
+            }
+            await().atMost(Duration.ofMinutes(5)).until(() -> jdbc.sql(
+                    "select count(*) from plan_copy where org_unit like 'bench-c%' or org_unit = 'fresh-commune'")
+                    .query(Long.class).single() == COMMUNES + 1);
+            seedActivities();
+
+            print("machine: %d processors, load average before measuring: %s", Runtime.getRuntime().availableProcessors(),
+                    loadAverage());
+            freshness(ev, freshPlan, freshPath, completions);
+            dashboardResponseTime();
+            ingestThroughput(ev, freshPlan, freshPath, ingest);
+            print("load average after: %s", loadAverage());
+        }
+        Path out = Path.of("target", "benchmark.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, lines);
+    }
+
+    private void seedActivities() {
+        jdbc.sql("delete from activity_state where org_unit like 'bench-c%'").update();
+        long t0 = System.nanoTime();
+        // 1,000 activities per commune over the year: two thirds completed, the rest open; four targets.
+        jdbc.sql("""
+                insert into activity_state (activity_id, plan_id, org_unit, org_unit_path, title, channel, target_codes,
+                    unit, coordinating_units, due_date, status, status_time, completed_on, quantity, reach, cost_vnd)
+                select gen_random_uuid(), p.plan_id, p.org_unit, p.org_unit_path, 'Hoạt động ' || g,
+                       (array['RADIO','WEBSITE','PANEL_POSTER','TRAINING'])[1 + g % 4],
+                       array[(array['T1','T2','T3','T4'])[1 + g % 4]],
+                       (array['van-hoa-thong-tin','noi-vu','tu-phap','buu-dien-xa'])[1 + g % 4],
+                       array['van-phong'], date '2022-01-01' + (g % 365),
+                       case when g % 3 = 0 then 'PLANNED' else 'COMPLETED' end,
+                       case when g % 3 = 0 then null else now() end,
+                       case when g % 3 = 0 then null else date '2022-01-01' + (g % 365) end,
+                       case when g % 3 = 0 then null else 1 + g % 3 end,
+                       case when g % 3 = 0 then null else 50 * (g % 7) end,
+                       case when g % 3 = 0 then null else 10000 * (g % 5) end
+                from plan_copy p cross join generate_series(1, :n) g
+                where p.org_unit like 'bench-c%'""").param("n", ACTIVITIES_PER_COMMUNE).update();
+        jdbc.sql("analyze activity_state").update();
+        long rows = jdbc.sql("select count(*) from activity_state where org_unit like 'bench-c%'").query(Long.class).single();
+        print("seeded %,d activities for %d communes in %d ms", rows, COMMUNES,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        assertThat(rows).isEqualTo((long) COMMUNES * ACTIVITIES_PER_COMMUNE);
+    }
+
+    private void freshness(TestEvents ev, UUID plan, List<String> path, int n) throws Exception {
+        Histogram h = new Histogram(60_000_000_000L, 3);
+        String url = "/api/dashboards/fresh-district?period=2022-Q1";
+        long base = completed(url);
+        for (int i = 0; i < n + 20; i++) {
+            Activity a = Activity.of(plan, path, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-03-10");
+            Map<String, Object> data = a.completed("2022-03-10", 1, 10L, 1_000L);
+            long t0 = System.nanoTime();
+            ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "activity-completed", a.id().toString(), data);
+            long expected = base + i + 1;
+            while (completed(url) < expected) {
+                if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
+                    throw new AssertionError("completion " + i + " not reflected within 30 s");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // leave the CPU to the consumer
+            }
+            if (i >= 20) { // the first 20 warm up
+                h.recordValue(System.nanoTime() - t0);
+            }
+        }
+        print("freshness (produce activity-completed -> district dashboard over HTTP shows it), n=%d: "
+                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", h.getTotalCount(),
+                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
+                ms(h.getMaxValue()));
+    }
+
+    private void dashboardResponseTime() throws Exception {
+        String quarter = "/api/dashboards/bench-district?period=2022-Q1";
+        String year = "/api/dashboards/bench-district?year=2022";
+        String body = get(quarter);
+        assertThat(JsonPath.<List<String>>read(body, "$.children[*].code")).hasSize(COMMUNES);
+        long expectedCompleted = jdbc.sql("""
+                select count(*) from activity_state where org_unit like 'bench-c%' and status = 'COMPLETED'
+                and completed_on between '2022-01-01' and '2022-03-31'""").query(Long.class).single();
+        assertThat(((Number) JsonPath.read(body, "$.activitiesCompleted")).longValue()).isEqualTo(expectedCompleted);
+        for (String url : List.of(quarter, year)) {
+            for (int i = 0; i < 20; i++) {
+                get(url);
+            }
+            Histogram h = new Histogram(60_000_000_000L, 3);
+            int n = url.equals(quarter) ? 200 : 50;
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                get(url);
+                h.recordValue(System.nanoTime() - t0);
+            }
+            print("dashboard %s (30 communes x 1,000 activities), n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    url, n, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
+        }
+    }
+
+    private void ingestThroughput(TestEvents ev, UUID plan, List<String> path, int n) {
+        long before = jdbc.sql("select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            Activity a = Activity.of(plan, path, "WEBSITE", List.of("T2"), "van-hoa-thong-tin", List.of(), "2022-02-10");
+            ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "activity-completed", a.id().toString(),
+                    a.completed("2022-02-10", 1, 5L, 0L));
+        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.sql(
+                "select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single() == before + n);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        print("ingest: %d activity-completed events produced and applied in %.1f s (%.0f events/s, producer synchronous)",
+                n, seconds, n / seconds);
+    }
+
+    private long completed(String url) throws IOException, InterruptedException {
+        return ((Number) JsonPath.read(get(url), "$.activitiesCompleted")).longValue();
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", VIEWER).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static List<Map<String, Object>> targets() {
+        return List.of(Plans.target("T1", "Phát thanh CCHC", "COUNT", 12, null, "RADIO", "van-hoa-thong-tin"),
+                Plans.target("T2", "Tin bài CCHC", "COUNT", 400, null, "WEBSITE", "van-hoa-thong-tin"),
+                Plans.target("T3", "Công khai TTHC", "PERCENT", 100, null, "PANEL_POSTER", "tu-phap"),
+                Plans.target("T4", "Tập huấn", "MILESTONE", 1, null, "TRAINING", "noi-vu"));
+    }
+
+    private static List<String> channels() {
+        return List.of("RADIO", "WEBSITE", "PANEL_POSTER", "TRAINING");
+    }
+
+    private static String commune(int i) {
+        return String.format("bench-c%02d", i);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private void print(String format, Object... args) {
+        String line = String.format(format, args);
+        lines.add(line);
+        System.out.println("[benchmark] " + line);
+    }
+}
