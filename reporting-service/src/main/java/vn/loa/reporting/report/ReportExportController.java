@@ -1,0 +1,120 @@
+package vn.loa.reporting.report;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.loa.documents.AdministrativeDocument;
+import vn.loa.documents.DataTable;
+import vn.loa.documents.DocxDocumentRenderer;
+import vn.loa.documents.PdfDocumentRenderer;
+import vn.loa.documents.TabularExport;
+import vn.loa.reporting.TimeConfiguration;
+import vn.loa.reporting.document.QuarterlyReport;
+import vn.loa.reporting.document.ReportDocuments;
+import vn.loa.reporting.orgunit.OrgUnit;
+import vn.loa.reporting.orgunit.OrgUnitDirectory;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.OrgScope;
+import vn.loa.support.web.ApiException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code GET /api/reports/{code}/{period}/export?format=pdf|docx|csv|xlsx}. For a commune: its quarterly
+ * report, read through {@link ReportService#view} (same scope check as {@code GET /api/reports/{code}/{period}}).
+ * For a unit that has reporting units under it (a district): the consolidated report over them.
+ * Lives in this package because {@link ReportService} and {@link ReportView} are package-private; the
+ * documents themselves are built in {@code vn.loa.reporting.document}.
+ */
+@RestController
+class ReportExportController {
+
+    private static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    private static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final ReportService reports;
+    private final OrgUnitDirectory orgUnits;
+    private final PdfDocumentRenderer pdf = new PdfDocumentRenderer();
+    private final DocxDocumentRenderer docx = new DocxDocumentRenderer();
+
+    ReportExportController(ReportService reports, OrgUnitDirectory orgUnits) {
+        this.reports = reports;
+        this.orgUnits = orgUnits;
+    }
+
+    @GetMapping("/api/reports/{code}/{period}/export")
+    ResponseEntity<byte[]> export(CurrentUser user, @PathVariable String code, @PathVariable String period,
+                                  @RequestParam(defaultValue = "pdf") String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!List.of("pdf", "docx", "csv", "xlsx").contains(f)) {
+            throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Unsupported format",
+                    "A report is exported as pdf, docx, csv or xlsx; " + format + " is not available.");
+        }
+        OrgUnit unit = orgUnits.find(code).orElse(null);
+        if (unit != null && orgUnits.hasChildren(code)) {
+            return district(user, unit, period, f);
+        }
+        QuarterlyReport report = quarterly(user, code, period);
+        String name = "bao-cao-" + code + "-" + period;
+        return switch (f) {
+            case "pdf" -> file(pdf.render(ReportDocuments.communeReport(report)), MediaType.APPLICATION_PDF, name + ".pdf");
+            case "docx" -> file(docx.render(ReportDocuments.communeReport(report)), DOCX, name + ".docx");
+            case "csv" -> file(TabularExport.csv(ReportDocuments.communeTables(report)), CSV, name + ".csv");
+            default -> file(TabularExport.xlsx(ReportDocuments.communeTables(report)), XLSX, name + ".xlsx");
+        };
+    }
+
+    private ResponseEntity<byte[]> district(CurrentUser user, OrgUnit district, String period, String f) {
+        OrgScope.requireReadable(user, district.path(), "The reports of " + district.code());
+        ReportService.parse(period); // a malformed period is refused before any commune is read
+        List<QuarterlyReport> communes = orgUnits.reportingUnitsUnder(district.code()).stream()
+                .map(c -> quarterly(user, c.code(), period)).toList();
+        String parent = district.parentCode() == null ? null
+                : orgUnits.find(district.parentCode()).map(OrgUnit::name).orElse(null);
+        AdministrativeDocument doc = ReportDocuments.districtReport(district.name(), parent, period, communes);
+        List<DataTable> tables = ReportDocuments.districtTables(communes);
+        String name = "bao-cao-tong-hop-" + district.code() + "-" + period;
+        return switch (f) {
+            case "pdf" -> file(pdf.render(doc), MediaType.APPLICATION_PDF, name + ".pdf");
+            case "docx" -> file(docx.render(doc), DOCX, name + ".docx");
+            case "csv" -> file(TabularExport.csv(tables), CSV, name + ".csv");
+            default -> file(TabularExport.xlsx(tables), XLSX, name + ".xlsx");
+        };
+    }
+
+    private QuarterlyReport quarterly(CurrentUser user, String commune, String period) {
+        ReportView v = reports.view(user, commune, period).view();
+        OrgUnit unit = orgUnits.find(commune).orElseThrow();
+        String parent = unit.parentCode() == null ? null : orgUnits.find(unit.parentCode()).map(OrgUnit::name).orElse(null);
+        return new QuarterlyReport(v.orgUnit(), v.orgUnitName(), parent, v.period(), v.status().name(), v.dueDate(),
+                v.submittedAt() == null ? null : v.submittedAt().atZoneSameInstant(TimeConfiguration.ZONE).toLocalDate(),
+                v.planDocumentNumber(),
+                v.targets() == null ? List.of() : v.targets().stream().map(t -> new QuarterlyReport.Target(t.code(),
+                        t.description(), t.indicator(), t.planned(), t.achieved(), t.ratio())).toList(),
+                v.channels() == null ? List.of() : v.channels().stream().map(c -> new QuarterlyReport.Channel(c.channel(),
+                        c.activitiesPlanned(), c.activitiesCompleted(), c.quantity(), c.reach())).toList(),
+                v.units() == null ? List.of() : v.units().stream().map(u -> new QuarterlyReport.Unit(u.unit(),
+                        u.name(), u.role(), u.assigned(), u.completed(), u.overdue())).toList(),
+                v.budget() == null ? 0 : v.budget().plannedVnd(), v.budget() == null ? 0 : v.budget().spentVnd(),
+                v.narrative() == null ? null : v.narrative().results(),
+                v.narrative() == null ? null : v.narrative().shortcomings(),
+                v.narrative() == null ? null : v.narrative().nextSteps());
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body);
+    }
+}
