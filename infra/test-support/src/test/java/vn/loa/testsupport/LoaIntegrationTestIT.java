@@ -54,7 +54,7 @@ class LoaIntegrationTestIT {
     @Test
     void theApplicationSendsAndReceivesOnTheSharedBroker() throws Exception {
         kafka.send(TOPIC, "lien-minh", "Truyền thanh xã: phát 12 tin bài").get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(60))
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(received).contains("Truyền thanh xã: phát 12 tin bài"));
     }
 

@@ -61,7 +61,7 @@ class ResilienceIT extends NotificationIT {
         subscribe(hook);
         UUID event = schedule();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DEAD".equals(deliveryStatus(event)));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> "DEAD".equals(deliveryStatus(event)));
         UUID delivery = deliveryOf(event);
         assertThat(RECEIVER.findAll(postRequestedFor(urlEqualTo(hook)))).hasSize(4);
         List<Long> gaps = jdbc.sql("""
@@ -91,7 +91,7 @@ class ResilienceIT extends NotificationIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(deliveryStatus(event)));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(deliveryStatus(event)));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/api/deliveries/" + delivery + "/retry").header("Authorization", OPERATOR))
                 .andExpect(status().isConflict())
@@ -106,10 +106,10 @@ class ResilienceIT extends NotificationIT {
         subscribe(hook);
         List<UUID> events = List.of(schedule(), schedule(), schedule(), schedule(), schedule(), schedule());
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() ->
                 guards.circuitBreaker(target).getState() == CircuitBreaker.State.OPEN);
         // While open, deliveries wait without calling the target.
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                         select count(*) from delivery where target = :t and last_error like 'circuit open%'""")
                 .param("t", target).query(Long.class).single() > 0);
         assertThat(guards.circuitBreaker(target).getMetrics().getNumberOfNotPermittedCalls()).isPositive();
@@ -117,7 +117,7 @@ class ResilienceIT extends NotificationIT {
         assertThat(callsWhileFailing).isLessThan(6 * 4); // far fewer calls than attempts without a breaker
 
         RECEIVER.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(200)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> "SENT".equals(deliveryStatus(e))));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> "SENT".equals(deliveryStatus(e))));
         assertThat(guards.circuitBreaker(target).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
@@ -133,11 +133,11 @@ class ResilienceIT extends NotificationIT {
         subscribe(fast);
         List<UUID> events = List.of(schedule(), schedule(), schedule(), schedule(), schedule(), schedule());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e ->
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e ->
                 statusAt(e, slowTarget) != null && statusAt(e, RECEIVER.baseUrl() + fast) != null));
         // The hanging target's calls take 6 × 3 s and more on shared threads; on its own bulkhead it holds up
         // nobody (15 s leaves room for a busy machine, where even the fast receiver may need a retry).
-        await().atMost(Duration.ofSeconds(15)).until(() -> events.stream().allMatch(e ->
+        await().ignoreExceptions().atMost(Duration.ofSeconds(15)).until(() -> events.stream().allMatch(e ->
                 "SENT".equals(statusAt(e, RECEIVER.baseUrl() + fast))));
         assertThat(events.stream().filter(e -> "SENT".equals(statusAt(e, slowTarget)))).isEmpty();
     }

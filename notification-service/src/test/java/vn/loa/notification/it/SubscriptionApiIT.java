@@ -33,7 +33,7 @@ class SubscriptionApiIT extends NotificationIT {
         List<String> path = List.of("ha-tinh", district, commune);
         publish(Topics.ORG_UNIT_EVENTS, commune, "org-unit-registered", commune,
                 orgUnit(commune, "Xã Liên Minh", "COMMUNE", district, path, COMMUNE_UNITS));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from org_unit where code = :c")
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from org_unit where code = :c")
                 .param("c", commune).query(Long.class).single() == 1);
         String officer = TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", commune);
 

@@ -50,8 +50,8 @@ class DeadLetterIT extends MessagingIntegrationTest {
         EventEnvelope<ThingHappened> good = codec.wrap(key, ThingHappened.ok(key, "after the poison"), null);
         producer.template().send(new ProducerRecord<>(Topics.PLAN_EVENTS, 1, key, codec.write(good))).get();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(good.id()) == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(poison) != null);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(good.id()) == 1);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(poison) != null);
 
         ConsumerRecord<String, String> dlt = deadLettered(poison);
         assertThat(dlt.topic()).isEqualTo(Topics.PLAN_EVENTS + "-dlt");
@@ -71,7 +71,7 @@ class DeadLetterIT extends MessagingIntegrationTest {
         EventEnvelope<ThingHappened> invalid = codec.wrap(key, new ThingHappened(key, "invalid", "invalid"), null);
         send(key, invalid);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRows(invalid.id()) == 1);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRows(invalid.id()) == 1);
         assertThat(listener.attempts.get(invalid.id())).hasValue(1);
         assertThat(effectsOf(invalid.id())).isZero();
         assertThat(jdbc.queryForObject("select exception_class from dead_letter where event_id = ?", String.class,
@@ -85,7 +85,7 @@ class DeadLetterIT extends MessagingIntegrationTest {
         EventEnvelope<ThingHappened> event = codec.wrap(key, new ThingHappened(key, "Xã Trường Sơn", "fail-while-switched"), null);
         send(key, event);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRows(event.id()) == 1);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRows(event.id()) == 1);
         // 3 attempts, each rolled back with its JPA effect and its inbox row.
         assertThat(listener.attempts.get(event.id())).hasValue(3);
         assertThat(effectsOf(event.id())).isZero();
@@ -114,7 +114,7 @@ class DeadLetterIT extends MessagingIntegrationTest {
         JsonNode replayed = http().post().uri("/api/ops/dead-letters/{id}/replay", id).retrieve().body(JsonNode.class);
         assertThat(replayed.get("replayedAt").isNull()).isFalse();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(event.id()) == 1);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(event.id()) == 1);
         assertThat(deadLetterRows(event.id())).isEqualTo(1);
     }
 
