@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.plan.document.PlanDocumentExport;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.PageResponse;
@@ -28,9 +29,11 @@ import java.util.UUID;
 class PlanController {
 
     private final PlanService plans;
+    private final PlanDocumentExport documents;
 
-    PlanController(PlanService plans) {
+    PlanController(PlanService plans, PlanDocumentExport documents) {
         this.plans = plans;
+        this.documents = documents;
     }
 
     @PostMapping
@@ -106,17 +109,27 @@ class PlanController {
         return plans.version(actor(user), id, version);
     }
 
-    /** The plan as an administrative document (Decree 30/2020 layout). PDF only for now. */
+    /** The plan as an administrative document in the Decree 30/2020 layout, as PDF or DOCX (infra/documents). */
     @GetMapping("/{id}/export")
     ResponseEntity<byte[]> export(CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "pdf") String format) {
-        if (!"pdf".equalsIgnoreCase(format)) {
-            throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Unsupported format",
-                    "A plan is exported as pdf; " + format + " is not available.");
+        String type;
+        byte[] body;
+        switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "pdf" -> {
+                type = "application/pdf";
+                body = documents.pdf(actor(user), id);
+            }
+            case "docx" -> {
+                type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                body = documents.docx(actor(user), id);
+            }
+            default -> throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Unsupported format",
+                    "A plan is exported as pdf or docx; " + format + " is not available.");
         }
-        byte[] pdf = plans.exportPdf(actor(user), id);
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ke-hoach-" + id + ".pdf\"")
-                .body(pdf);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"ke-hoach-" + id + "." + format.toLowerCase(java.util.Locale.ROOT) + "\"")
+                .body(body);
     }
 
     private static ResponseEntity<PlanView> ok(PlanView plan) {

@@ -87,16 +87,6 @@ public class PlanService {
                 v.recordedBy(), v.content());
     }
 
-    /** The plan as a Decree 30/2020 document (PDF), as it stands now. */
-    @Transactional(readOnly = true)
-    byte[] exportPdf(Actor actor, UUID id) {
-        PlanRecord p = readable(actor, id);
-        OrgUnit unit = orgUnit(p);
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        unit.units().forEach(u -> names.put(u.code(), u.name()));
-        return PlanPdf.render(view(p), names);
-    }
-
     // --- writes ---
 
     @Transactional

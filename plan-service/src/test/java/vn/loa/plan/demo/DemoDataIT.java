@@ -62,14 +62,16 @@ class DemoDataIT extends PlanServiceITBase {
     }
 
     @Test
-    void theSeedPlanIsExportedAsAPdfDocument() throws Exception {
+    void theSeedPlanIsExportedAsPdfAndDocx() throws Exception {
         Answer pdf = get("/api/plans/" + LIEN_MINH_PLAN + "/export?format=pdf", lienMinh());
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(pdf.raw()).startsWith("%PDF-");
         Answer docx = get("/api/plans/" + LIEN_MINH_PLAN + "/export?format=docx", lienMinh());
-        assertThat(docx.status()).isEqualTo(406);
-        assertThat(docx.code()).isEqualTo("unsupported-format");
+        assertThat(docx.status()).isEqualTo(200);
+        assertThat(docx.header("Content-Type")).startsWith("application/vnd.openxmlformats-officedocument");
+        assertThat(get("/api/plans/" + LIEN_MINH_PLAN + "/export?format=odt", lienMinh()).code())
+                .isEqualTo("unsupported-format");
         assertThat(get("/api/plans/" + LIEN_MINH_PLAN + "/export?format=pdf", tungChau()).status()).isEqualTo(404);
     }
 
