@@ -3,6 +3,7 @@ package vn.loa.reporting;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.reporting.support.MutableClock;
 import vn.loa.reporting.support.TestEvents;
+import vn.loa.reporting.support.TestTokenEndpoint;
+import vn.loa.testsupport.LoaInfrastructure;
 import vn.loa.testsupport.LoaIntegrationTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,11 +34,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Base of the reporting ITs: the whole service on a real PostgreSQL and Kafka (test-support), a
  * clock the tests set, and a producer that publishes events as plan- and activity-service would.
+ * The service also listens on a random port (browser tests load the dashboard page from it) and
+ * serves a test token endpoint; one context for every IT class, so one set of Kafka listeners.
  * Each test class works on org units of its own so that the classes can share the database.
  */
-@LoaIntegrationTest(properties = ReportingIntegrationTest.TOKEN_KEY)
+@LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ReportingIntegrationTest.TOKEN_KEY)
 @AutoConfigureMockMvc
-@Import(ReportingIntegrationTest.TestClock.class)
+@Import({ReportingIntegrationTest.TestClock.class, TestTokenEndpoint.class})
 public abstract class ReportingIntegrationTest {
 
     /**
@@ -62,6 +69,16 @@ public abstract class ReportingIntegrationTest {
         MutableClock testClock() {
             return new MutableClock(Instant.parse("2022-04-02T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
         }
+    }
+
+    /**
+     * The infrastructure properties again, as a {@code @DynamicPropertySource}: test-support's registrar is
+     * applied only after the embedded web server has started, and the server's filters (Idempotency-Key)
+     * need the DataSource already, so with RANDOM_PORT the registrar alone comes too late.
+     */
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LoaInfrastructure.springProperties("reporting_service").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     protected TestEvents events() {

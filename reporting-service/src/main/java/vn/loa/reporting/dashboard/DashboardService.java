@@ -52,13 +52,24 @@ class DashboardService {
                                   long expected) {
     }
 
+    /** What a dashboard shows: the org unit (checked against the caller's scope) and a quarter or a year. */
+    record Scope(OrgUnit unit, Period period, Integer year) {
+    }
+
+    /** The dashboard's org unit if the caller may see it (else 404), with its quarter or year (else 400). */
     @Transactional(readOnly = true)
-    DashboardView dashboard(CurrentUser user, String code, String periodText, Integer year) {
+    Scope scope(CurrentUser user, String code, String periodText, Integer year) {
         OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.notFound("Org unit " + code + " was not found."));
         OrgScope.requireReadable(user, unit.path(), "Org unit " + code);
         if ((periodText == null) == (year == null)) {
             throw ApiException.validation("period", "Give either period (2022-Q1) or year (2022).");
         }
+        return new Scope(unit, periodText == null ? null : parse(periodText), year);
+    }
+
+    @Transactional(readOnly = true)
+    DashboardView dashboard(CurrentUser user, String code, String periodText, Integer year) {
+        OrgUnit unit = scope(user, code, periodText, year).unit();
         List<OrgUnit> communes = orgUnits.reportingUnitsUnder(unit.code());
         List<OrgUnit> children = orgUnits.children(unit.code());
         if (children.isEmpty()) {

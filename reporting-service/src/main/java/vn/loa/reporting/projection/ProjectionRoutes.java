@@ -1,9 +1,11 @@
 package vn.loa.reporting.projection;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.loa.messaging.EventRoutes;
 import vn.loa.messaging.InboundEvents;
 import vn.loa.messaging.Topics;
+import vn.loa.reporting.dashboard.FiguresChanged;
 import vn.loa.reporting.orgunit.OrgUnitProjection;
 import vn.loa.reporting.orgunit.OrgUnitRegistered;
 
@@ -30,13 +32,15 @@ public class ProjectionRoutes {
     private final OrgUnitProjection orgUnits;
     private final PlanProjection plans;
     private final ActivityProjection activities;
+    private final ApplicationEventPublisher changes;
 
     ProjectionRoutes(InboundEvents inbound, OrgUnitProjection orgUnits, PlanProjection plans,
-                     ActivityProjection activities) {
+                     ActivityProjection activities, ApplicationEventPublisher changes) {
         this.inbound = inbound;
         this.orgUnits = orgUnits;
         this.plans = plans;
         this.activities = activities;
+        this.changes = changes;
     }
 
     /** Topic to routes, in the order a rebuild replays them (org units, then plans, then activities). */
@@ -49,23 +53,55 @@ public class ProjectionRoutes {
     }
 
     EventRoutes orgUnits(String consumer) {
-        return inbound.routes(consumer).on(OrgUnitRegistered.class, orgUnits::on).build();
+        return inbound.routes(consumer).on(OrgUnitRegistered.class, e -> {
+            orgUnits.on(e);
+            List<String> path = e.data().path() == null || e.data().path().isEmpty() ? List.of(e.data().code()) : e.data().path();
+            changed(new FiguresChanged(path, List.of(), null, null));
+        }).build();
     }
 
+    // Each handler also announces, in its transaction, what it changed; the live dashboards hear it after commit.
     EventRoutes plans(String consumer) {
         return inbound.routes(consumer)
-                .on(PlanIssued.class, plans::onIssued)
-                .on(PlanAmended.class, plans::onAmended)
-                .on(PlanClosed.class, plans::onClosed)
+                .on(PlanIssued.class, e -> {
+                    plans.onIssued(e);
+                    changed(FiguresChanged.ofYear(e.data().orgUnitPath(), e.data().year()));
+                })
+                .on(PlanAmended.class, e -> {
+                    plans.onAmended(e);
+                    changed(FiguresChanged.ofYear(e.data().orgUnitPath(), e.data().year()));
+                })
+                .on(PlanClosed.class, e -> {
+                    plans.onClosed(e);
+                    changed(FiguresChanged.ofYear(e.data().orgUnitPath(), e.data().year()));
+                })
                 .build();
     }
 
     EventRoutes activities(String consumer) {
         return inbound.routes(consumer)
-                .on(ActivityScheduled.class, activities::onScheduled)
-                .on(ActivityCompleted.class, activities::onCompleted)
-                .on(ActivityCancelled.class, activities::onCancelled)
-                .on(ActivityOverdue.class, activities::onOverdue)
+                .on(ActivityScheduled.class, e -> {
+                    activities.onScheduled(e);
+                    changed(FiguresChanged.onDates(e.data().orgUnitPath(), e.data().dueDate()));
+                })
+                .on(ActivityCompleted.class, e -> {
+                    activities.onCompleted(e);
+                    changed(FiguresChanged.onDates(e.data().orgUnitPath(), e.data().dueDate(), e.data().completedOn()));
+                })
+                .on(ActivityCancelled.class, e -> {
+                    activities.onCancelled(e);
+                    // The cancelled activity may have counted as completed on a date the event does not carry.
+                    changed(FiguresChanged.ofYear(e.data().orgUnitPath(),
+                            e.data().dueDate() == null ? null : e.data().dueDate().getYear()));
+                })
+                .on(ActivityOverdue.class, e -> {
+                    activities.onOverdue(e);
+                    changed(FiguresChanged.onDates(e.data().orgUnitPath(), e.data().dueDate()));
+                })
                 .build();
+    }
+
+    private void changed(FiguresChanged change) {
+        changes.publishEvent(change);
     }
 }

@@ -1,11 +1,13 @@
 package vn.loa.reporting.report;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.messaging.EventPublisher;
 import vn.loa.reporting.TimeConfiguration;
+import vn.loa.reporting.dashboard.FiguresChanged;
 import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.reporting.period.Period;
@@ -39,9 +41,11 @@ class ReportService {
     private final EventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher changes;
 
     ReportService(JdbcClient jdbc, OrgUnitDirectory orgUnits, PeriodCalendar calendar, ReportFiguresQuery figures,
-                  EventPublisher events, JsonMapper json, Clock clock) {
+                  EventPublisher events, JsonMapper json, Clock clock, ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.calendar = calendar;
@@ -116,6 +120,7 @@ class ReportService {
                 .param("at", now).param("by", user.username()).param("onTime", onTime)
                 .param("figures", json.writeValueAsString(frozen)).param("due", due).param("id", row.id()).update();
         history(row.id(), "SUBMIT", user, now, null);
+        changes.publishEvent(FiguresChanged.ofPeriod(unit.path(), period.toString()));
         events.publish(unit.code(), row.id().toString(), new ReportEvents.ReportSubmitted(row.id(), unit.code(),
                 unit.name(), unit.path(), unit.districtCode(), period.toString(), due, user.username(), now, onTime));
         return render(unit, period, row(unit.code(), period, false));
@@ -133,6 +138,7 @@ class ReportService {
                             version = version + 1 where id = :id""")
                 .param("at", now).param("by", user.username()).param("id", row.id()).update();
         history(row.id(), "APPROVE", user, now, null);
+        changes.publishEvent(FiguresChanged.ofPeriod(unit.path(), period.toString()));
         events.publish(unit.code(), row.id().toString(), new ReportEvents.ReportApproved(row.id(), unit.code(),
                 unit.name(), unit.path(), unit.districtCode(), period.toString(),
                 calendar.dueDate(period, unit.level()), user.username(), now, Boolean.TRUE.equals(row.onTime())));
@@ -156,6 +162,7 @@ class ReportService {
                 .param("at", now).param("by", user.username()).param("reason", request.reason())
                 .param("id", row.id()).update();
         history(row.id(), "RETURN", user, now, request.reason());
+        changes.publishEvent(FiguresChanged.ofPeriod(unit.path(), period.toString()));
         events.publish(unit.code(), row.id().toString(), new ReportEvents.ReportReturned(row.id(), unit.code(),
                 unit.name(), unit.path(), unit.districtCode(), period.toString(),
                 calendar.dueDate(period, unit.level()), user.username(), now, Boolean.TRUE.equals(row.onTime()),
