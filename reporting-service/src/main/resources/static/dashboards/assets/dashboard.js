@@ -359,7 +359,8 @@
             if (c.onTime === true) {
                 onTime = 'Đúng hạn';
             } else if (c.onTime === false) {
-                onTime = c.reportStatus === 'DRAFT' ? '–' : 'Trễ hạn';
+                // Only a received report is late or on time; a draft or a returned one is neither yet.
+                onTime = c.reportStatus === 'SUBMITTED' || c.reportStatus === 'APPROVED' ? 'Trễ hạn' : '–';
             } else {
                 onTime = c.reportsOnTime + '/' + c.reportsExpected;
             }
@@ -385,7 +386,9 @@
         const rows = [...state.data.children].sort((a, b) => a.rank - b.rank);
         const box = $('chart-achievement');
         box.textContent = '';
-        const rowH = 26, labelW = 120, width = 480, barW = width - labelW - 56;
+        // Drawn at the box's own width, so that labels keep their size on a phone.
+        const width = Math.max(box.clientWidth || 480, 300), rowH = 26, labelW = Math.min(130, width * 0.34),
+            barW = width - labelW - 56;
         const root = svg('svg', {viewBox: '0 0 ' + width + ' ' + (rows.length * rowH + 8), role: 'img',
             'aria-label': 'Mức đạt chỉ tiêu theo đơn vị', class: 'bars'});
         rows.forEach((c, i) => {
@@ -407,7 +410,7 @@
         const box = $('chart-trend');
         box.textContent = '';
         $('trend-title').textContent = 'Xu hướng theo quý năm ' + state.year;
-        const width = 480, height = 220, left = 44, right = 12, top = 12, bottom = 30;
+        const width = Math.max(box.clientWidth || 480, 300), height = 220, left = 44, right = 12, top = 12, bottom = 30;
         const plotW = width - left - right, plotH = height - top - bottom;
         const root = svg('svg', {viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'Xu hướng theo quý', class: 'trend'});
         for (let i = 0; i <= 4; i++) {
@@ -596,6 +599,16 @@
                 : {key, dir: b.parentElement.dataset.type === 'number' && key !== 'rank' ? -1 : 1};
             renderTable();
         }));
+        let resizing;
+        window.addEventListener('resize', () => {
+            clearTimeout(resizing);
+            resizing = setTimeout(() => {
+                if (state.data && !$('dashboard').hidden) {
+                    renderBars();
+                    renderTrend();
+                }
+            }, 150);
+        });
         start();
     });
 })();

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -106,6 +108,16 @@ class DashboardEvents implements DisposableBean {
         for (Subscriber s : subscribers) {
             s.comment("keep-alive");
         }
+    }
+
+    /**
+     * Ends the open streams when the application starts to close, before the web server's graceful
+     * shutdown, which would otherwise wait its whole time-out for these never-ending requests.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
     }
 
     @Override

@@ -72,7 +72,7 @@ class DashboardPageIT extends ReportingIntegrationTest {
             seed();
             seeded = true;
         }
-        clock.setLocal("2022-05-20T10:00");
+        clock.setLocal("2022-07-15T10:00");
         if (chrome == null) {
             chrome = Browser.start(1280, 900);
         }
@@ -117,6 +117,7 @@ class DashboardPageIT extends ReportingIntegrationTest {
         assertThat(cell("tung-chau", "ontime")).isEqualTo("Trễ hạn");
         assertThat(cell("duc-lang", "status")).isEqualTo("Bị trả lại");
         assertThat(cell("an-dung", "status")).isEqualTo("Chưa nộp");
+        assertThat(cell("duc-lang", "ontime")).isEqualTo("–"); // a returned report is neither late nor on time
         assertThat(cell("lien-minh", "achievement")).isEqualTo("100%");
         assertThat(rows().get(0).getAttribute("data-code")).isEqualTo("lien-minh"); // ranked first
         // Both charts are drawn: a bar per commune, three bars per quarter.
@@ -141,7 +142,7 @@ class DashboardPageIT extends ReportingIntegrationTest {
         assertThat(chrome.getCurrentUrl()).endsWith("/dashboards/duc-tho?period=2022-Q2");
 
         new Select(chrome.findElement(By.id("quarter"))).selectByVisibleText("Cả năm");
-        waitUntil(() -> chrome.findElement(By.id("completeness-sub")).getText().equals("4/28 báo cáo đã nộp"));
+        waitUntil(() -> chrome.findElement(By.id("completeness-sub")).getText().equals("10/28 báo cáo đã nộp"));
         assertThat(chrome.findElement(By.id("completed")).getText()).isEqualTo(String.valueOf(total(0) + total(1)));
 
         new Select(chrome.findElement(By.id("quarter"))).selectByVisibleText("Quý I");
@@ -185,7 +186,8 @@ class DashboardPageIT extends ReportingIntegrationTest {
 
         new Select(chrome.findElement(By.id("report-quarter"))).selectByVisibleText("Quý II");
         waitUntil(() -> "2022-Q2".equals(chrome.findElement(By.id("report-body")).getAttribute("data-period")));
-        assertThat(chrome.findElement(By.cssSelector("#report-body .report-status")).getText()).startsWith("Chưa nộp");
+        assertThat(chrome.findElement(By.cssSelector("#report-body .report-status")).getText())
+                .startsWith("Đã nộp").contains("nộp đúng hạn");
     }
 
     @Test
@@ -349,6 +351,16 @@ class DashboardPageIT extends ReportingIntegrationTest {
         assertThat(postJson("/api/reports/lien-minh/2022-Q1/approve", null, DISTRICT).status()).isEqualTo(200);
         assertThat(postJson("/api/reports/duc-lang/2022-Q1/return", "{\"reason\":\"Bổ sung số liệu bưu chính công ích\"}",
                 DISTRICT).status()).isEqualTo(200);
+        // The second quarter: five communes on time (due 2022-07-07), Trường Sơn late, An Dũng silent.
+        clock.setLocal("2022-07-06T16:00");
+        for (String code : List.of("lien-minh", "tung-chau", "tung-anh", "yen-ho", "duc-lang")) {
+            assertThat(postJson("/api/reports/" + code + "/2022-Q2/submit", null, officer(code)).status()).isEqualTo(200);
+        }
+        clock.setLocal("2022-07-11T08:30");
+        assertThat(postJson("/api/reports/truong-son/2022-Q2/submit", null, officer("truong-son")).status()).isEqualTo(200);
+        for (String code : List.of("lien-minh", "yen-ho", "tung-anh")) {
+            assertThat(postJson("/api/reports/" + code + "/2022-Q2/approve", null, DISTRICT).status()).isEqualTo(200);
+        }
     }
 
     private static String officer(String commune) {
