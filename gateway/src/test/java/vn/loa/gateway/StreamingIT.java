@@ -17,7 +17,7 @@ import vn.loa.testsupport.TestTokens;
 /**
  * The dashboards' server-sent events pass the gateway as a stream: events arrive as the service
  * writes them, and the stream outlives the circuit breaker's time limit (3 s in tests) and the
- * per-attempt response timeout (1.5 s in tests).
+ * per-attempt response timeout (1.5 s in tests). The page itself and its assets need no token.
  */
 class StreamingIT extends GatewayITBase {
 
@@ -56,5 +56,15 @@ class StreamingIT extends GatewayITBase {
         // Streamed, not buffered: the first part came well before the last.
         assertThat(arrivals.get(0)).isLessThan(arrivals.get(arrivals.size() - 1) - 1_500);
         REPORTING.server().verify(1, getRequestedFor(urlPathEqualTo("/api/dashboards/duc-tho/events")));
+    }
+
+    @Test
+    void theDashboardPageAndItsAssetsPassWithoutAToken() {
+        for (String path : List.of("/dashboards/duc-tho", "/dashboards/assets/dashboard.js", "/dashboards/assets/dashboard.css")) {
+            client.get().uri(path).exchange().expectStatus().isOk();
+            REPORTING.server().verify(1, getRequestedFor(urlPathEqualTo(path)));
+        }
+        // The figures themselves still need a token at the gateway.
+        client.get().uri("/api/dashboards/duc-tho/events?period=2022-Q1").exchange().expectStatus().isUnauthorized();
     }
 }
