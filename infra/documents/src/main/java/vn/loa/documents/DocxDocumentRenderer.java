@@ -11,12 +11,19 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * The same Decree 30/2020/NĐ-CP layout as {@link PdfDocumentRenderer}, as a Word document a commune
@@ -25,6 +32,9 @@ import java.math.BigInteger;
 public final class DocxDocumentRenderer {
 
     private static final int BODY_SIZE = 14;
+    private static final int PAGE_WIDTH = 11906; // A4 in twips
+    /** The text width in twips: the page less the left (30 mm) and right (15 mm) margins. */
+    static final int TEXT_WIDTH = PAGE_WIDTH - twips(30) - twips(15);
 
     public byte[] render(AdministrativeDocument doc) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
@@ -52,7 +62,7 @@ public final class DocxDocumentRenderer {
     private static void pageSetup(XWPFDocument docx) {
         CTSectPr sect = docx.getDocument().getBody().addNewSectPr();
         CTPageSz size = sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906)); // A4 in twips
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
         size.setH(BigInteger.valueOf(16838));
         CTPageMar margins = sect.addNewPgMar();
         margins.setTop(BigInteger.valueOf(twips(20)));
@@ -63,7 +73,8 @@ public final class DocxDocumentRenderer {
 
     private static void header(XWPFDocument docx, AdministrativeDocument doc) {
         XWPFTable table = borderless(docx.createTable(2, 2));
-        XWPFTableCell issuer = cell(table, 0, 0, "42%");
+        columns(table, List.of(42f, 58f));
+        XWPFTableCell issuer = table.getRow(0).getCell(0);
         XWPFParagraph first = issuer.getParagraphs().get(0);
         if (doc.parentBody() != null && !doc.parentBody().isBlank()) {
             run(centered(first), Texts.upper(doc.parentBody()), 13, false, false);
@@ -72,13 +83,13 @@ public final class DocxDocumentRenderer {
         XWPFRun name = run(centered(first), Texts.upper(doc.issuer()), 13, true, false);
         name.setUnderline(UnderlinePatterns.SINGLE);
 
-        XWPFTableCell motto = cell(table, 0, 1, "58%");
+        XWPFTableCell motto = table.getRow(0).getCell(1);
         run(centered(motto.getParagraphs().get(0)), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false);
         XWPFRun slogan = run(centered(motto.addParagraph()), "Độc lập - Tự do - Hạnh phúc", 14, true, false);
         slogan.setUnderline(UnderlinePatterns.SINGLE);
 
-        run(centered(cell(table, 1, 0, "42%").getParagraphs().get(0)), Texts.nfc(doc.numberLine()), 13, false, false);
-        run(centered(cell(table, 1, 1, "58%").getParagraphs().get(0)), Texts.nfc(doc.placeAndDateLine()), 14, false, true);
+        run(centered(table.getRow(1).getCell(0).getParagraphs().get(0)), Texts.nfc(doc.numberLine()), 13, false, false);
+        run(centered(table.getRow(1).getCell(1).getParagraphs().get(0)), Texts.nfc(doc.placeAndDateLine()), 14, false, true);
     }
 
     private static void title(XWPFDocument docx, AdministrativeDocument doc) {
@@ -117,7 +128,7 @@ public final class DocxDocumentRenderer {
 
     private static void table(XWPFDocument docx, Block.Table t) {
         XWPFTable table = docx.createTable(t.rows().size() + 1, t.columns().size());
-        table.setWidth("100%");
+        columns(table, t.widths());
         for (int c = 0; c < t.columns().size(); c++) {
             XWPFParagraph p = centered(table.getRow(0).getCell(c).getParagraphs().get(0));
             run(p, Texts.nfc(t.columns().get(c)), 12, true, false);
@@ -135,7 +146,8 @@ public final class DocxDocumentRenderer {
 
     private static void closing(XWPFDocument docx, AdministrativeDocument doc) {
         XWPFTable table = borderless(docx.createTable(1, 2));
-        XWPFTableCell recipients = cell(table, 0, 0, "50%");
+        columns(table, List.of(1f, 1f));
+        XWPFTableCell recipients = table.getRow(0).getCell(0);
         if (!doc.recipients().isEmpty()) {
             run(recipients.getParagraphs().get(0), "Nơi nhận:", 12, true, true);
             for (String r : doc.recipients()) {
@@ -144,7 +156,7 @@ public final class DocxDocumentRenderer {
                 run(p, "- " + Texts.nfc(r), 11, false, false);
             }
         }
-        XWPFTableCell signer = cell(table, 0, 1, "50%");
+        XWPFTableCell signer = table.getRow(0).getCell(1);
         Signer s = doc.signer();
         if (s != null) {
             XWPFParagraph p = signer.getParagraphs().get(0);
@@ -167,8 +179,57 @@ public final class DocxDocumentRenderer {
         return Math.round(mm * 1440 / 25.4f);
     }
 
+    /**
+     * Column widths that Word and LibreOffice both honour: the table's width and a fixed layout
+     * ({@code tblW}, {@code tblLayout}), the grid ({@code gridCol}) and every cell's {@code tcW}, all in
+     * twips over the text width. A percentage on the table alone is ignored by LibreOffice and
+     * autofit by Word. {@code relative} widths, or equal columns when empty.
+     */
+    static int[] columns(XWPFTable table, List<Float> relative) {
+        int n = table.getRow(0).getTableCells().size();
+        int[] widths = twipWidths(relative, n);
+        CTTblPr pr = table.getCTTbl().getTblPr() != null ? table.getCTTbl().getTblPr() : table.getCTTbl().addNewTblPr();
+        CTTblWidth tblW = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
+        tblW.setType(STTblWidth.DXA);
+        tblW.setW(BigInteger.valueOf(TEXT_WIDTH));
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+        for (XWPFTableRow row : table.getRows()) {
+            List<XWPFTableCell> cells = row.getTableCells();
+            for (int c = 0; c < cells.size() && c < n; c++) {
+                CTTcPr tcPr = cells.get(c).getCTTc().isSetTcPr() ? cells.get(c).getCTTc().getTcPr()
+                        : cells.get(c).getCTTc().addNewTcPr();
+                CTTblWidth tcW = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+                tcW.setType(STTblWidth.DXA);
+                tcW.setW(BigInteger.valueOf(widths[c]));
+            }
+        }
+        return widths;
+    }
+
+    /** Relative widths scaled to the text width in whole twips, adding up to it exactly. */
+    static int[] twipWidths(List<Float> relative, int n) {
+        int[] widths = new int[n];
+        double total = 0;
+        for (int c = 0; c < n; c++) {
+            total += relative.isEmpty() ? 1 : relative.get(c);
+        }
+        int used = 0;
+        for (int c = 0; c < n; c++) {
+            double share = (relative.isEmpty() ? 1 : relative.get(c)) / total;
+            widths[c] = c == n - 1 ? TEXT_WIDTH - used : (int) Math.round(TEXT_WIDTH * share);
+            used += widths[c];
+        }
+        return widths;
+    }
+
     private static XWPFTable borderless(XWPFTable table) {
-        table.setWidth("100%");
         table.setTopBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setBottomBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
@@ -176,12 +237,6 @@ public final class DocxDocumentRenderer {
         table.setInsideHBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         return table;
-    }
-
-    private static XWPFTableCell cell(XWPFTable table, int row, int col, String width) {
-        XWPFTableCell cell = table.getRow(row).getCell(col);
-        cell.setWidth(width);
-        return cell;
     }
 
     private static XWPFParagraph body(XWPFDocument docx) {
