@@ -126,7 +126,7 @@ class DashboardPageIT extends ReportingIntegrationTest {
         waitUntil(() -> "on".equals(chrome.findElement(By.id("live")).getAttribute("data-state")));
         assertThat(chrome.executeScript("return sessionStorage.getItem('loa.token')")).isNotNull();
 
-        chrome.manage().window().setSize(new Dimension(1280, 1560));
+        chrome.manage().window().setSize(new Dimension(1280, 1230));
         Browser.screenshot(chrome, screenshots().resolve("duc-tho-dashboard.png"));
     }
 
@@ -183,6 +183,9 @@ class DashboardPageIT extends ReportingIntegrationTest {
         assertThat(table(".report-channels")).contains(List.of("Truyền thanh", "2", "2", "2", "255"));
         assertThat(table(".report-units")).anySatisfy(row -> assertThat(row.subList(0, 2))
                 .containsExactly("Văn hóa – Thông tin", "Chủ trì"));
+
+        chrome.executeScript("document.getElementById('report').scrollIntoView({block: 'start'})");
+        Browser.screenshot(chrome, screenshots().resolve("duc-tho-commune-report.png"));
 
         new Select(chrome.findElement(By.id("report-quarter"))).selectByVisibleText("Quý II");
         waitUntil(() -> "2022-Q2".equals(chrome.findElement(By.id("report-body")).getAttribute("data-period")));
