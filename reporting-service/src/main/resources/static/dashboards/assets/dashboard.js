@@ -468,16 +468,17 @@
         }
     }
 
-    function table(headers, rows, className) {
+    // Columns from firstNumber on hold figures (right-aligned, header too).
+    function table(headers, rows, className, firstNumber) {
         const wrap = element('div', null, 'table-scroll');
         const t = element('table', null, className);
         const head = document.createElement('tr');
-        headers.forEach((h) => head.appendChild(element('th', h)));
+        headers.forEach((h, i) => head.appendChild(element('th', h, i >= firstNumber ? 'num' : null)));
         t.appendChild(element('thead')).appendChild(head);
         const body = element('tbody');
         rows.forEach((cells) => {
             const tr = document.createElement('tr');
-            cells.forEach((c, i) => tr.appendChild(element('td', c, i > 0 && typeof c === 'string' && /^[\d.,%–\s]+$/.test(c) ? 'num' : null)));
+            cells.forEach((c, i) => tr.appendChild(element('td', c, i >= firstNumber ? 'num' : null)));
             body.appendChild(tr);
         });
         t.appendChild(body);
@@ -510,15 +511,15 @@
         body.appendChild(element('h3', 'Chỉ tiêu'));
         body.appendChild(table(['Mã', 'Chỉ tiêu', 'Kế hoạch', 'Đạt', 'Tỷ lệ'], (r.targets || []).map((t) => [
             t.code, t.description, t.planned === null ? '–' : number.format(t.planned),
-            t.achieved === null ? '–' : number.format(t.achieved), fmtPercent(t.ratio)]), 'report-targets'));
+            t.achieved === null ? '–' : number.format(t.achieved), fmtPercent(t.ratio)]), 'report-targets', 2));
         body.appendChild(element('h3', 'Hình thức tuyên truyền'));
         body.appendChild(table(['Hình thức', 'Kế hoạch', 'Hoàn thành', 'Số lượng', 'Lượt tiếp cận'], (r.channels || []).map((c) => [
             CHANNEL_NAMES[c.channel] || c.channel, number.format(c.activitiesPlanned), number.format(c.activitiesCompleted),
-            c.quantity === null ? '–' : number.format(c.quantity), number.format(c.reach || 0)]), 'report-channels'));
+            c.quantity === null ? '–' : number.format(c.quantity), number.format(c.reach || 0)]), 'report-channels', 1));
         body.appendChild(element('h3', 'Đơn vị thực hiện'));
         body.appendChild(table(['Đơn vị', 'Vai trò', 'Được giao', 'Hoàn thành', 'Quá hạn'], (r.units || []).map((u) => [
             u.name || u.unit, ROLE_NAMES[u.role] || u.role || '', number.format(u.assigned), number.format(u.completed),
-            number.format(u.overdue)]), 'report-units'));
+            number.format(u.overdue)]), 'report-units', 2));
     }
 
     // ---- controls -------------------------------------------------------------------------------

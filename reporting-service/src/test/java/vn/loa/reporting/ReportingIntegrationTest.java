@@ -18,10 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.reporting.support.MutableClock;
 import vn.loa.reporting.support.TestEvents;
 import vn.loa.reporting.support.TestTokenEndpoint;
-import vn.loa.testsupport.LoaInfrastructure;
 import vn.loa.testsupport.LoaIntegrationTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -69,16 +66,6 @@ public abstract class ReportingIntegrationTest {
         MutableClock testClock() {
             return new MutableClock(Instant.parse("2022-04-02T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
         }
-    }
-
-    /**
-     * The infrastructure properties again, as a {@code @DynamicPropertySource}: test-support's registrar is
-     * applied only after the embedded web server has started, and the server's filters (Idempotency-Key)
-     * need the DataSource already, so with RANDOM_PORT the registrar alone comes too late.
-     */
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LoaInfrastructure.springProperties("reporting_service").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     protected TestEvents events() {

@@ -338,6 +338,10 @@ class DashboardPageIT extends ReportingIntegrationTest {
             Map<String, Object> plan = Plans.plan(c.plan(), 1, c.code(), c.path(), 2022, targets, channels, 12_000_000);
             plan.put("orgUnitName", c.name());
             plan.put("issuer", "UBND " + c.name().replace("Xã", "xã"));
+            plan.put("units", List.of(Map.of("code", "van-hoa-thong-tin", "name", "Văn hóa – Thông tin"),
+                    Map.of("code", "van-phong", "name", "Văn phòng UBND xã"),
+                    Map.of("code", "buu-dien-xa", "name", "Bưu điện xã"),
+                    Map.of("code", "tu-phap", "name", "Tư pháp")));
             ev.send(Topics.PLAN_EVENTS, c.plan().toString(), "plan-issued", c.plan().toString(), plan);
             expected += activities(c, c.q1(), 1) + activities(c, c.q2(), 2);
         }
