@@ -198,7 +198,9 @@ class ComposeTests {
         Map<String, Object> init = map(services, "kafka-topics", "environment");
         assertThat(Arrays.asList(string(init, "LOA_TOPICS").split("\\s+"))).containsExactlyElementsOf(Topics.ALL);
         String command = String.join("\n", list(services, "kafka-topics", "command").stream().map(String::valueOf).toList());
-        assertThat(command).contains("\"$${topic}-dlt\"", "--if-not-exists", "--partitions \"$${LOA_TOPIC_PARTITIONS}\"");
+        assertThat(command).contains("\"$${topic}-dlt\"", "--if-not-exists", "--partitions \"$${LOA_TOPIC_PARTITIONS}\"",
+                // reporting-service rebuilds its projections from the beginning of the topics
+                "retention=-1", "--config \"retention.ms=$${retention}\"");
         String partitions = string(init, "LOA_TOPIC_PARTITIONS");
         assertThat(Integer.parseInt(partitions)).isPositive();
         for (String module : Repo.SERVICES.keySet()) {

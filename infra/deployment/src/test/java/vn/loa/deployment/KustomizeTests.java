@@ -149,7 +149,8 @@ class KustomizeTests {
         assertThat(Arrays.asList(topics.split("\\s+"))).containsExactlyElementsOf(Topics.ALL);
         assertThat(String.valueOf(list(c, "args"))).contains("\"${topic}-dlt\"", "--if-not-exists",
                 "--partitions \"${LOA_MESSAGING_TOPICS_PARTITIONS}\"",
-                "--replication-factor \"${LOA_MESSAGING_TOPICS_REPLICATIONFACTOR}\"");
+                "--replication-factor \"${LOA_MESSAGING_TOPICS_REPLICATIONFACTOR}\"", "retention=-1",
+                "--config \"retention.ms=${retention}\"");
         assertThat(list(c, "envFrom")).extracting(e -> string(e, "configMapRef", "name")).contains("loa-config");
         // One partition count everywhere: compose's topic init, compose's services, the cluster's.
         String composePartitions = string(ComposeTests.parseCompose(), "services", "kafka-topics", "environment",
