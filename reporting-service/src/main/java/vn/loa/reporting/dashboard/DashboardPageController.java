@@ -11,6 +11,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,8 +24,14 @@ import java.nio.charset.StandardCharsets;
 class DashboardPageController {
 
     private final String html;
+    private final String contentSecurityPolicy;
 
     DashboardPageController(@Value("${loa.dashboard.token-url:/auth/token}") String tokenUrl) {
+        // The page talks to its own origin only, and to the token endpoint's when that is absolute.
+        URI token = URI.create(tokenUrl);
+        String tokenOrigin = token.isAbsolute() ? " " + token.getScheme() + "://" + token.getRawAuthority() : "";
+        this.contentSecurityPolicy = "default-src 'self'; connect-src 'self'" + tokenOrigin
+                + "; img-src 'self' data:; frame-ancestors 'none'";
         try {
             String template = new ClassPathResource("dashboard/page.html").getContentAsString(StandardCharsets.UTF_8);
             this.html = template.replace("{{tokenUrl}}", HtmlUtils.htmlEscape(tokenUrl));
@@ -37,7 +44,7 @@ class DashboardPageController {
     ResponseEntity<String> page() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noCache())
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+                .header("Content-Security-Policy", contentSecurityPolicy)
                 .header("Referrer-Policy", "no-referrer")
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(html);
