@@ -17,8 +17,9 @@ class OperationsIT extends GatewayITBase {
 
     @Test
     void exposesPrometheusMetrics() {
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+        // Latency histograms make the scrape larger than WebTestClient's default 256 kB buffer.
+        client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes", "http_server_requests_seconds_bucket"));
     }
 
     @Test
