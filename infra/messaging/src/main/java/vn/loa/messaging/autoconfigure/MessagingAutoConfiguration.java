@@ -110,8 +110,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InboundEvents loaInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext) {
-        return new DefaultInboundEvents(codec, inbox, traceContext);
+    InboundEvents loaInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext,
+                                   ObjectProvider<MeterRegistry> registry) {
+        return new DefaultInboundEvents(codec, inbox, traceContext, meters(registry));
     }
 
     @Bean
