@@ -122,6 +122,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            // The pool's answer on a connection it already found broken (no SQLSTATE): e.g. the rollback after
+            // a statement failed because the server went away, which then hides that statement's error.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
         }
         return false;
     }

@@ -40,6 +40,10 @@ class ProblemAdviceTests {
         assertThat(advice.unexpected(new RuntimeException("commit failed",
                 new SQLException("FATAL: the database system is shutting down", "57P03"))).getStatusCode().value()).isEqualTo(503);
         assertThat(advice.unexpected(new DataAccessResourceFailureException("down")).getStatusCode().value()).isEqualTo(503);
+        // Hibernate's "Unable to rollback against JDBC Connection" over HikariCP's closed connection.
+        assertThat(advice.unexpected(new RuntimeException("Unable to rollback against JDBC Connection",
+                new RuntimeException("Unable to rollback", new SQLException("Connection is closed"))))
+                .getStatusCode().value()).isEqualTo(503);
     }
 
     @Test
