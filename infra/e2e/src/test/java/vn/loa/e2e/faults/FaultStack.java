@@ -42,8 +42,9 @@ final class FaultStack implements AutoCloseable {
     final int webhookPort;
 
     FaultStack(Map<String, List<String>> extraArguments) throws IOException {
-        root = Path.of(System.getProperty("loa.root", "../..")).toAbsolutePath().normalize();
-        home = root.resolve("infra/e2e/target/faults")
+        // Failsafe runs in infra/e2e: the repository is two levels up (for the jars when not given by the build).
+        root = Path.of(System.getProperty("user.dir"), "..", "..").toAbsolutePath().normalize();
+        home = Path.of(System.getProperty("user.dir"), "target", "faults")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(home.resolve("logs"));
         Path publicKey = home.resolve("loa-test-jwt-public.pem");

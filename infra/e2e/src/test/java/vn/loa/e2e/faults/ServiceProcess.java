@@ -42,6 +42,11 @@ final class ServiceProcess {
     }
 
     static Path executableJar(Path root, String module) {
+        // Set by Failsafe (maven-dependency-plugin:properties) to the jar this reactor built.
+        String fromBuild = System.getProperty("loa.e2e.jar." + module);
+        if (fromBuild != null && !fromBuild.isBlank() && !fromBuild.startsWith("${") && Files.isRegularFile(Path.of(fromBuild))) {
+            return Path.of(fromBuild);
+        }
         Path target = root.resolve(module).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().startsWith("loa-" + module + "-"))
