@@ -127,10 +127,27 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
+    private static final java.util.Set<Integer> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free port below Linux's ephemeral range (32768–60999). What restarts must find its port free again
+     * minutes later; a port from the ephemeral range ({@code new ServerSocket(0)}) can meanwhile become the
+     * local end of some outgoing connection (a Kafka client's, a JDBC pool's), and the restart fails.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (!handedOut.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("localhost", port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port in 20000-31999");
     }
 }

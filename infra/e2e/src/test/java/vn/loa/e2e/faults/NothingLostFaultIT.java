@@ -86,6 +86,8 @@ class NothingLostFaultIT {
                 "notification-service", List.of("--loa.delivery.initial-backoff=2s", "--loa.delivery.max-backoff=10s",
                         "--loa.delivery.max-attempts=60", "--loa.delivery.wait-in-open-state=5s",
                         "--loa.reminders.initial-delay=1h")));
+        receiver = new WebhookReceiver(stack.webhookPort);
+        receiver.start();
         try {
             stack.start();
         } catch (Exception | Error e) {
@@ -93,8 +95,6 @@ class NothingLostFaultIT {
             stack.close();
             throw e;
         }
-        receiver = new WebhookReceiver(stack.webhookPort);
-        receiver.start();
         // notification-service knows lien-minh once plan-service's org-unit events have arrived.
         await("webhook subscription accepted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptions().until(() -> Api.post(stack.notification.url() + "/api/subscriptions", OFFICER, Map.of(
