@@ -84,7 +84,7 @@ final class CompletionLoad {
         while (running.get()) {
             n++;
             String title = "Chuyên mục CCHC trên đài truyền thanh xã Liên Minh — tải " + worker + "/" + n;
-            Api.Response created = untilAnswered("schedule", () -> Api.post(activityService + "/api/activities", bearer,
+            Http.Response created = untilAnswered("schedule", () -> Http.post(activityService + "/api/activities", bearer,
                     newActivity(title)));
             if (created == null) {
                 return;
@@ -96,7 +96,7 @@ final class CompletionLoad {
             UUID id = UUID.fromString(created.json().get("id").asString());
             scheduled.add(id);
             int number = n;
-            Api.Response done = untilAnswered("complete", () -> Api.post(activityService + "/api/activities/" + id
+            Http.Response done = untilAnswered("complete", () -> Http.post(activityService + "/api/activities/" + id
                     + "/complete", bearer, completion(number)));
             if (done == null) {
                 return;
@@ -114,14 +114,14 @@ final class CompletionLoad {
     }
 
     private interface Call {
-        Api.Response call() throws IOException, InterruptedException;
+        Http.Response call() throws IOException, InterruptedException;
     }
 
     /** Repeats a call answered 503 (or refused) until it gets another answer; null when the load is stopped for good. */
-    private Api.Response untilAnswered(String what, Call call) {
+    private Http.Response untilAnswered(String what, Call call) {
         while (true) {
             try {
-                Api.Response response = call.call();
+                Http.Response response = call.call();
                 if (response.status() != 503) {
                     return response;
                 }
@@ -145,7 +145,7 @@ final class CompletionLoad {
         }
     }
 
-    private static String code(Api.Response response) {
+    private static String code(Http.Response response) {
         try {
             JsonNode code = response.json().get("code");
             return code == null ? null : code.asString();
@@ -154,7 +154,7 @@ final class CompletionLoad {
         }
     }
 
-    private void countUnexpected(Api.Response response) {
+    private void countUnexpected(Http.Response response) {
         unexpected.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
         log.warn("unexpected answer {}: {}", response.status(), response.body());
     }

@@ -97,14 +97,14 @@ class NothingLostFaultIT {
         }
         // notification-service knows lien-minh once plan-service's org-unit events have arrived.
         await("webhook subscription accepted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .ignoreExceptions().until(() -> Api.post(stack.notification.url() + "/api/subscriptions", OFFICER, Map.of(
+                .ignoreExceptions().until(() -> Http.post(stack.notification.url() + "/api/subscriptions", OFFICER, Map.of(
                         "orgUnit", "lien-minh", "unit", "van-hoa-thong-tin", "channel", "WEBHOOK",
                         "target", receiver.url(), "events", List.of("activity-scheduled"),
                         "secret", "bí-mật-của-xã-Liên-Minh-0123456789")).status() == 201);
         // activity-service can schedule once it holds the issued plan (plan-issued from plan-service).
         await("Liên Minh's plan copied into activity-service").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .until(() -> Api.post(stack.activity.url() + "/api/activities", OFFICER,
+                .until(() -> Http.post(stack.activity.url() + "/api/activities", OFFICER,
                         CompletionLoad.newActivity("Thử lịch hoạt động đầu tiên")).status() == 201);
         load = new CompletionLoad(stack.activity.url(), OFFICER, 2, Duration.ofMillis(150));
         load.start();
@@ -226,7 +226,7 @@ class NothingLostFaultIT {
         long stoppedAt = System.nanoTime();
         await("503 problem+json while the database is down").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    Api.Response response = Api.post(stack.activity.url() + "/api/activities", OFFICER,
+                    Http.Response response = Http.post(stack.activity.url() + "/api/activities", OFFICER,
                             CompletionLoad.newActivity("Trong lúc cơ sở dữ liệu dừng"));
                     assertThat(response.status()).isEqualTo(503);
                     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -295,7 +295,7 @@ class NothingLostFaultIT {
             long quantity = Observations.count(activity, "select coalesce(sum(quantity), 0)::bigint from activity"
                     + " where org_unit = 'lien-minh' and status = 'COMPLETED'");
             // The dashboard counts each completion once, whatever was delivered twice.
-            JsonNode dashboard = Api.get(stack.reporting.url() + "/api/dashboards/duc-tho?period=2022-Q4", DISTRICT).json();
+            JsonNode dashboard = Http.get(stack.reporting.url() + "/api/dashboards/duc-tho?period=2022-Q4", DISTRICT).json();
             JsonNode lienMinh = null;
             for (JsonNode child : dashboard.get("children")) {
                 if ("lien-minh".equals(child.get("code").asString())) {
@@ -304,7 +304,7 @@ class NothingLostFaultIT {
             }
             assertThat(lienMinh).as("lien-minh on the duc-tho dashboard: %s", dashboard).isNotNull();
             assertThat(lienMinh.get("activitiesCompleted").asLong()).isEqualTo(completedInQ4);
-            JsonNode report = Api.get(stack.reporting.url() + "/api/reports/lien-minh/2022-Q4", OFFICER).json();
+            JsonNode report = Http.get(stack.reporting.url() + "/api/reports/lien-minh/2022-Q4", OFFICER).json();
             for (JsonNode channel : report.get("channels")) {
                 if ("RADIO".equals(channel.get("channel").asString())) {
                     assertThat(channel.get("activitiesCompleted").asLong()).isEqualTo(completedInQ4);
@@ -339,7 +339,7 @@ class NothingLostFaultIT {
     // ---------------------------------------------------------------------------------------------
 
     private static Set<String> deadLetterTopics(ServiceProcess service) throws Exception {
-        Api.Response response = Api.get(service.url() + "/api/ops/dead-letters?size=200", OPERATOR);
+        Http.Response response = Http.get(service.url() + "/api/ops/dead-letters?size=200", OPERATOR);
         assertThat(response.status()).isEqualTo(200);
         Set<String> topics = new TreeSet<>();
         for (JsonNode item : response.json().get("items")) {

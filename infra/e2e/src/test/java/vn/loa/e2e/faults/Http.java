@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A tiny JSON-over-HTTP client for the services' APIs. */
-final class Api {
+final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,7 +27,7 @@ final class Api {
         }
     }
 
-    private Api() {
+    private Http() {
     }
 
     static Response get(String url, String bearer) throws IOException, InterruptedException {
