@@ -236,6 +236,10 @@ class NothingLostFaultIT {
                     assertThat(problem.get("status").asInt()).isEqualTo(503);
                     assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
                 });
+        // activity-service is a consumer too: an event for it arrives while its database is down
+        // (the district closes 2022-Q1: quarter-closed from reporting-service). It must wait, not be dead-lettered.
+        Http.Response closed = Http.post(stack.reporting.url() + "/api/periods/duc-tho/2022-Q1/close", DISTRICT, Map.of());
+        assertThat(closed.status()).as("close 2022-Q1: %s", closed.body()).isEqualTo(200);
         hold(DATABASE_OUTAGE.minusNanos(System.nanoTime() - stoppedAt));
         stack.activityDb.start();
         log.info("activity-service's PostgreSQL back; load so far: {}", load.summary());
@@ -243,6 +247,13 @@ class NothingLostFaultIT {
         assertThat(load.unavailableProblems.get()).as("the load itself was answered 503 problem+json")
                 .isGreaterThan(unavailableBefore);
         awaitReportingSeesEveryAckedCompletion();
+        await("the quarter-closed that arrived during the outage applied by activity-service").atMost(CONVERGE)
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+                    try (Connection activity = stack.activityDb.connect("loa_activity")) {
+                        assertThat(Observations.pairs(activity, "select org_unit, status from period_lock where period = '2022-Q1'"))
+                                .containsEntry("lien-minh", "CLOSED").containsEntry("tung-chau", "CLOSED");
+                    }
+                });
         figures.put("activity-service PostgreSQL stops", 1);
     }
 
@@ -332,6 +343,10 @@ class NothingLostFaultIT {
         figures.put("inbox duplicates skipped (live processes)", perService);
         figures.put("inbox duplicates skipped (all, incl. killed processes)", skipped);
         assertThat(skipped).as("at least one duplicate delivery happened and the inbox skipped it").isGreaterThan(0);
+        // Nothing but the poison records was dead-lettered by any consumer, whatever broke meanwhile.
+        assertThat(deadLetterTotal(stack.notification)).isEqualTo(5);
+        assertThat(deadLetterTotal(stack.reporting)).isEqualTo(3);
+        assertThat(deadLetterTotal(stack.activity)).isEqualTo(3);
         // Only 2xx and 503 problem+json while the database was away: never a 500.
         assertThat(load.unexpected).as("answers other than 2xx/503").isEmpty();
     }
@@ -348,6 +363,12 @@ class NothingLostFaultIT {
             }
         }
         return topics;
+    }
+
+    private static long deadLetterTotal(ServiceProcess service) throws Exception {
+        Http.Response response = Http.get(service.url() + "/api/ops/dead-letters?size=200", OPERATOR);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().get("total").asLong();
     }
 
     private static Set<String> receivedDeliveryIds() {
