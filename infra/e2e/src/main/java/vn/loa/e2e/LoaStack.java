@@ -357,6 +357,7 @@ public final class LoaStack {
     private void startAll() throws Exception {
         long began = System.nanoTime();
         deleteRecursively(work);
+        deleteRecursively(logs); // this JVM's logs only: a <service>.log.1 is then an earlier start of this run
         Files.createDirectories(work);
         Files.createDirectories(work.resolve(".loa").resolve("run")); // ServiceProcess writes pid files there
         Files.createDirectories(logs);

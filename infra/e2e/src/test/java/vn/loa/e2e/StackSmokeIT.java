@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The harness itself: every process up, tokens, routes to each service, databases reachable. */
+/** The harness itself: every process up, tokens, routes to each service, databases reachable, process control. */
 @ExtendWith(StackLogsOnFailure.class)
 class StackSmokeIT {
 
@@ -43,5 +43,22 @@ class StackSmokeIT {
                 assertThat(rows.getInt(1)).as(service.name()).isPositive();
             }
         }
+    }
+
+    @Test
+    void aKilledServiceAndAKilledBrokerComeBack() {
+        long before = stack.pid(Service.NOTIFICATION);
+        stack.kill(Service.NOTIFICATION);
+        assertThat(stack.isRunning(Service.NOTIFICATION)).isFalse();
+        assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        stack.killKafka();
+        assertThat(stack.isKafkaRunning()).isFalse();
+
+        stack.startKafka();
+        stack.start(Service.NOTIFICATION);
+        assertThat(stack.isKafkaRunning()).isTrue();
+        assertThat(stack.pid(Service.NOTIFICATION)).isNotEqualTo(before);
+        Api.Response inbox = stack.gateway().get("/api/notifications?size=1", stack.token("lienminh.vhtt"));
+        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
     }
 }
