@@ -35,6 +35,8 @@ import static vn.loa.e2e.E2E.object;
  * Targets per quarter (Q = the quarter's quarterly value):
  *   LM: CT-1 website articles 2, CT-2 radio segments 3, CT-3 postal sessions 1
  *   TC: CT-1 website articles 2, CT-2 radio segments 3            (TC drops CT-3)
+ *   All plain COUNT targets (no recurrence): achieved = sum of quantities. (A MONTHLY target would count
+ *   distinct months with a completion, and every completion here is dated yesterday.)
  * Activities (the missed ones due yesterday, the others today, so that the overdue job, every 2 s here,
  * does not announce them between scheduling and completion; all completions dated yesterday):
  *   LM  A1 radio     CT-2 completed, quantity 1
