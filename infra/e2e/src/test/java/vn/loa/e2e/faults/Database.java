@@ -25,7 +25,6 @@ final class Database {
     private final int port;
     private final Path logFile;
     private EmbeddedPostgres postgres;
-    private int stops;
 
     Database(Path dataDirectory, int port, Path logFile) {
         this.dataDirectory = dataDirectory;
@@ -55,12 +54,7 @@ final class Database {
         if (postgres != null) {
             postgres.close();
             postgres = null;
-            stops++;
         }
-    }
-
-    int stops() {
-        return stops;
     }
 
     void createDatabases(List<String> names) throws SQLException {
