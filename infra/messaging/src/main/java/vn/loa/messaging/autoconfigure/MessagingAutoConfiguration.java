@@ -1,5 +1,11 @@
 package vn.loa.messaging.autoconfigure;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import vn.loa.messaging.inbound.DatabaseUnavailable;
+import java.time.Duration;
+import java.util.function.BiFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -112,8 +118,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InboundEvents loaInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext) {
-        return new DefaultInboundEvents(codec, inbox, traceContext);
+    InboundEvents loaInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext,
+                                   ObjectProvider<MeterRegistry> registry) {
+        return new DefaultInboundEvents(codec, inbox, traceContext, meters(registry));
     }
 
     @Bean
@@ -175,7 +182,18 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(consumer.maxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(nonRetryable());
+        handler.setBackOffFunction(waitForTheDatabase(consumer.maxInterval()));
         return handler;
+    }
+
+    /**
+     * While the consumer's own database is unreachable the event is not at fault: retry it every
+     * {@code interval} for as long as it takes (the partition waits) instead of dead-lettering it after the
+     * usual few attempts. {@code null} keeps the default back-off for every other failure.
+     */
+    static BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> waitForTheDatabase(Duration interval) {
+        return (record, exception) -> DatabaseUnavailable.in(exception)
+                ? new FixedBackOff(interval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,8 @@
 package vn.loa.messaging.inbound;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -27,12 +30,22 @@ public class DefaultInboundEvents implements InboundEvents {
     private final EnvelopeCodec codec;
     private final Inbox inbox;
     private final TraceContext traceContext;
+    private final MeterRegistry meters;
 
     public DefaultInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext) {
+        this(codec, inbox, traceContext, new SimpleMeterRegistry());
+    }
+
+    /** @param meters counts {@value #DUPLICATES_METER} (tag {@code consumer}): redelivered events the inbox skipped */
+    public DefaultInboundEvents(EnvelopeCodec codec, Inbox inbox, TraceContext traceContext, MeterRegistry meters) {
         this.codec = codec;
         this.inbox = inbox;
         this.traceContext = traceContext;
+        this.meters = meters;
     }
+
+    /** Events a consumer received again and skipped because its inbox already had their id. */
+    public static final String DUPLICATES_METER = "loa.inbox.duplicates";
 
     @Override
     public EventRoutes.Builder routes(String consumer) {
@@ -74,10 +87,15 @@ public class DefaultInboundEvents implements InboundEvents {
 
         private final String consumer;
         private final Map<String, Route<?>> routes;
+        private final Counter duplicates;
 
         private TypedRoutes(String consumer, Map<String, Route<?>> routes) {
             this.consumer = consumer;
             this.routes = routes;
+            this.duplicates = Counter.builder(DUPLICATES_METER)
+                    .description("Redelivered events skipped by the inbox (already processed by this consumer)")
+                    .tag("consumer", consumer)
+                    .register(meters);
         }
 
         @Override
@@ -102,6 +120,7 @@ public class DefaultInboundEvents implements InboundEvents {
                     if (ran) {
                         log.debug("{}: handled {} (event {})", consumer, parsed.type(), parsed.id());
                     } else {
+                        duplicates.increment();
                         log.debug("{}: event {} ({}) already processed, skipped", consumer, parsed.id(), parsed.type());
                     }
                 } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package vn.loa.messaging.inbound;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -110,5 +111,24 @@ class DefaultInboundEventsTests {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> inbound.routes("x").on(String.class, e -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRedeliveredEventIsSkippedAndCountedAsADuplicate() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        List<String> handled = new ArrayList<>();
+        EventRoutes counted = new DefaultInboundEvents(codec, new MemoryInbox(), new TraceContext(null, null), meters)
+                .routes("reporting-activities")
+                .on(PlanIssued.class, e -> handled.add(e.data().title()))
+                .build();
+        String value = codec.write(codec.wrap("p-1", new PlanIssued("p-1", "Kế hoạch tuyên truyền CCHC"), null));
+
+        counted.dispatch(record(value));
+        assertThat(meters.get("loa.inbox.duplicates").tag("consumer", "reporting-activities").counter().count()).isZero();
+        counted.dispatch(record(value));
+        counted.dispatch(record(value));
+
+        assertThat(handled).containsExactly("Kế hoạch tuyên truyền CCHC");
+        assertThat(meters.get("loa.inbox.duplicates").tag("consumer", "reporting-activities").counter().count()).isEqualTo(2.0);
     }
 }

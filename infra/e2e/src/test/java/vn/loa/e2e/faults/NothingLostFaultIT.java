@@ -1,0 +1,432 @@
+package vn.loa.e2e.faults;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import vn.loa.messaging.Topics;
+import vn.loa.testsupport.TestTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 10, point 2: the services as separate processes on a real Kafka broker and real PostgreSQL,
+ * under a steady load of completions through activity-service's API, while the broker is SIGKILLed and
+ * restarted, reporting-service is SIGKILLed in the middle of a batch, activity-service's PostgreSQL is
+ * stopped and started, a poison record is put on every topic and the webhook receiver is down. At the
+ * end every read model is compared with the ground truth in the owning service's database, and the run
+ * must have produced at least one duplicate delivery that the inboxes skipped.
+ *
+ * <p>The methods run in order on one stack and one load; each fault's length comes from
+ * {@code loa.faults.*} (short in every build, long with {@code -Pfaults-long}).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NothingLostFaultIT {
+
+    private static final Logger log = LoggerFactory.getLogger(NothingLostFaultIT.class);
+
+    private static final int BROKER_KILLS = Integer.getInteger("loa.faults.broker-kills", 1);
+    private static final Duration BROKER_DOWN = duration("loa.faults.broker-down", "PT4S");
+    private static final Duration WEBHOOK_OUTAGE = duration("loa.faults.webhook-outage", "PT30S");
+    private static final Duration DATABASE_OUTAGE = duration("loa.faults.database-outage", "PT8S");
+    private static final Duration CONVERGE = Duration.ofMinutes(4);
+
+    private static final String OFFICER = TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
+    private static final String DISTRICT = TestTokens.bearer("ductho.vhtt", "DISTRICT_OFFICER", "duc-tho");
+    private static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
+
+    private static FaultStack stack;
+    private static WebhookReceiver receiver;
+    private static CompletionLoad load;
+    private static final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private static ScheduledFuture<?> receiverBack;
+    private static final Map<String, Object> figures = new LinkedHashMap<>();
+    /** Inbox duplicates counted by service processes that were killed afterwards (their meters died with them). */
+    private static double duplicatesOfKilledProcesses;
+
+    @BeforeAll
+    static void startStackAndLoad() throws Exception {
+        stack = new FaultStack(Map.of(
+                // A request must not wait 30 s for a connection while the database is down: answer 503 fast.
+                "activity-service", List.of("--spring.datasource.hikari.connection-timeout=2000",
+                        "--loa.overdue.enabled=false"),
+                // Retry quickly and often enough that a minutes-long outage never exhausts the attempts.
+                "notification-service", List.of("--loa.delivery.initial-backoff=2s", "--loa.delivery.max-backoff=10s",
+                        "--loa.delivery.max-attempts=60", "--loa.delivery.wait-in-open-state=5s",
+                        "--loa.reminders.initial-delay=1h")));
+        receiver = new WebhookReceiver(stack.webhookPort);
+        receiver.start();
+        try {
+            stack.start();
+        } catch (Exception | Error e) {
+            stack.services().forEach(s -> log.error("{} log tail:\n{}", s.name(), s.logTail(40)));
+            stack.close();
+            throw e;
+        }
+        // notification-service knows lien-minh once plan-service's org-unit events have arrived.
+        await("webhook subscription accepted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions().until(() -> Http.post(stack.notification.url() + "/api/subscriptions", OFFICER, Map.of(
+                        "orgUnit", "lien-minh", "unit", "van-hoa-thong-tin", "channel", "WEBHOOK",
+                        "target", receiver.url(), "events", List.of("activity-scheduled"),
+                        "secret", "bí-mật-của-xã-Liên-Minh-0123456789")).status() == 201);
+        // activity-service can schedule once it holds the issued plan (plan-issued from plan-service).
+        await("Liên Minh's plan copied into activity-service").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> Http.post(stack.activity.url() + "/api/activities", OFFICER,
+                        CompletionLoad.newActivity("Thử lịch hoạt động đầu tiên")).status() == 201);
+        load = new CompletionLoad(stack.activity.url(), OFFICER, 2, Duration.ofMillis(150));
+        load.start();
+        awaitLoadProgress(10);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        timer.shutdownNow();
+        if (load != null) {
+            load.stop();
+        }
+        if (receiver != null) {
+            receiver.stop();
+        }
+        if (stack != null) {
+            Files.writeString(stack.home.resolve("figures.txt"), figures.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+            log.info("FAULT FIGURES {}", figures);
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPoisonRecordOnEachTopicLandsInItsDeadLetterTopicAndTheRestFlows() throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (String topic : Topics.ALL) {
+                producer.send(new ProducerRecord<>(topic, "poison-" + topic, "{\"not\": \"an envelope\"")).get(30, TimeUnit.SECONDS);
+            }
+        }
+        int completedBefore = load.completed.size();
+
+        // notification-service consumes every topic; reporting-service org units, plans, activities;
+        // activity-service org units, plans, periods.
+        Map<ServiceProcess, Set<String>> expected = Map.of(
+                stack.notification, Set.copyOf(Topics.ALL),
+                stack.reporting, Set.of(Topics.ORG_UNIT_EVENTS, Topics.PLAN_EVENTS, Topics.ACTIVITY_EVENTS),
+                stack.activity, Set.of(Topics.ORG_UNIT_EVENTS, Topics.PLAN_EVENTS, Topics.PERIOD_EVENTS));
+        expected.forEach((service, topics) -> await(service.name() + " lists its dead letters")
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(deadLetterTopics(service)).isEqualTo(topics)));
+        for (String topic : Topics.ALL) {
+            List<ConsumerRecord<String, String>> dead = Observations.readAll(stack.broker.bootstrapServers(),
+                    Topics.deadLetterTopic(topic));
+            assertThat(dead).extracting(ConsumerRecord::key).contains("poison-" + topic);
+        }
+        // The rest flows: completions after the poison keep reaching reporting-service's read model.
+        awaitLoadProgress(completedBefore + 10);
+        awaitReportingSeesEveryAckedCompletion();
+        figures.put("poison records", Topics.ALL.size());
+    }
+
+    @Test
+    @Order(2)
+    void theBrokerKilledAndRestartedUnderLoadLosesNothing() throws Exception {
+        // The webhook receiver goes down now and comes back on its own after the outage (checked in order 5).
+        receiver.stop();
+        receiverBack = timer.schedule(() -> {
+            receiver.start();
+            return null;
+        }, WEBHOOK_OUTAGE.toMillis(), TimeUnit.MILLISECONDS);
+
+        for (int kill = 1; kill <= BROKER_KILLS; kill++) {
+            awaitLoadProgress(load.completed.size() + 5);
+            stack.broker.kill();
+            log.info("Kafka SIGKILLed ({} of {}), down for {}", kill, BROKER_KILLS, BROKER_DOWN);
+            hold(BROKER_DOWN);
+            stack.broker.start(Duration.ofMinutes(3));
+            log.info("Kafka back; load so far: {}", load.summary());
+            awaitReportingSeesEveryAckedCompletion();
+        }
+        figures.put("broker SIGKILLs", stack.broker.kills());
+    }
+
+    @Test
+    @Order(3)
+    void aConsumerKilledInTheMiddleOfABatchLosesNothingAndCountsNothingTwice() throws Exception {
+        awaitReportingSeesEveryAckedCompletion();
+        // A backlog first (the process frozen, the load going on), so that after it thaws one poll brings
+        // many records and the kill falls between processing them and committing their offsets.
+        long pid = stack.reporting.pid();
+        signal("STOP", pid);
+        hold(Duration.ofSeconds(10));
+        long processedAtThaw;
+        try (Connection reporting = stack.sharedDb.connect("loa_reporting")) {
+            processedAtThaw = processed(reporting);
+            signal("CONT", pid);
+            await("reporting-service busy with the backlog").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> processed(reporting) >= processedAtThaw + 3);
+            duplicatesOfKilledProcesses += Observations.counter(stack.reporting, "loa_inbox_duplicates_total");
+            stack.reporting.kill();
+            long processedAtKill = processed(reporting);
+            long committed = committedOffsets("reporting-service", Topics.ACTIVITY_EVENTS);
+            log.info("reporting-service SIGKILLed: {} activity events processed, {} committed offsets on {}",
+                    processedAtKill, committed, Topics.ACTIVITY_EVENTS);
+            figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
+                    processedAtKill + " / " + committed);
+        }
+        stack.reporting.start();
+        stack.reporting.awaitReady(FaultStack.READY_TIMEOUT);
+        awaitReportingSeesEveryAckedCompletion();
+        double duplicates = Observations.counter(stack.reporting, "loa_inbox_duplicates_total");
+        log.info("restarted reporting-service skipped {} redelivered events", duplicates);
+        figures.put("reporting-service redeliveries skipped after its restart", duplicates);
+        figures.put("reporting-service SIGKILLs", stack.reporting.kills());
+    }
+
+    @Test
+    @Order(4)
+    void theProducersDatabaseStoppedUnderLoadAnswers503AndLosesNoEvent() throws Exception {
+        awaitLoadProgress(load.completed.size() + 5);
+        int unavailableBefore = load.unavailableProblems.get();
+        stack.activityDb.stop();
+        log.info("activity-service's PostgreSQL stopped for {}", DATABASE_OUTAGE);
+        long stoppedAt = System.nanoTime();
+        await("503 problem+json while the database is down").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Http.Response response = Http.post(stack.activity.url() + "/api/activities", OFFICER,
+                            CompletionLoad.newActivity("Trong lúc cơ sở dữ liệu dừng"));
+                    assertThat(response.status()).isEqualTo(503);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.retryAfter()).isNotBlank();
+                    JsonNode problem = response.json();
+                    assertThat(problem.get("code").asString()).isEqualTo("service-unavailable");
+                    assertThat(problem.get("status").asInt()).isEqualTo(503);
+                    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+                });
+        // activity-service is a consumer too: an event for it arrives while its database is down
+        // (the district closes 2022-Q1: quarter-closed from reporting-service). It must wait, not be dead-lettered.
+        Http.Response closed = Http.post(stack.reporting.url() + "/api/periods/duc-tho/2022-Q1/close", DISTRICT, Map.of());
+        assertThat(closed.status()).as("close 2022-Q1: %s", closed.body()).isEqualTo(200);
+        hold(DATABASE_OUTAGE.minusNanos(System.nanoTime() - stoppedAt));
+        stack.activityDb.start();
+        log.info("activity-service's PostgreSQL back; load so far: {}", load.summary());
+        awaitLoadProgress(load.completed.size() + 5);
+        assertThat(load.unavailableProblems.get()).as("the load itself was answered 503 problem+json")
+                .isGreaterThan(unavailableBefore);
+        awaitReportingSeesEveryAckedCompletion();
+        await("the quarter-closed that arrived during the outage applied by activity-service").atMost(CONVERGE)
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+                    try (Connection activity = stack.activityDb.connect("loa_activity")) {
+                        assertThat(Observations.pairs(activity, "select org_unit, status from period_lock where period = '2022-Q1'"))
+                                .containsEntry("lien-minh", "CLOSED").containsEntry("tung-chau", "CLOSED");
+                    }
+                });
+        figures.put("activity-service PostgreSQL stops", 1);
+    }
+
+    @Test
+    @Order(5)
+    void webhookDeliveriesResumeAfterTheReceiverReturnsNoneDoubled() throws Exception {
+        receiverBack.get(WEBHOOK_OUTAGE.toMillis() + 60_000, TimeUnit.MILLISECONDS);
+        awaitLoadProgress(load.completed.size() + 5);
+        load.stop();
+        log.info("load stopped: {}", load.summary());
+        await("every webhook delivery sent").atMost(CONVERGE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            try (Connection notification = stack.sharedDb.connect("loa_notification")) {
+                Map<String, String> statuses = Observations.pairs(notification,
+                        "select id::text, status from delivery where target = ?", receiver.url());
+                assertThat(statuses.values()).containsOnly("SENT");
+                assertThat(statuses.keySet()).isEqualTo(receivedDeliveryIds());
+                assertThat((long) statuses.size()).isEqualTo(scheduledEvents().size());
+            }
+        });
+        assertThat(receiver.doubled()).as("webhook deliveries received more than once").isEmpty();
+        Set<String> eventsReceived = receiver.receipts().stream().map(WebhookReceiver.Receipt::eventId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(eventsReceived).isEqualTo(new TreeSet<>(scheduledEvents()));
+        try (Connection notification = stack.sharedDb.connect("loa_notification")) {
+            figures.put("webhook deliveries (sent / failed attempts)", receiver.receipts().size() + " / "
+                    + Observations.count(notification, "select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id"
+                    + " where d.target = ? and a.outcome <> 'SENT'", receiver.url()));
+        }
+        figures.put("webhook outage", WEBHOOK_OUTAGE);
+    }
+
+    @Test
+    @Order(6)
+    void everyReadModelEqualsTheGroundTruthAndDuplicatesWereSkipped() throws Exception {
+        try (Connection activity = stack.activityDb.connect("loa_activity");
+             Connection reporting = stack.sharedDb.connect("loa_reporting")) {
+            // Every acknowledged completion is in the producer's database.
+            Map<String, String> truth = Observations.pairs(activity,
+                    "select id::text, status from activity where plan_id = ?", CompletionLoad.LIEN_MINH_PLAN);
+            assertThat(load.completed).allSatisfy(id -> assertThat(truth.get(id.toString())).isEqualTo("COMPLETED"));
+            await("outbox relayed").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    Observations.count(activity, "select count(*) from outbox_event where published_at is null") == 0);
+            // reporting-service's projection: the same activities in the same states, no more, no fewer.
+            await("activity_state equals activity-service's table").atMost(CONVERGE).pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(Observations.pairs(reporting,
+                            "select activity_id::text, status from activity_state where plan_id = ?",
+                            CompletionLoad.LIEN_MINH_PLAN)).isEqualTo(truth));
+            long completedInQ4 = Observations.count(activity, "select count(*) from activity where org_unit = 'lien-minh'"
+                    + " and status = 'COMPLETED' and completed_on between date '2022-10-01' and date '2022-12-31'");
+            long quantity = Observations.count(activity, "select coalesce(sum(quantity), 0)::bigint from activity"
+                    + " where org_unit = 'lien-minh' and status = 'COMPLETED'");
+            // The dashboard counts each completion once, whatever was delivered twice.
+            JsonNode dashboard = Http.get(stack.reporting.url() + "/api/dashboards/duc-tho?period=2022-Q4", DISTRICT).json();
+            JsonNode lienMinh = null;
+            for (JsonNode child : dashboard.get("children")) {
+                if ("lien-minh".equals(child.get("code").asString())) {
+                    lienMinh = child;
+                }
+            }
+            assertThat(lienMinh).as("lien-minh on the duc-tho dashboard: %s", dashboard).isNotNull();
+            assertThat(lienMinh.get("activitiesCompleted").asLong()).isEqualTo(completedInQ4);
+            JsonNode report = Http.get(stack.reporting.url() + "/api/reports/lien-minh/2022-Q4", OFFICER).json();
+            for (JsonNode channel : report.get("channels")) {
+                if ("RADIO".equals(channel.get("channel").asString())) {
+                    assertThat(channel.get("activitiesCompleted").asLong()).isEqualTo(completedInQ4);
+                    assertThat(channel.get("quantity").asLong()).isEqualTo(quantity);
+                }
+            }
+            figures.put("activities scheduled / completed (ground truth)", truth.size() + " / "
+                    + truth.values().stream().filter("COMPLETED"::equals).count());
+        }
+        figures.put("load", load.summary());
+
+        // Duplicates: records Kafka holds twice (the relay resent after a broker kill) and redeliveries the inboxes skipped.
+        List<ConsumerRecord<String, String>> records = Observations.readAll(stack.broker.bootstrapServers(), Topics.ACTIVITY_EVENTS);
+        Map<String, Integer> copies = Observations.copiesPerEvent(records);
+        long extraCopies = copies.values().stream().mapToLong(c -> c - 1).sum();
+        double skipped = duplicatesOfKilledProcesses;
+        Map<String, Double> perService = new HashMap<>();
+        for (ServiceProcess service : stack.services()) {
+            double d = Observations.counter(service, "loa_inbox_duplicates_total");
+            perService.put(service.name(), d);
+            skipped += d;
+        }
+        figures.put(Topics.ACTIVITY_EVENTS + " records / distinct events / extra copies", records.size() + " / "
+                + copies.size() + " / " + extraCopies);
+        figures.put("inbox duplicates skipped (live processes)", perService);
+        figures.put("inbox duplicates skipped (all, incl. killed processes)", skipped);
+        assertThat(skipped).as("at least one duplicate delivery happened and the inbox skipped it").isGreaterThan(0);
+        // Nothing but the poison records was dead-lettered by any consumer, whatever broke meanwhile.
+        assertThat(deadLetterTotal(stack.notification)).isEqualTo(5);
+        assertThat(deadLetterTotal(stack.reporting)).isEqualTo(3);
+        assertThat(deadLetterTotal(stack.activity)).isEqualTo(3);
+        // Only 2xx and 503 problem+json while the database was away: never a 500.
+        assertThat(load.unexpected).as("answers other than 2xx/503").isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static Set<String> deadLetterTopics(ServiceProcess service) throws Exception {
+        Http.Response response = Http.get(service.url() + "/api/ops/dead-letters?size=200", OPERATOR);
+        assertThat(response.status()).isEqualTo(200);
+        Set<String> topics = new TreeSet<>();
+        for (JsonNode item : response.json().get("items")) {
+            if (item.get("key") != null && item.get("key").asString().startsWith("poison-")) {
+                topics.add(item.get("topic").asString());
+            }
+        }
+        return topics;
+    }
+
+    private static long deadLetterTotal(ServiceProcess service) throws Exception {
+        Http.Response response = Http.get(service.url() + "/api/ops/dead-letters?size=200", OPERATOR);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().get("total").asLong();
+    }
+
+    private static Set<String> receivedDeliveryIds() {
+        return receiver.receipts().stream().map(WebhookReceiver.Receipt::deliveryId).collect(Collectors.toSet());
+    }
+
+    /** Ids of the activity-scheduled events activity-service wrote (the first test activity included). */
+    private static List<String> scheduledEvents() throws Exception {
+        try (Connection activity = stack.activityDb.connect("loa_activity")) {
+            return Observations.strings(activity, "select id::text from outbox_event where event_type = 'activity-scheduled'");
+        }
+    }
+
+    /** Completions the API acknowledged are all in reporting-service's read model (it catches up, whatever happened). */
+    private static void awaitReportingSeesEveryAckedCompletion() {
+        Set<String> acked = load.completed.stream().map(Object::toString).collect(Collectors.toSet());
+        await("reporting-service has every acknowledged completion").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().untilAsserted(() -> {
+                    try (Connection reporting = stack.sharedDb.connect("loa_reporting")) {
+                        Set<String> seen = Set.copyOf(Observations.strings(reporting,
+                                "select activity_id::text from activity_state where status = 'COMPLETED'"));
+                        assertThat(seen).containsAll(acked);
+                    }
+                });
+    }
+
+    private static void awaitLoadProgress(int completions) {
+        await("load reaches " + completions + " completions").atMost(CONVERGE).pollInterval(Duration.ofMillis(500))
+                .until(() -> load.completed.size() >= completions);
+    }
+
+    private static long processed(Connection reporting) throws Exception {
+        return Observations.count(reporting, "select count(*) from processed_event where consumer = 'reporting-activities'");
+    }
+
+    private static long committedOffsets(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kill.waitFor()).as("kill -%s %d: %s", signal, pid, output).isZero();
+    }
+
+    /** Keeps a fault in place for its duration (the outage itself, not a wait for an effect). */
+    private static void hold(Duration duration) throws InterruptedException {
+        if (!duration.isNegative()) {
+            Thread.sleep(duration.toMillis());
+        }
+    }
+
+    private static Duration duration(String property, String defaultValue) {
+        return Duration.parse(System.getProperty(property, defaultValue));
+    }
+}
