@@ -3,6 +3,7 @@ package vn.loa.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,8 +87,19 @@ class GatewayOverheadBenchmark {
             HttpRequest toBackend = HttpRequest.newBuilder(URI.create(direct + path))
                     .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build();
             Map<String, HttpRequest> viaGateway = new LinkedHashMap<>();
-            gateways.forEach((name, url) -> viaGateway.put(name, HttpRequest.newBuilder(URI.create(url + path))
-                    .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build()));
+            Map<String, List<String>> variants = variants();
+            gateways.forEach((name, url) -> {
+                // "@path=/x" measures another path through this gateway; "@anonymous" sends no token.
+                List<String> options = variants.getOrDefault(name, List.of());
+                String variantPath = options.stream().filter(o -> o.startsWith("@path=")).map(o -> o.substring(6))
+                        .findFirst().orElse(path);
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + variantPath))
+                        .timeout(Duration.ofSeconds(10)).GET();
+                if (!options.contains("@anonymous")) {
+                    request.header("Authorization", bearer);
+                }
+                viaGateway.put(name, request.build());
+            });
 
             // Warm-up by count (the JIT needs thousands of calls), bounded in time on a slow machine.
             int warmUpRequests = Integer.getInteger("bench.warmup", 3000);
@@ -170,13 +182,16 @@ class GatewayOverheadBenchmark {
         StringBuilder lines = new StringBuilder();
         lines.append(figure("gateway.direct.p50_ms", direct.p50()))
                 .append(figure("gateway.direct.p99_ms", direct.p99()))
-                .append(figure("gateway.direct.rps", direct.throughput()));
+                .append(figure("gateway.direct.rps", direct.throughput()))
+                .append(figure("gateway.direct.cpu_us_per_request", direct.cpuMicros()));
         gateways.forEach((name, r) -> lines.append(figure("gateway." + name + ".p50_ms", r.p50()))
                 .append(figure("gateway." + name + ".p99_ms", r.p99()))
                 .append(figure("gateway." + name + ".rps", r.throughput()))
                 .append(figure("gateway." + name + ".ratio_p50", r.p50() / direct.p50()))
                 .append(figure("gateway." + name + ".ratio_p99", r.p99() / direct.p99()))
-                .append(figure("gateway." + name + ".ratio_rps", r.throughput() / direct.throughput())));
+                .append(figure("gateway." + name + ".ratio_rps", r.throughput() / direct.throughput()))
+                .append(figure("gateway." + name + ".cpu_us_per_request", r.cpuMicros()))
+                .append(figure("gateway." + name + ".own_cpu_us_per_request", r.cpuMicros() - direct.cpuMicros())));
         Path file = Path.of(out, "figures.properties");
         Files.createDirectories(file.getParent());
         Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -189,6 +204,7 @@ class GatewayOverheadBenchmark {
     private Result run(HttpClient http, HttpRequest request, int durationSeconds, long maxRequests) throws Exception {
         AtomicLong budget = new AtomicLong(maxRequests);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(durationSeconds).toNanos();
         List<Future<Result>> workers = new ArrayList<>();
@@ -218,6 +234,7 @@ class GatewayOverheadBenchmark {
             merged.add(worker.get());
         }
         merged.elapsedNanos = System.nanoTime() - start;
+        merged.cpuNanos = processCpuNanos() - cpuBefore;
         pool.shutdown();
         return merged;
     }
@@ -226,14 +243,16 @@ class GatewayOverheadBenchmark {
         StringBuilder out = new StringBuilder("\n");
         out.append(String.format(Locale.ROOT, "Gateway overhead: GET %s, %d concurrent clients, %d rounds x %d s per target%n",
                 path, concurrency, rounds, seconds));
-        out.append(String.format(Locale.ROOT, "%-12s %10s %12s %10s %10s %8s %s%n", "target", "requests", "req/s", "p50 ms",
-                "p99 ms", "errors", "ratio to direct (p50, p99, throughput)"));
-        out.append(String.format(Locale.ROOT, "%-12s %10d %12.0f %10.2f %10.2f %8d%n", "direct",
-                direct.histogram.getTotalCount(), direct.throughput(), direct.p50(), direct.p99(), direct.errors.get()));
+        out.append(String.format(Locale.ROOT, "%-12s %10s %10s %9s %9s %7s %11s %s%n", "target", "requests", "req/s", "p50 ms",
+                "p99 ms", "errors", "CPU us/req", "ratio to direct (p50, p99, throughput); gateway's own CPU per request"));
+        out.append(String.format(Locale.ROOT, "%-12s %10d %10.0f %9.2f %9.2f %7d %11.0f%n", "direct",
+                direct.histogram.getTotalCount(), direct.throughput(), direct.p50(), direct.p99(), direct.errors.get(),
+                direct.cpuMicros()));
         gateways.forEach((name, r) -> out.append(String.format(Locale.ROOT,
-                "%-12s %10d %12.0f %10.2f %10.2f %8d x%.2f, x%.2f, x%.2f (added p50 %.2f ms)%n", name,
-                r.histogram.getTotalCount(), r.throughput(), r.p50(), r.p99(), r.errors.get(), r.p50() / direct.p50(),
-                r.p99() / direct.p99(), r.throughput() / direct.throughput(), r.p50() - direct.p50())));
+                "%-12s %10d %10.0f %9.2f %9.2f %7d %11.0f x%.2f, x%.2f, x%.2f; +%.0f us%n", name,
+                r.histogram.getTotalCount(), r.throughput(), r.p50(), r.p99(), r.errors.get(), r.cpuMicros(),
+                r.p50() / direct.p50(), r.p99() / direct.p99(), r.throughput() / direct.throughput(),
+                r.cpuMicros() - direct.cpuMicros())));
         if (direct.lastError != null) {
             out.append("last error direct: ").append(direct.lastError).append('\n');
         }
@@ -268,8 +287,8 @@ class GatewayOverheadBenchmark {
                 "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
                 "--logging.level.root=WARN"));
-        // Extra gateway settings to compare (bench.variants / bench.args).
-        args.addAll(extra);
+        // Extra gateway settings to compare (bench.variants / bench.args); "@..." are options of the benchmark.
+        extra.stream().filter(arg -> !arg.startsWith("@")).forEach(args::add);
         return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }
 
@@ -288,10 +307,20 @@ class GatewayOverheadBenchmark {
                 """;
     }
 
+    /**
+     * CPU time of this JVM (client, gateway and backend all run in it): per request, it does not
+     * depend on what else the machine runs, unlike latency and throughput.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
     private static final class Result {
         final Histogram histogram = new Histogram(60_000_000L, 3);
         final AtomicLong errors = new AtomicLong();
         long elapsedNanos;
+        long cpuNanos;
         volatile String lastError;
 
         void add(Result other) {
@@ -301,6 +330,12 @@ class GatewayOverheadBenchmark {
                 lastError = other.lastError;
             }
             elapsedNanos += other.elapsedNanos;
+            cpuNanos += other.cpuNanos;
+        }
+
+        /** CPU microseconds of the whole JVM per request. */
+        double cpuMicros() {
+            return histogram.getTotalCount() == 0 ? 0 : cpuNanos / 1000.0 / histogram.getTotalCount();
         }
 
         double throughput() {
