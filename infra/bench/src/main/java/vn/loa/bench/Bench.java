@@ -100,7 +100,12 @@ public final class Bench {
             new Figure("gateway.gateway.rps", "Gateway", "GET through the gateway, throughput", "req/s"),
             new Figure("gateway.gateway.ratio_p50", "Gateway", "gateway / direct, p50", "×"),
             new Figure("gateway.gateway.ratio_p99", "Gateway", "gateway / direct, p99", "×"),
-            new Figure("gateway.gateway.ratio_rps", "Gateway", "gateway / direct, throughput", "×"));
+            new Figure("gateway.gateway.ratio_rps", "Gateway", "gateway / direct, throughput", "×"),
+            new Figure("gateway.before.p50_ms", "Gateway", "before the fix (same run): GET through the gateway, p50", "ms"),
+            new Figure("gateway.before.p99_ms", "Gateway", "before the fix (same run): GET through the gateway, p99", "ms"),
+            new Figure("gateway.before.rps", "Gateway", "before the fix (same run): throughput", "req/s"),
+            new Figure("gateway.before.ratio_p50", "Gateway", "before the fix: gateway / direct, p50", "×"),
+            new Figure("gateway.before.ratio_rps", "Gateway", "before the fix: gateway / direct, throughput", "×"));
 
     /** Figures as a fraction of what the machine does: {id, label, numerator, denominator}. */
     static final List<String[]> FRACTIONS = List.of(
