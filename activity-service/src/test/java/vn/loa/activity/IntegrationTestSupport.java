@@ -10,9 +10,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.loa.testsupport.LoaInfrastructure;
 import vn.loa.testsupport.LoaIntegrationTest;
 import vn.loa.testsupport.TestTokens;
 
@@ -52,16 +49,6 @@ public abstract class IntegrationTestSupport {
         MutableClock testClock() {
             return new MutableClock(NOW, ZoneId.of("Asia/Ho_Chi_Minh"));
         }
-    }
-
-    /**
-     * The infrastructure properties again, as a {@code @DynamicPropertySource}: test-support's registrar is
-     * applied only after the embedded web server has started, and the server's filters (Idempotency-Key)
-     * need the DataSource already, so with RANDOM_PORT the registrar alone comes too late.
-     */
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LoaInfrastructure.springProperties("activity_service").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired

@@ -101,6 +101,17 @@ public final class LoaInfrastructure {
         return properties;
     }
 
+    /**
+     * The shared Kafka container, if the broker runs in one. Starts the shared infrastructure, but only
+     * where a Docker engine may be reachable: without one the answer is known to be empty at no cost.
+     */
+    public static java.util.Optional<org.testcontainers.kafka.KafkaContainer> kafkaContainer() {
+        if (requestedMode().equals("embedded") || !dockerMayBeThere()) {
+            return java.util.Optional.empty();
+        }
+        return started().kafka().runningContainer();
+    }
+
     private static synchronized Started started() {
         if (started != null) {
             return started;

@@ -14,6 +14,11 @@ interface SharedKafka {
 
     void close();
 
+    /** The container, when the broker runs in one: what {@code @ServiceConnection} wires. */
+    default java.util.Optional<KafkaContainer> runningContainer() {
+        return java.util.Optional.empty();
+    }
+
     /** Broker settings that suit tests: one node, no waiting for a group to fill up. */
     Map<String, String> TEST_BROKER_PROPERTIES = Map.of(
             "auto.create.topics.enable", "true",
@@ -53,6 +58,11 @@ interface SharedKafka {
             @Override
             public String description() {
                 return "Kafka container " + image;
+            }
+
+            @Override
+            public java.util.Optional<KafkaContainer> runningContainer() {
+                return java.util.Optional.of(container);
             }
 
             @Override
