@@ -127,10 +127,12 @@ targets = [
      'measure': 'tin bài CCHC đăng trên chuyên mục CCHC của trang thông tin điện tử xã'},
     {'code': 'CT-2', 'description': specific[1], 'indicator': 'COUNT', 'yearlyValue': 12, 'quarterlyValues': [3, 3, 3, 3],
      'channel': 'RADIO', 'unit': 'van-hoa-thong-tin', 'parentTargetCode': 'CT-2',
-     'measure': 'chuyên mục CCHC phát trên đài truyền thanh cơ sở (mỗi tháng một chuyên mục)'},
+     'measure': 'chuyên mục CCHC phát trên đài truyền thanh cơ sở (mỗi tháng một chuyên mục)',
+     'recurrence': 'MONTHLY'},
     {'code': 'CT-3', 'description': specific[2], 'indicator': 'COUNT', 'yearlyValue': 4, 'quarterlyValues': [1, 1, 1, 1],
      'channel': 'POSTAL_SERVICE', 'unit': 'buu-dien-xa', 'parentTargetCode': 'CT-3',
-     'measure': 'buổi hỗ trợ doanh nghiệp, người dân tra cứu tài liệu, thông tin pháp luật tại Bưu điện xã (mỗi quý một buổi)'},
+     'measure': 'buổi hỗ trợ doanh nghiệp, người dân tra cứu tài liệu, thông tin pháp luật tại Bưu điện xã (mỗi quý một buổi)',
+     'recurrence': 'QUARTERLY'},
 ]
 
 plan = {

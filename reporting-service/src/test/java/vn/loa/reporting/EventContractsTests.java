@@ -112,10 +112,17 @@ class EventContractsTests {
             UUID planId = UUID.randomUUID();
             List<String> path = List.of("ha-tinh", "duc-tho", "lien-minh");
             var plan = Plans.plan(planId, 1, "lien-minh", path, 2022, List.of(
-                    Plans.target("T1", "Chuyên mục CCHC", "COUNT", 12, List.of(3, 3, 3, 3), "RADIO", "van-hoa-thong-tin")),
+                    Plans.target("T1", "Chuyên mục CCHC", "COUNT", 12, List.of(3, 3, 3, 3), "RADIO", "van-hoa-thong-tin",
+                            "MONTHLY")),
                     List.of("RADIO"), 10_000_000);
             EventContracts.assertValid("plan-issued",
                     events.envelope(UUID.randomUUID(), "plan-issued", "/plan-service", planId.toString(), plan));
+            assertThat(mapper.convertValue(plan, PlanIssued.class).targets().get(0).recurrence()).isEqualTo("MONTHLY");
+            var weekly = Plans.plan(planId, 1, "lien-minh", path, 2022, List.of(
+                    Plans.target("T1", "Chuyên mục CCHC", "COUNT", 12, null, "RADIO", "van-hoa-thong-tin", "WEEKLY")),
+                    List.of("RADIO"), 0);
+            assertThat(EventContracts.validate("plan-issued",
+                    events.envelope(UUID.randomUUID(), "plan-issued", "/plan-service", planId.toString(), weekly))).isNotEmpty();
             plan.put("reason", "Bổ sung");
             plan.put("amendedAt", "2022-02-20T09:00:00+07:00");
             plan.put("version", 2);

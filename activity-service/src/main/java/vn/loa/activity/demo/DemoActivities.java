@@ -89,14 +89,17 @@ final class DemoActivities {
         return specs;
     }
 
-    /** A lighter year: quarterly radio, two articles, two meeting items; {@code rate} of 10 steps completes. */
+    /**
+     * A lighter year: the monthly radio segment of the plan's CT-2 (one activity a month, broadcast three times),
+     * two articles, two meeting items; the first {@code rate} tenths of them, by due date, are completed.
+     */
     static List<Spec> lighter(String communeName, int year, int rate) {
         List<Spec> specs = new ArrayList<>();
         List<Spec> base = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            base.add(new Spec("Chuyên mục CCHC trên truyền thanh cơ sở quý " + roman(q) + " – " + communeName, "RADIO",
-                    "van-hoa-thong-tin", List.of(), endOf(year, q * 3), bd(3), null, bd(3), 2000L + 100L * q,
-                    100_000L, null, "Nhật ký phát thanh quý " + roman(q)));
+        for (int m = 1; m <= 12; m++) {
+            base.add(new Spec("Chuyên mục CCHC trên truyền thanh cơ sở tháng " + m + "/" + year + " – " + communeName,
+                    "RADIO", "van-hoa-thong-tin", List.of(), endOf(year, m), bd(3), null, bd(3), 700L + 20L * m,
+                    40_000L, null, "Nhật ký phát thanh tháng " + m));
         }
         base.add(new Spec("Tin bài về dịch vụ công trực tuyến – " + communeName, "WEBSITE", "van-hoa-thong-tin",
                 List.of(), LocalDate.of(year, 5, 31), bd(1), null, bd(1), 500L, 0L,

@@ -53,6 +53,13 @@ class DemoSeederIT extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p AND status IN ('PLANNED','IN_PROGRESS')")
                 .param("p", lienMinh).query(Long.class).single()).isGreaterThan(3);
         assertThat(countOf(anDung)).isBetween(1L, count / 2);
+        // The radio target (CT-2 on the local stack) is a monthly segment: one activity a month, in lighter years too.
+        Map<String, Object> anDungRadio = jdbc.sql("""
+                SELECT count(*) AS n, count(DISTINCT extract(month FROM due_date)) AS months FROM activity
+                WHERE plan_id = :p AND channel = 'RADIO' AND target_codes <> '{}'""")
+                .param("p", anDung).query().singleRow();
+        assertThat(((Number) anDungRadio.get("n")).intValue()).isEqualTo(12);
+        assertThat(((Number) anDungRadio.get("months")).intValue()).isEqualTo(12);
     }
 
     long countOf(UUID plan) {

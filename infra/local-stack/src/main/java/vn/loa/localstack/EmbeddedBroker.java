@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * log directory kept in {@code .loa/kafka}. The storage is formatted once; later starts reuse it, so
  * topics, offsets and consumer groups survive a restart.
  */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
 
@@ -33,7 +33,7 @@ final class EmbeddedBroker implements AutoCloseable {
         this.server = server;
     }
 
-    static EmbeddedBroker start(Path directory, int port, int controllerPort, Path logFile) throws Exception {
+    public static EmbeddedBroker start(Path directory, int port, int controllerPort, Path logFile) throws Exception {
         Path logDir = directory.resolve("data");
         Files.createDirectories(logDir);
         Properties properties = properties(logDir, port, controllerPort);

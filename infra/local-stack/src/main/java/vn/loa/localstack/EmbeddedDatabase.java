@@ -19,10 +19,10 @@ import java.util.List;
  * in {@code .loa/postgres} so that a second start reuses it (zonky runs initdb only when the directory
  * has no {@code postgresql.conf}). When run as root, zonky starts it through {@code unshare}.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
 
-    static final String USER = "loa";
-    static final String PASSWORD = "loa";
+    public static final String USER = "loa";
+    public static final String PASSWORD = "loa";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -32,7 +32,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    static EmbeddedDatabase start(Path dataDirectory, int port, Path logFile, List<String> databases)
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Path logFile, List<String> databases)
             throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
         Redirect log = Redirect.appendTo(logFile.toFile());
@@ -58,7 +58,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The postmaster's pid: pg_ctl starts it detached, so it is not a child of this JVM. */
-    long pid() throws IOException {
+    public long pid() throws IOException {
         return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
     }
 

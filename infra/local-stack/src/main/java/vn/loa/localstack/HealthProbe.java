@@ -9,14 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the overall status of {@code /actuator/health}. */
-final class HealthProbe {
+public final class HealthProbe {
 
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** "UP", "DOWN", …, "HTTP 401" when the endpoint answers without a status, or null when nothing answers. */
-    String status(int port) {
+    public String status(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Accept", "application/json")

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A service running as its own {@code java -jar} process, its output in {@code .loa/logs/<name>.log}. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     /** Put on every child's command line so that {@code pgrep -f loa.localstack} finds the stack. */
     static final String MARKER_PROPERTY = "loa.localstack";
@@ -28,7 +28,12 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(ServiceSpec spec, Path jar, StackSettings settings) throws IOException {
-        Path logFile = settings.logs().resolve(spec.name() + ".log");
+        return start(spec, jar, settings, settings.logs().resolve(spec.name() + ".log"));
+    }
+
+    /** As {@link #start(ServiceSpec, Path, StackSettings)}, with the output in {@code logFile} (end-to-end tests). */
+    public static ServiceProcess start(ServiceSpec spec, Path jar, StackSettings settings, Path logFile)
+            throws IOException {
         if (Files.exists(logFile)) {
             // Keep the previous run's log for a look after a crash, but no more.
             Files.move(logFile, logFile.resolveSibling(spec.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
@@ -55,28 +60,28 @@ final class ServiceProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    ServiceSpec spec() {
+    public ServiceSpec spec() {
         return spec;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
     /** Asks the process (and anything it started) to stop; after {@code grace} it is killed. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
@@ -93,7 +98,7 @@ final class ServiceProcess {
     }
 
     /** The end of the log, to show with a failure without sending the user looking for it. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));

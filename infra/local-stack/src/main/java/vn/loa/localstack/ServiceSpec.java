@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** One of the five services as the local stack runs it. {@code database} is null for the gateway. */
-record ServiceSpec(String name, int port, String database, Map<String, String> extraEnv) {
+public record ServiceSpec(String name, int port, String database, Map<String, String> extraEnv) {
 
-    static final String GATEWAY = "gateway";
+    public static final String GATEWAY = "gateway";
 
-    static List<ServiceSpec> all() {
+    public static List<ServiceSpec> all() {
         return List.of(
                 new ServiceSpec("plan-service", 8081, "loa_plan", Map.of()),
                 new ServiceSpec("activity-service", 8082, "loa_activity", Map.of()),
@@ -25,16 +25,16 @@ record ServiceSpec(String name, int port, String database, Map<String, String> e
                 new ServiceSpec(GATEWAY, 8080, null, Map.of()));
     }
 
-    static List<String> databases() {
+    public static List<String> databases() {
         return all().stream().map(ServiceSpec::database).filter(d -> d != null).toList();
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
     /** The environment the service gets: standard Spring names, so the same values work in compose and k8s. */
-    Map<String, String> environment(StackSettings settings) {
+    public Map<String, String> environment(StackSettings settings) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
         if (database != null) {
@@ -55,7 +55,7 @@ record ServiceSpec(String name, int port, String database, Map<String, String> e
      * The executable jar: {@code <module>/target/loa-<name>-<version>-exec.jar}. The gateway may have
      * no classifier, in which case its main (repackaged) jar is the one to run.
      */
-    Optional<Path> executableJar(Path root) throws IOException {
+    public Optional<Path> executableJar(Path root) throws IOException {
         Path target = root.resolve(name).resolve("target");
         if (!Files.isDirectory(target)) {
             return Optional.empty();

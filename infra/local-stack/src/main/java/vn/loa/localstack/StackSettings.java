@@ -11,7 +11,7 @@ import java.util.Map;
  * Where the stack keeps its data and which ports it uses. Every value has a default that matches the
  * shared facts (PostgreSQL 15432, Kafka 19092) and can be changed with an environment variable.
  */
-record StackSettings(
+public record StackSettings(
         Path root,
         int postgresPort,
         int kafkaPort,
@@ -21,7 +21,7 @@ record StackSettings(
         boolean fresh,
         long parentPid) {
 
-    static final String DEFAULT_SERVICE_JAVA_OPTIONS =
+    public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
             "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
 
     static StackSettings from(String[] args, Map<String, String> env) {

@@ -2,8 +2,12 @@ package vn.loa.notification.delivery;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +39,12 @@ class DeliveryWorker {
     private final Map<String, DeliverySender> senders;
     /** Claimed deliveries in this instance's queues: a lease that runs out never doubles a send. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    /** loa.notification.deliveries{channel, outcome}: sent, failed (another attempt scheduled), dead. */
+    private final MeterRegistry meters;
 
     DeliveryWorker(Deliveries deliveries, TargetGuards guards, DeliveryProperties properties,
-                   List<DeliverySender> senders) {
+                   List<DeliverySender> senders, ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.deliveries = deliveries;
         this.guards = guards;
         this.properties = properties;
@@ -99,6 +106,7 @@ class DeliveryWorker {
             long nanos = System.nanoTime() - start;
             cb.onSuccess(nanos, TimeUnit.NANOSECONDS);
             deliveries.markSent(d.id(), attempt, TimeUnit.NANOSECONDS.toMillis(nanos));
+            count(d, "sent");
         } catch (Exception e) {
             long nanos = System.nanoTime() - start;
             cb.onError(nanos, TimeUnit.NANOSECONDS, e);
@@ -107,11 +115,20 @@ class DeliveryWorker {
             if (attempt >= guards.maxAttempts()) {
                 log.warn("Delivery {} to {} is DEAD after {} attempts: {}", d.id(), d.target(), attempt, error);
                 deliveries.markDead(d.id(), attempt, error, ms);
+                count(d, "dead");
             } else {
                 Duration wait = guards.backoffAfter(attempt);
                 log.info("Delivery {} to {} failed (attempt {}), next in {}: {}", d.id(), d.target(), attempt, wait, error);
                 deliveries.markFailed(d.id(), attempt, error, wait, ms);
+                count(d, "failed");
             }
         }
+    }
+
+    private void count(Delivery d, String outcome) {
+        Counter.builder("loa.notification.deliveries")
+                .description("Delivery attempts by outcome: sent, failed (retried later), dead (out of attempts)")
+                .tag("channel", String.valueOf(d.channel())).tag("outcome", outcome)
+                .register(meters).increment();
     }
 }

@@ -1,6 +1,7 @@
 package vn.loa.notification.it;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class DeliveryIT extends NotificationIT {
 
     @Autowired
     Notifier notifier;
+    @Autowired
+    MeterRegistry meters;
 
     String commune;
     List<String> path;
@@ -112,6 +115,11 @@ class DeliveryIT extends NotificationIT {
         assertThat(((String) mail.getContent()).strip()).contains("Đơn vị chủ trì: Tư pháp")
                 .contains("Hạn hoàn thành: 31/03/2022");
         assertThat(mail.getHeader("X-Loa-Delivery-Id")).hasSize(1);
+        // What the operators' dashboard counts (infra/compose/grafana): deliveries by channel and outcome.
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("loa.notification.deliveries")
+                .tags("channel", "EMAIL", "outcome", "sent").counter() != null);
+        assertThat(meters.get("loa.notification.deliveries").tags("channel", "EMAIL", "outcome", "sent").counter().count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -110,7 +110,7 @@ class DemoData implements ApplicationRunner {
                         List<BigDecimal> q = c.targets().get(t.code());
                         BigDecimal yearly = q.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                         return new PlanContent.Target(t.code(), t.description(), t.indicator(), yearly, q, t.channel(),
-                                t.unit(), t.parentTargetCode(), t.measure());
+                                t.unit(), t.parentTargetCode(), t.measure(), t.recurrence());
                     })
                     .toList();
             List<PlanContent.BudgetLine> budget = List.of(new PlanContent.BudgetLine(PlanContent.BudgetSource.COMMUNE,

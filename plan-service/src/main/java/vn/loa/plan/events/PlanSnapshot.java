@@ -14,7 +14,7 @@ public final class PlanSnapshot {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Target(String code, String description, String indicator, BigDecimal yearlyValue,
                          List<BigDecimal> quarterlyValues, String channel, String unit, String parentTargetCode,
-                         String measure) {
+                         String measure, String recurrence) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

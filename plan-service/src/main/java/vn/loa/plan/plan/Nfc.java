@@ -20,7 +20,7 @@ final class Nfc {
                 map(c.purposes(), Nfc::nfc),
                 map(c.requirements(), Nfc::nfc),
                 map(c.targets(), t -> new PlanContent.Target(nfc(t.code()), nfc(t.description()), t.indicator(), t.yearlyValue(),
-                        t.quarterlyValues(), t.channel(), t.unit(), t.parentTargetCode(), nfc(t.measure()))),
+                        t.quarterlyValues(), t.channel(), t.unit(), t.parentTargetCode(), nfc(t.measure()), t.recurrence())),
                 map(c.topics(), t -> new PlanContent.Topic(nfc(t.code()), nfc(t.title()), map(t.items(), Nfc::nfc))),
                 c.channels(),
                 c.forms() == null ? null : map(c.forms(), f -> new PlanContent.Form(nfc(f.code()), f.channels(), nfc(f.description()))),

@@ -76,9 +76,16 @@ public record PlanContent(
     public enum Indicator { COUNT, PERCENT, MILESTONE }
 
     /**
+     * How often a recurring COUNT target is due: a monthly radio segment is carried out once a month, so
+     * reports count the months (quarters) in which it was done, not the activities' outputs.
+     */
+    public enum Recurrence { MONTHLY, QUARTERLY }
+
+    /**
      * A measurable target (chỉ tiêu). {@code description} keeps the plan's wording; {@code measure}
      * names what is counted (e.g. "tin bài"); {@code parentTargetCode} links it to the target of the
-     * plan it implements.
+     * plan it implements; {@code recurrence} (optional, COUNT only) makes it a recurring target whose
+     * values count occurrences, at most one per month or quarter.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Target(
@@ -90,10 +97,12 @@ public record PlanContent(
             @NotBlank String channel,
             @NotBlank String unit,
             @Size(max = 40) String parentTargetCode,
-            @Size(max = 100) String measure) {
+            @Size(max = 100) String measure,
+            Recurrence recurrence) {
 
         public Target withUnitAndParent(String newUnit, String parentCode) {
-            return new Target(code, description, indicator, yearlyValue, quarterlyValues, channel, newUnit, parentCode, measure);
+            return new Target(code, description, indicator, yearlyValue, quarterlyValues, channel, newUnit, parentCode, measure,
+                    recurrence);
         }
     }
 

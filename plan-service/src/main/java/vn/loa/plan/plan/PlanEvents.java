@@ -40,7 +40,8 @@ final class PlanEvents {
 
     private static List<PlanSnapshot.Target> targets(PlanContent c) {
         return c.targets().stream().map(t -> new PlanSnapshot.Target(t.code(), t.description(), t.indicator().name(),
-                t.yearlyValue(), t.quarterlyValues(), t.channel(), t.unit(), t.parentTargetCode(), t.measure())).toList();
+                t.yearlyValue(), t.quarterlyValues(), t.channel(), t.unit(), t.parentTargetCode(), t.measure(),
+                t.recurrence() == null ? null : t.recurrence().name())).toList();
     }
 
     private static List<PlanSnapshot.Topic> topics(PlanContent c) {

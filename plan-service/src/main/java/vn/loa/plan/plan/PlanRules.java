@@ -37,6 +37,7 @@ final class PlanRules {
                     && t.yearlyValue().compareTo(BigDecimal.ONE) > 0) {
                 out.add(new Violation(f + ".yearlyValue", "a milestone is 0 or 1 (reached or not)"));
             }
+            recurrenceViolations(t, f).forEach(out::add);
         }
         for (int i = 0; i < plan.channels().size(); i++) {
             if (!Channel.isKnown(plan.channels().get(i))) {
@@ -95,6 +96,33 @@ final class PlanRules {
             if (unit == null || !unitCodes.contains(unit)) {
                 out.add(new Violation("assignments[" + i + "].unit", "unknown unit " + unit + " of the issuing org unit"));
             }
+        }
+        return out;
+    }
+
+    /**
+     * A recurring target counts occurrences, at most one per month (MONTHLY) or quarter (QUARTERLY), so it
+     * is a COUNT and cannot plan more occurrences than there are months or quarters: at most 12 (4) a year
+     * and 3 (1) a quarter.
+     */
+    static List<Violation> recurrenceViolations(Target t, String f) {
+        if (t.recurrence() == null) {
+            return List.of();
+        }
+        List<Violation> out = new ArrayList<>();
+        if (t.indicator() != Indicator.COUNT) {
+            out.add(new Violation(f + ".recurrence", "only a COUNT target can recur"));
+            return out;
+        }
+        int perYear = t.recurrence() == PlanContent.Recurrence.MONTHLY ? 12 : 4;
+        int perQuarter = perYear / 4;
+        String what = t.recurrence() == PlanContent.Recurrence.MONTHLY ? "a monthly" : "a quarterly";
+        if (t.yearlyValue() != null && t.yearlyValue().compareTo(BigDecimal.valueOf(perYear)) > 0) {
+            out.add(new Violation(f + ".yearlyValue", what + " target occurs at most " + perYear + " times a year"));
+        }
+        if (t.quarterlyValues() != null && t.quarterlyValues().stream()
+                .anyMatch(q -> q != null && q.compareTo(BigDecimal.valueOf(perQuarter)) > 0)) {
+            out.add(new Violation(f + ".quarterlyValues", what + " target occurs at most " + perQuarter + " times a quarter"));
         }
         return out;
     }

@@ -18,7 +18,7 @@ class PlanRulesTests {
 
     static Target target(String code, Indicator indicator, int yearly, List<Integer> quarterly, String channel, String unit) {
         return new Target(code, "Truyền thanh cơ sở có chuyên mục tuyên truyền về CCHC", indicator, BigDecimal.valueOf(yearly),
-                quarterly == null ? null : quarterly.stream().map(BigDecimal::valueOf).toList(), channel, unit, null, null);
+                quarterly == null ? null : quarterly.stream().map(BigDecimal::valueOf).toList(), channel, unit, null, null, null);
     }
 
     static PlanContent plan(List<Target> targets, List<Assignment> assignments) {
@@ -71,6 +71,25 @@ class PlanRulesTests {
                 target("CT-3", Indicator.MILESTONE, 2, null, "RADIO", "x")), List.of());
         assertThat(PlanRules.checkConsistency(p)).extracting(Violation::field)
                 .containsExactlyInAnyOrder("targets[1].code", "targets[1].yearlyValue", "targets[2].yearlyValue");
+    }
+
+    @Test
+    void aRecurringTargetIsACountWithNoMoreOccurrencesThanMonthsOrQuarters() {
+        Target monthly = new Target("CT-2", "Truyền thanh cơ sở có chuyên mục tuyên truyền về CCHC", Indicator.COUNT,
+                BigDecimal.valueOf(12), List.of(3, 3, 3, 3).stream().map(BigDecimal::valueOf).toList(), "RADIO",
+                "van-hoa-thong-tin", null, "chuyên mục", PlanContent.Recurrence.MONTHLY);
+        assertThat(PlanRules.checkConsistency(plan(List.of(monthly), List.of(LEAD)))).isEmpty();
+        Target tooMany = new Target("CT-2", "Chuyên mục CCHC", Indicator.COUNT, BigDecimal.valueOf(16),
+                List.of(4, 4, 4, 4).stream().map(BigDecimal::valueOf).toList(), "RADIO", "van-hoa-thong-tin", null,
+                null, PlanContent.Recurrence.MONTHLY);
+        Target quarterlyTwice = new Target("CT-3", "Buổi hỗ trợ tra cứu tài liệu", Indicator.COUNT, BigDecimal.valueOf(4),
+                List.of(2, 0, 2, 0).stream().map(BigDecimal::valueOf).toList(), "POSTAL_SERVICE", "buu-dien-xa", null,
+                null, PlanContent.Recurrence.QUARTERLY);
+        Target percent = new Target("CT-9", "Tỷ lệ hộ gia đình được tuyên truyền", Indicator.PERCENT,
+                BigDecimal.valueOf(100), null, "OTHER", "van-hoa-thong-tin", null, null, PlanContent.Recurrence.MONTHLY);
+        assertThat(PlanRules.checkConsistency(plan(List.of(tooMany, quarterlyTwice, percent), List.of(LEAD))))
+                .extracting(Violation::field).containsExactlyInAnyOrder("targets[0].yearlyValue",
+                        "targets[0].quarterlyValues", "targets[1].quarterlyValues", "targets[2].recurrence");
     }
 
     @Test

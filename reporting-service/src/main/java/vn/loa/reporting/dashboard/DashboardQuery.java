@@ -3,6 +3,8 @@ package vn.loa.reporting.dashboard;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.reporting.period.Window;
+import vn.loa.reporting.report.ReportArithmetic.Tally;
+import vn.loa.reporting.report.ReportFiguresQuery;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -15,7 +17,7 @@ import java.util.Map;
 
 /**
  * The per-commune figures of a dashboard, aggregated in SQL in one pass per kind whatever the number
- * of communes, activities and windows: activity counts and per-target sums are grouped by commune
+ * of communes, activities and windows: activity counts and per-target tallies are grouped by commune
  * and window ("bucket": one quarter, or the four quarters of a year for the yearly view and its
  * trend), so a year costs the same four queries as a quarter.
  */
@@ -34,16 +36,8 @@ class DashboardQuery {
         }
     }
 
-    record TargetDef(String orgUnit, String code, String indicator, BigDecimal yearly, List<BigDecimal> quarterly) {
-    }
-
-    record Achieved(BigDecimal total, BigDecimal best, long count) {
-        static final Achieved NONE = new Achieved(null, null, 0);
-
-        Achieved plus(Achieved o) {
-            return new Achieved(total == null ? o.total : o.total == null ? total : total.add(o.total),
-                    best == null ? o.best : o.best == null ? best : best.max(o.best), count + o.count);
-        }
+    record TargetDef(String orgUnit, String code, String indicator, BigDecimal yearly, List<BigDecimal> quarterly,
+                     String recurrence) {
     }
 
     record ReportState(String orgUnit, String period, String status, Boolean onTime) {
@@ -82,20 +76,22 @@ class DashboardQuery {
                             select distinct on (org_unit) plan_id, org_unit from plan_copy
                             where org_unit = any(:communes::text[]) and year = :year and version > 0
                             order by org_unit, (closed_at is null) desc, version desc, issued_on desc nulls last)
-                        select p.org_unit, t.code, t.indicator, t.yearly_value, t.quarterly_values
+                        select p.org_unit, t.code, t.indicator, t.yearly_value, t.quarterly_values, t.recurrence
                         from plans p join plan_target t on t.plan_id = p.plan_id""")
                 .param("communes", communes.toArray(String[]::new)).param("year", year)
                 .query((rs, i) -> new TargetDef(rs.getString("org_unit"), rs.getString("code"), rs.getString("indicator"),
-                        rs.getBigDecimal("yearly_value"), decimals(rs.getArray("quarterly_values"))))
+                        rs.getBigDecimal("yearly_value"), decimals(rs.getArray("quarterly_values")),
+                        rs.getString("recurrence")))
                 .list();
     }
 
-    /** Sum, best and count of completed quantities per commune, target code and bucket: {@code "commune|code" -> Achieved[bucket]}. */
-    Map<String, Achieved[]> achieved(List<String> communes, List<Window> buckets) {
-        Map<String, Achieved[]> result = new HashMap<>();
+    /** The tally of the completed activities per commune, target code and bucket: {@code "commune|code" -> Tally[bucket]}. */
+    Map<String, Tally[]> achieved(List<String> communes, List<Window> buckets) {
+        Map<String, Tally[]> result = new HashMap<>();
         jdbc.sql("""
                         with b as (select * from unnest(:froms::date[], :tos::date[]) with ordinality as b(f, t, i))
-                        select a.org_unit, tc as code, b.i, sum(a.quantity) as total, max(a.quantity) as best, count(*) as n
+                        select a.org_unit, tc as code, b.i, sum(a.quantity) as total, max(a.quantity) as best, count(*) as n,
+                               coalesce(sum(a.reach), 0) as reach, array_agg(a.completed_on) as dates
                         from activity_state a cross join unnest(a.target_codes) tc
                         join b on a.completed_on between b.f and b.t
                         where a.org_unit = any(:communes::text[]) and a.status = 'COMPLETED'
@@ -104,14 +100,16 @@ class DashboardQuery {
                 .param("froms", buckets.stream().map(w -> w.from().toString()).toArray(String[]::new))
                 .param("tos", buckets.stream().map(w -> w.to().toString()).toArray(String[]::new))
                 .query((rs, i) -> {
-                    Achieved[] perBucket = result.computeIfAbsent(rs.getString("org_unit") + "|" + rs.getString("code"),
+                    Tally[] perBucket = result.computeIfAbsent(rs.getString("org_unit") + "|" + rs.getString("code"),
                             k -> {
-                                Achieved[] a = new Achieved[buckets.size()];
-                                Arrays.fill(a, Achieved.NONE);
+                                Tally[] a = new Tally[buckets.size()];
+                                Arrays.fill(a, Tally.NONE);
                                 return a;
                             });
-                    perBucket[rs.getInt("i") - 1] = new Achieved(rs.getBigDecimal("total"), rs.getBigDecimal("best"),
-                            rs.getLong("n"));
+                    int bucket = rs.getInt("i") - 1;
+                    perBucket[bucket] = Tally.of(buckets.get(bucket).from(), rs.getBigDecimal("total"),
+                            rs.getBigDecimal("best"), rs.getLong("n"), rs.getLong("reach"),
+                            ReportFiguresQuery.dates(rs.getArray("dates")));
                     return null;
                 })
                 .list();

@@ -84,7 +84,7 @@ class DashboardService {
 
     /** Everything a dashboard needs, per commune and quarter ("bucket"), in four queries. */
     private record Data(List<Period> periods, Map<String, DashboardQuery.Activities[]> activities,
-                        List<DashboardQuery.TargetDef> targets, Map<String, DashboardQuery.Achieved[]> achieved,
+                        List<DashboardQuery.TargetDef> targets, Map<String, ReportArithmetic.Tally[]> achieved,
                         List<DashboardQuery.ReportState> reports) {
     }
 
@@ -101,15 +101,15 @@ class DashboardService {
         List<String> periods = Arrays.stream(buckets).mapToObj(b -> data.periods().get(b).toString()).toList();
         Map<String, List<BigDecimal>> ratios = new HashMap<>();
         for (DashboardQuery.TargetDef t : data.targets()) {
-            DashboardQuery.Achieved[] perBucket = data.achieved().get(t.orgUnit() + "|" + t.code());
-            DashboardQuery.Achieved sum = DashboardQuery.Achieved.NONE;
+            ReportArithmetic.Tally[] perBucket = data.achieved().get(t.orgUnit() + "|" + t.code());
+            ReportArithmetic.Tally sum = ReportArithmetic.Tally.NONE;
             if (perBucket != null) {
                 for (int b : buckets) {
                     sum = sum.plus(perBucket[b]);
                 }
             }
             BigDecimal planned = ReportArithmetic.planned(t.indicator(), t.yearly(), t.quarterly(), quarter);
-            BigDecimal achieved = ReportArithmetic.achieved(t.indicator(), sum.total(), sum.best(), sum.count());
+            BigDecimal achieved = ReportArithmetic.achieved(t.indicator(), t.recurrence(), sum);
             ratios.computeIfAbsent(t.orgUnit(), k -> new ArrayList<>()).add(ReportArithmetic.ratio(achieved, planned));
         }
         return communes.stream().map(c -> {

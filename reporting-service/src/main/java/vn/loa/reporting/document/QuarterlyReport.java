@@ -38,9 +38,19 @@ public record QuarterlyReport(
         units = units == null ? List.of() : List.copyOf(units);
     }
 
-    /** {@code ratio} is achieved / planned (1 = 100 %), null when nothing was planned. */
+    /**
+     * {@code ratio} is achieved / planned (1 = 100 %), null when nothing was planned. {@code recurrence}
+     * (MONTHLY, QUARTERLY or null): a recurring target's achieved value counts the months (quarters) in
+     * which it was carried out; {@code activitiesCompleted} and {@code quantity} (in the channel's unit) of
+     * the activities serving it are shown apart; both null for reports frozen before they existed.
+     */
     public record Target(String code, String description, String indicator, BigDecimal planned, BigDecimal achieved,
-                         BigDecimal ratio) {
+                         BigDecimal ratio, String recurrence, Long activitiesCompleted, BigDecimal quantity) {
+
+        public Target(String code, String description, String indicator, BigDecimal planned, BigDecimal achieved,
+                      BigDecimal ratio) {
+            this(code, description, indicator, planned, achieved, ratio, null, null, null);
+        }
     }
 
     public record Channel(String channel, long activitiesPlanned, long activitiesCompleted, BigDecimal quantity,

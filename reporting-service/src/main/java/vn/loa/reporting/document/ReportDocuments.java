@@ -76,6 +76,10 @@ public final class ReportDocuments {
         List<Block> one = new ArrayList<>();
         one.add(new Block.Heading(1, "1. Kết quả thực hiện chỉ tiêu"));
         one.add(targetTable(r.targets()));
+        if (r.targets().stream().anyMatch(t -> t.recurrence() != null)) {
+            one.add(new Block.Item("Chỉ tiêu định kỳ (hằng tháng, hằng quý) được tính theo số tháng, số quý có thực hiện;"
+                    + " số lượt phát, số sản phẩm và lượt người tiếp cận ở mục 2."));
+        }
         one.add(new Block.Heading(1, "2. Kết quả theo hình thức tuyên truyền"));
         one.add(channelTable(r.channels()));
         one.add(new Block.Heading(1, "3. Kết quả theo đơn vị thực hiện"));
@@ -116,9 +120,12 @@ public final class ReportDocuments {
                 List.of("Kinh phí kế hoạch (đồng)", r.plannedVnd()),
                 List.of("Kinh phí đã sử dụng (đồng)", r.spentVnd())));
         DataTable targets = new DataTable("Chỉ tiêu",
-                List.of("Mã", "Chỉ tiêu", "Loại", "Kế hoạch quý", "Đạt được", "Tỷ lệ (%)"),
+                List.of("Mã", "Chỉ tiêu", "Loại", "Kế hoạch quý", "Đạt được", "Tỷ lệ (%)", "Định kỳ",
+                        "Hoạt động hoàn thành", "Số lượng"),
                 r.targets().stream().map(t -> List.<Object>of(t.code(), t.description(), t.indicator(),
-                        number(t.planned()), number(t.achieved()), t.ratio() == null ? "" : percentNumber(t.ratio()))).toList());
+                        number(t.planned()), number(t.achieved()), t.ratio() == null ? "" : percentNumber(t.ratio()),
+                        recurrenceName(t.recurrence()), t.activitiesCompleted() == null ? "" : t.activitiesCompleted(),
+                        t.quantity() == null ? "" : number(t.quantity()))).toList());
         DataTable channels = new DataTable("Hình thức",
                 List.of("Hình thức", "Hoạt động kế hoạch", "Hoạt động hoàn thành", "Số lượng", "Lượt người"),
                 r.channels().stream().map(c -> List.<Object>of(CHANNEL_NAMES.getOrDefault(c.channel(), c.channel()),
@@ -186,8 +193,9 @@ public final class ReportDocuments {
 
     private static Block.Table targetTable(List<QuarterlyReport.Target> targets) {
         return new Block.Table(List.of("Mã", "Chỉ tiêu", "Kế hoạch quý", "Đạt được", "Tỷ lệ"),
-                targets.stream().map(t -> List.of(t.code(), t.description(), plain(t.planned()), plain(t.achieved()),
-                        t.ratio() == null ? "" : percent(t.ratio()))).toList(),
+                targets.stream().map(t -> List.of(t.code(),
+                        t.recurrence() == null ? t.description() : t.description() + " (" + recurrenceName(t.recurrence()) + ")",
+                        plain(t.planned()), plain(t.achieved()), t.ratio() == null ? "" : percent(t.ratio()))).toList(),
                 List.of(1f, 4f, 1.2f, 1.2f, 1f));
     }
 
@@ -276,12 +284,28 @@ public final class ReportDocuments {
         return String.format(Locale.GERMANY, "%,d", n);
     }
 
+    /** MONTHLY → "hằng tháng", QUARTERLY → "hằng quý", none → "". */
+    static String recurrenceName(String recurrence) {
+        if (recurrence == null) {
+            return "";
+        }
+        return switch (recurrence) {
+            case "MONTHLY" -> "hằng tháng";
+            case "QUARTERLY" -> "hằng quý";
+            default -> recurrence;
+        };
+    }
+
     private static String plain(BigDecimal v) {
         return v == null ? "" : v.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     private static Object number(BigDecimal v) {
-        return v == null ? "" : v.stripTrailingZeros();
+        if (v == null) {
+            return "";
+        }
+        BigDecimal s = v.stripTrailingZeros(); // 10, not 1E+1
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static BigDecimal nz(BigDecimal v) {

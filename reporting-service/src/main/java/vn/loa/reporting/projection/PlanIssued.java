@@ -16,8 +16,9 @@ public record PlanIssued(UUID planId, int version, String orgUnit, String orgUni
                          List<Unit> units, List<Assignment> assignments, List<BudgetLine> budget,
                          Long budgetTotalVnd) {
 
+    /** {@code recurrence}: MONTHLY, QUARTERLY or null (not recurring). */
     public record Target(String code, String description, String indicator, BigDecimal yearlyValue,
-                         List<BigDecimal> quarterlyValues, String channel, String unit) {
+                         List<BigDecimal> quarterlyValues, String channel, String unit, String recurrence) {
     }
 
     public record Unit(String code, String name) {

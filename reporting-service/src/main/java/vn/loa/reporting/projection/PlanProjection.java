@@ -85,9 +85,9 @@ class PlanProjection {
             PlanIssued.Target t = targets.get(i);
             jdbc.sql("""
                             insert into plan_target (plan_id, code, ordinal, description, indicator, yearly_value,
-                                quarterly_values, channel, unit)
+                                quarterly_values, channel, unit, recurrence)
                             values (:id, :code, :ordinal, :description, :indicator, :yearly, :quarterly::numeric[],
-                                :channel, :unit)""")
+                                :channel, :unit, :recurrence)""")
                     .param("id", p.planId())
                     .param("code", t.code())
                     .param("ordinal", i)
@@ -98,6 +98,7 @@ class PlanProjection {
                             : t.quarterlyValues().toArray(BigDecimal[]::new))
                     .param("channel", t.channel())
                     .param("unit", t.unit())
+                    .param("recurrence", t.recurrence())
                     .update();
         }
     }

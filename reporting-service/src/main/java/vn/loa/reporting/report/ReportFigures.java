@@ -8,8 +8,15 @@ import java.util.UUID;
 public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetLine> targets,
                             List<ChannelLine> channels, List<UnitLine> units, Budget budget) {
 
+    /**
+     * A target's line: {@code achieved} in the target's own unit (occurrences for a recurring target, see
+     * {@link ReportArithmetic#achieved}); {@code activitiesCompleted}, {@code quantity} (in the channel's unit)
+     * and {@code reach} of the completed activities serving it, shown apart. The last four are absent from
+     * reports frozen before they existed.
+     */
     public record TargetLine(String code, String description, String indicator, BigDecimal planned,
-                             BigDecimal achieved, BigDecimal ratio) {
+                             BigDecimal achieved, BigDecimal ratio, String recurrence, Long activitiesCompleted,
+                             BigDecimal quantity, Long reach) {
     }
 
     public record ChannelLine(String channel, long activitiesPlanned, long activitiesCompleted, BigDecimal quantity,

@@ -81,24 +81,29 @@ public class ReportFiguresQuery {
         }
         return jdbc.sql("""
                         with achieved as (
-                            select tc as code, sum(a.quantity) as total, max(a.quantity) as best, count(*) as n
+                            select tc as code, sum(a.quantity) as total, max(a.quantity) as best, count(*) as n,
+                                   coalesce(sum(a.reach), 0) as reach, array_agg(a.completed_on) as dates
                             from activity_state a cross join unnest(a.target_codes) tc
                             where a.org_unit = :org and a.status = 'COMPLETED' and a.completed_on between :from and :to
                             group by tc)
-                        select t.code, t.description, t.indicator, t.yearly_value, t.quarterly_values,
-                               ach.total, ach.best, coalesce(ach.n, 0) as n
+                        select t.code, t.description, t.indicator, t.recurrence, t.yearly_value, t.quarterly_values,
+                               ach.total, ach.best, coalesce(ach.n, 0) as n, coalesce(ach.reach, 0) as reach, ach.dates
                         from plan_target t left join achieved ach on ach.code = t.code
                         where t.plan_id = :plan order by t.ordinal""")
                 .param("org", orgUnit).param("from", w.from()).param("to", w.to())
                 .param("plan", plan.get().planId())
                 .query((rs, i) -> {
                     String indicator = rs.getString("indicator");
+                    String recurrence = rs.getString("recurrence");
                     BigDecimal planned = ReportArithmetic.planned(indicator, rs.getBigDecimal("yearly_value"),
                             decimals(rs.getArray("quarterly_values")), quarter);
-                    BigDecimal achieved = ReportArithmetic.achieved(indicator, rs.getBigDecimal("total"),
-                            rs.getBigDecimal("best"), rs.getLong("n"));
+                    ReportArithmetic.Tally tally = ReportArithmetic.Tally.of(w.from(), rs.getBigDecimal("total"),
+                            rs.getBigDecimal("best"), rs.getLong("n"), rs.getLong("reach"), dates(rs.getArray("dates")));
+                    BigDecimal achieved = ReportArithmetic.achieved(indicator, recurrence, tally);
                     return new ReportFigures.TargetLine(rs.getString("code"), rs.getString("description"), indicator,
-                            planned, achieved, ReportArithmetic.ratio(achieved, planned));
+                            planned, achieved, ReportArithmetic.ratio(achieved, planned), recurrence, tally.activities(),
+                            tally.quantity() == null ? BigDecimal.ZERO : ReportArithmetic.plain(tally.quantity()),
+                            tally.reach());
                 })
                 .list();
     }
@@ -113,7 +118,7 @@ public class ReportFiguresQuery {
                         + " from (" + PERIOD_ACTIVITIES + ") a group by channel")
                 .param("org", orgUnit).param("from", w.from()).param("to", w.to())
                 .query((rs, i) -> new ReportFigures.ChannelLine(rs.getString("channel"), rs.getLong("planned"),
-                        rs.getLong("completed"), rs.getBigDecimal("quantity").stripTrailingZeros(), rs.getLong("reach")))
+                        rs.getLong("completed"), ReportArithmetic.plain(rs.getBigDecimal("quantity")), rs.getLong("reach")))
                 .list()
                 .forEach(l -> lines.put(l.channel(), l));
         return lines.values().stream()
@@ -173,6 +178,18 @@ public class ReportFiguresQuery {
 
     static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** The dates of a SQL {@code date[]}, empty for null. */
+    public static List<LocalDate> dates(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<LocalDate> out = new ArrayList<>();
+        for (Object d : (Object[]) array.getArray()) {
+            out.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : LocalDate.parse(d.toString()));
+        }
+        return out;
     }
 
     static List<BigDecimal> decimals(Array array) throws SQLException {

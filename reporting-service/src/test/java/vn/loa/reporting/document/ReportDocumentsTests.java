@@ -25,8 +25,9 @@ class ReportDocumentsTests {
         return new QuarterlyReport("lien-minh", "Xã Liên Minh", "Huyện Đức Thọ", "2022-Q1", "SUBMITTED",
                 LocalDate.of(2022, 3, 20), LocalDate.of(2022, 3, 18), "01/KH-UBND",
                 List.of(new QuarterlyReport.Target("CT-2", "12 chuyên mục CCHC phát trên đài truyền thanh cơ sở", "COUNT",
-                        new BigDecimal("3"), new BigDecimal("2"), new BigDecimal("0.6667"))),
-                List.of(new QuarterlyReport.Channel("RADIO", 3, 2, new BigDecimal("2"), 1500),
+                        new BigDecimal("3"), new BigDecimal("2"), new BigDecimal("0.6667"), "MONTHLY", 2L,
+                        new BigDecimal("8"))),
+                List.of(new QuarterlyReport.Channel("RADIO", 3, 2, new BigDecimal("8"), 1500),
                         new QuarterlyReport.Channel("POSTAL_SERVICE", 1, 0, BigDecimal.ZERO, 0)),
                 List.of(new QuarterlyReport.Unit("van-hoa-thong-tin", "Văn hóa – Thông tin", "LEAD", 3, 2, 1),
                         new QuarterlyReport.Unit("buu-dien-xa", "Bưu điện xã", "COORDINATE", 1, 0, 0)),
@@ -49,7 +50,9 @@ class ReportDocumentsTests {
                 "Độc lập - Tự do - Hạnh phúc", "Số: /", "Liên Minh, ngày 18 tháng 3 năm 2022",
                 "BÁO CÁO", "Kết quả công tác tuyên truyền cải cách hành chính quý I năm 2022",
                 "Thực hiện Kế hoạch số 01/KH-UBND",
-                "Truyền thanh cơ sở 3 2 2 1.500", "Văn hóa – Thông tin Chủ trì 3 2 1", "66,7%",
+                "Truyền thanh cơ sở 3 2 8 1.500", "Văn hóa – Thông tin Chủ trì 3 2 1", "66,7%",
+                "(hằng tháng)",
+                "Chỉ tiêu định kỳ (hằng tháng, hằng quý) được tính theo số tháng, số quý có thực hiện",
                 "Kinh phí đã sử dụng: 2.500.000 đồng.",
                 "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "Chuyên mục tháng 3 phát chậm do thiếu tin bài.",
                 "Nơi nhận:", "Phòng Văn hóa và Thông tin huyện Đức Thọ (b/c);", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
@@ -69,8 +72,9 @@ class ReportDocumentsTests {
         List<DataTable> tables = ReportDocuments.communeTables(lienMinhQ1());
         assertThat(tables).extracting(DataTable::title).containsExactly("Thông tin chung", "Chỉ tiêu", "Hình thức", "Đơn vị");
         assertThat(tables.get(1).rows().get(0)).containsExactly("CT-2", "12 chuyên mục CCHC phát trên đài truyền thanh cơ sở",
-                "COUNT", new BigDecimal("3"), new BigDecimal("2"), new BigDecimal("66.7"));
-        assertThat(tables.get(2).rows().get(0)).containsExactly("Truyền thanh cơ sở", 3L, 2L, new BigDecimal("2"), 1500L);
+                "COUNT", new BigDecimal("3"), new BigDecimal("2"), new BigDecimal("66.7"), "hằng tháng", 2L,
+                new BigDecimal("8"));
+        assertThat(tables.get(2).rows().get(0)).containsExactly("Truyền thanh cơ sở", 3L, 2L, new BigDecimal("8"), 1500L);
     }
 
     @Test
@@ -90,9 +94,9 @@ class ReportDocumentsTests {
         assertThat(text).contains("UBND TỈNH HÀ TĨNH", "UBND HUYỆN ĐỨC THỌ", "Đức Thọ, ngày",
                 "Tổng hợp kết quả công tác tuyên truyền cải cách hành chính quý I năm 2022",
                 "Số xã đã gửi báo cáo: 1/2.", "Xã Liên Minh Đã gửi 2 1 66,7%", "Xã Tùng Châu Dự thảo 2 0",
-                "Truyền thanh cơ sở 5 4 4 2.000");
+                "Truyền thanh cơ sở 5 4 10 2.000");
         assertThat(ReportDocuments.districtTables(List.of(lienMinh, tungChau)).get(1).rows().get(0))
-                .containsExactly("Truyền thanh cơ sở", 5L, 4L, new BigDecimal("4"), 2000L);
+                .containsExactly("Truyền thanh cơ sở", 5L, 4L, new BigDecimal("10"), 2000L);
     }
 
     @Test

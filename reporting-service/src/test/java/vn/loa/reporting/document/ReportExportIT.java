@@ -51,6 +51,8 @@ class ReportExportIT extends ReportingIntegrationTest {
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         assertThat(pdf.getHeader("Content-Disposition")).startsWith("attachment").contains("bao-cao-ex-a-2022-Q1.pdf");
         String text = pdfText(pdf.getContentAsByteArray());
+        // The monthly segment: 1 occurrence of 3 (33,3%), its 4 broadcasts under the channel, in every format.
+        assertThat(text).contains("33,3%", "(hằng tháng)", "Truyền thanh cơ sở 1 1 4 300");
         assertThat(text).contains("UBND HUYỆN XUẤT BẢN", "UBND XÃ LIÊN MINH THỬ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO",
                 "Kết quả công tác tuyên truyền cải cách hành chính quý I năm 2022",
@@ -69,11 +71,19 @@ class ReportExportIT extends ReportingIntegrationTest {
         assertThat(Arrays.copyOf(csvBytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String csvText = new String(csvBytes, StandardCharsets.UTF_8);
         assertThat(csvText).contains("Xã Liên Minh thử", "Phát thanh CCHC hằng tháng", "Truyền thanh cơ sở");
+        assertThat(csvText).contains("T1,Phát thanh CCHC hằng tháng,COUNT,3,1,33.3,hằng tháng,1,4");
 
         MockHttpServletResponse xlsx = download(URL + "/export?format=xlsx", OFFICER_A);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
             assertThat(book.getSheet("Chỉ tiêu").getRow(1).getCell(1).getStringCellValue()).isEqualTo("Phát thanh CCHC hằng tháng");
             assertThat(book.getSheet("Hình thức").getRow(1).getCell(2).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(book.getSheet("Hình thức").getRow(1).getCell(3).getNumericCellValue()).isEqualTo(4.0);
+            var t1 = book.getSheet("Chỉ tiêu").getRow(1);
+            assertThat(t1.getCell(3).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(t1.getCell(4).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(t1.getCell(5).getNumericCellValue()).isEqualTo(33.3);
+            assertThat(t1.getCell(6).getStringCellValue()).isEqualTo("hằng tháng");
+            assertThat(t1.getCell(8).getNumericCellValue()).isEqualTo(4.0);
         }
     }
 
@@ -115,10 +125,10 @@ class ReportExportIT extends ReportingIntegrationTest {
         UUID plan = UUID.randomUUID();
         ev.send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(), Plans.plan(plan, 1, "ex-a", PATH_A,
                 2022, List.of(Plans.target("T1", "Phát thanh CCHC hằng tháng", "COUNT", 12, null, "RADIO",
-                        "van-hoa-thong-tin")), List.of("RADIO"), 4_000_000));
+                        "van-hoa-thong-tin", "MONTHLY")), List.of("RADIO"), 4_000_000));
         Activity done = Activity.of(plan, PATH_A, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-02-01");
         ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "activity-completed", done.id().toString(),
-                done.completed("2022-02-01", 1, 300L, 20_000L));
+                done.completed("2022-02-01", 4, 300L, 20_000L));
         await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> mvc.perform(get(URL).header("Authorization", OFFICER_A))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).contains("\"achieved\":1"));
         String narrative = """

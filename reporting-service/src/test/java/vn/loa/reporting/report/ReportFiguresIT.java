@@ -46,9 +46,10 @@ class ReportFiguresIT extends ReportingIntegrationTest {
         List<Map<String, Object>> targetsV1 = List.of(
                 Plans.target("T1", "Chuyên mục CCHC trên truyền thanh cơ sở hằng tháng", "COUNT", 8, null, "RADIO",
                         "van-hoa-thong-tin"));
+        // T1 becomes a monthly segment in v2 (v1 counted it as a plain COUNT).
         List<Map<String, Object>> targetsV2 = List.of(
                 Plans.target("T1", "Chuyên mục CCHC trên truyền thanh cơ sở hằng tháng", "COUNT", 12, null, "RADIO",
-                        "van-hoa-thong-tin"),
+                        "van-hoa-thong-tin", "MONTHLY"),
                 Plans.target("T2", "Tin bài CCHC trên trang thông tin điện tử", "COUNT", 40, List.of(5, 10, 10, 15),
                         "WEBSITE", "van-hoa-thong-tin"),
                 Plans.target("T3", "Tỷ lệ hồ sơ TTHC được công khai", "PERCENT", 100, null, "PANEL_POSTER", "tu-phap"),
@@ -74,17 +75,20 @@ class ReportFiguresIT extends ReportingIntegrationTest {
         Activity a8 = Activity.of(PLAN, PATH, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-04-15");
         Activity a9 = Activity.of(PLAN, PATH, "MEETING", List.of(), "van-phong", List.of("van-hoa-thong-tin"), "2022-02-10");
         Activity a10 = Activity.of(PLAN, PATH, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2021-12-20");
+        // A second January segment: one more activity, not one more month.
+        Activity a11 = Activity.of(PLAN, PATH, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-01-20");
 
-        for (Activity a : List.of(a1, a2, a4, a5, a6, a7, a8, a9, a10)) {
+        for (Activity a : List.of(a1, a2, a4, a5, a6, a7, a8, a9, a10, a11)) {
             ev.send(Topics.ACTIVITY_EVENTS, key, "activity-scheduled", a.id().toString(), a.scheduled());
         }
         // A1 redelivered (same event id); A2 completed twice under two ids (a producer replay).
         UUID a1Done = ev.send(Topics.ACTIVITY_EVENTS, key, "activity-completed", a1.id().toString(),
-                a1.completed("2022-01-31", 1, 500L, 100_000L));
+                a1.completed("2022-01-31", 4, 500L, 100_000L));
         ev.send(a1Done, Topics.ACTIVITY_EVENTS, key, "activity-completed", a1.id().toString(),
-                a1.completed("2022-01-31", 1, 500L, 100_000L));
-        ev.send(Topics.ACTIVITY_EVENTS, key, "activity-completed", a2.id().toString(), a2.completed("2022-03-01", 1, 600L, null));
-        ev.send(Topics.ACTIVITY_EVENTS, key, "activity-completed", a2.id().toString(), a2.completed("2022-03-01", 1, 600L, null));
+                a1.completed("2022-01-31", 4, 500L, 100_000L));
+        ev.send(Topics.ACTIVITY_EVENTS, key, "activity-completed", a2.id().toString(), a2.completed("2022-03-01", 4, 600L, null));
+        ev.send(Topics.ACTIVITY_EVENTS, key, "activity-completed", a2.id().toString(), a2.completed("2022-03-01", 4, 600L, null));
+        ev.send(Topics.ACTIVITY_EVENTS, key, "activity-completed", a11.id().toString(), a11.completed("2022-01-15", 4, 300L, null));
         // A3's completion arrives before its scheduling.
         ev.send(Topics.ACTIVITY_EVENTS, key, "activity-completed", a3.id().toString(), a3.completed("2022-03-10", 4, null, 50_000L));
         ev.send(Topics.ACTIVITY_EVENTS, key, "activity-scheduled", a3.id().toString(), a3.scheduled());
@@ -108,7 +112,10 @@ class ReportFiguresIT extends ReportingIntegrationTest {
             assertThat(r.<String>read("$.period")).isEqualTo("2022-Q1");
             assertThat(r.<String>read("$.status")).isEqualTo("DRAFT");
             assertThat(r.<String>read("$.dueDate")).isEqualTo("2022-04-07");
-            // Targets: T1 COUNT 12/4 = 3, achieved A1 + A2 = 2; T2 quarterly value 5, achieved 4;
+            // Targets: T1 MONTHLY, 12/4 = 3 planned; completed A11 (15/1), A1 (31/1), A2 (1/3), each broadcast
+            // 4 times: occurrences = distinct months {January, March} = 2 (not 3 activities, not 12 broadcasts),
+            // 2/3 = 0.6667; the 12 broadcasts and 500 + 600 + 300 listeners are shown apart.
+            // T2 (not recurring) quarterly value 5, achieved the quantity 4 (articles) of A3;
             // T3 PERCENT 100, best of 60 and 90; T4 MILESTONE, its training still open.
             assertThat(r.<List<String>>read("$.targets[*].code")).containsExactly("T1", "T2", "T3", "T4");
             assertThat(r.<String>read("$.targets[0].description"))
@@ -116,9 +123,15 @@ class ReportFiguresIT extends ReportingIntegrationTest {
             assertThat(r.number("$.targets[0].planned")).isEqualTo(3);
             assertThat(r.number("$.targets[0].achieved")).isEqualTo(2);
             assertThat(r.number("$.targets[0].ratio")).isEqualTo(0.6667);
+            assertThat(r.<String>read("$.targets[0].recurrence")).isEqualTo("MONTHLY");
+            assertThat(r.number("$.targets[0].activitiesCompleted")).isEqualTo(3);
+            assertThat(r.number("$.targets[0].quantity")).isEqualTo(12);
+            assertThat(r.number("$.targets[0].reach")).isEqualTo(1400);
             assertThat(r.number("$.targets[1].planned")).isEqualTo(5);
             assertThat(r.number("$.targets[1].achieved")).isEqualTo(4);
             assertThat(r.number("$.targets[1].ratio")).isEqualTo(0.8);
+            assertThat(r.<String>read("$.targets[1].recurrence")).isNull();
+            assertThat(r.number("$.targets[1].activitiesCompleted")).isEqualTo(1);
             assertThat(r.number("$.targets[2].planned")).isEqualTo(100);
             assertThat(r.number("$.targets[2].achieved")).isEqualTo(90);
             assertThat(r.number("$.targets[2].ratio")).isEqualTo(0.9);
@@ -128,7 +141,8 @@ class ReportFiguresIT extends ReportingIntegrationTest {
             // Channels: the plan's four, plus MEETING where an activity was scheduled.
             assertThat(r.<List<String>>read("$.channels[*].channel"))
                     .containsExactly("RADIO", "WEBSITE", "PANEL_POSTER", "TRAINING", "MEETING");
-            channel(r, 0, 2, 2, 2, 1100);
+            // RADIO: A1, A2, A11 (A7 cancelled, A8 and A10 outside): 3 × 4 broadcasts, 500 + 600 + 300.
+            channel(r, 0, 3, 3, 12, 1400);
             channel(r, 1, 1, 1, 4, 0);
             channel(r, 2, 2, 2, 150, 200);
             channel(r, 3, 1, 0, 0, 0);
@@ -137,7 +151,7 @@ class ReportFiguresIT extends ReportingIntegrationTest {
             assertThat(r.<List<String>>read("$.units[*].role"))
                     .containsExactly("LEAD", "LEAD", "LEAD", "COORDINATE", "COORDINATE", "COORDINATE");
             unit(r, 0, "tu-phap", 2, 2, 0);
-            unit(r, 1, "van-hoa-thong-tin", 4, 3, 1);
+            unit(r, 1, "van-hoa-thong-tin", 5, 4, 1);
             unit(r, 2, "van-phong", 1, 0, 1);
             unit(r, 3, "buu-dien-xa", 1, 1, 0);
             unit(r, 4, "noi-vu", 1, 1, 0);
@@ -157,12 +171,29 @@ class ReportFiguresIT extends ReportingIntegrationTest {
             assertThat(d.<List<String>>read("$.children[*].code")).containsExactly("fig-commune");
             // (0.6667 + 0.8 + 0.9 + 0) / 4
             assertThat(d.number("$.children[0].achievement")).isEqualTo(0.5917);
-            assertThat(d.number("$.children[0].activitiesCompleted")).isEqualTo(5);
+            // A1, A2, A3, A4, A5, A11
+            assertThat(d.number("$.children[0].activitiesCompleted")).isEqualTo(6);
             assertThat(d.number("$.children[0].activitiesOverdue")).isEqualTo(2);
             assertThat(d.<String>read("$.children[0].reportStatus")).isEqualTo("DRAFT");
             assertThat(d.<Boolean>read("$.children[0].onTime")).isFalse();
             assertThat(d.number("$.children[0].rank")).isEqualTo(1);
             assertThat(d.number("$.completeness")).isEqualTo(0);
+        });
+    }
+
+    @Test
+    void theYearDashboardAddsUpTheQuartersOccurrences() {
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer d = getJson("/api/dashboards/fig-district?year=2022", DISTRICT);
+            assertThat(d.status()).isEqualTo(200);
+            // T1: months January, March (Q1) and April (A8, Q2) = 3 of 12 = 0.25 (13 broadcasts would be 1.08);
+            // T2: 4 of 40 = 0.1; T3: best 90 of 100 = 0.9; T4: 0. (0.25 + 0.1 + 0.9 + 0) / 4 = 0.3125.
+            assertThat(d.number("$.children[0].achievement")).isEqualTo(0.3125);
+            assertThat(d.number("$.children[0].activitiesCompleted")).isEqualTo(7);
+            // Q2: T1 1 of 3 = 0.3333, T2 0 of 10, T3 0 of 100, T4 0: 0.0833.
+            assertThat(d.<List<String>>read("$.trend[*].period")).containsExactly("2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4");
+            assertThat(d.number("$.trend[0].achievement")).isEqualTo(0.5917);
+            assertThat(d.number("$.trend[1].achievement")).isEqualTo(0.0833);
         });
     }
 

@@ -27,6 +27,15 @@ public final class Plans {
         return t;
     }
 
+    /** A recurring target (recurrence MONTHLY or QUARTERLY). */
+    public static Map<String, Object> target(String code, String description, String indicator, Number yearly,
+                                             List<? extends Number> quarterly, String channel, String unit,
+                                             String recurrence) {
+        Map<String, Object> t = target(code, description, indicator, yearly, quarterly, channel, unit);
+        t.put("recurrence", recurrence);
+        return t;
+    }
+
     public static Map<String, Object> plan(UUID planId, int version, String orgUnit, List<String> path, int year,
                                            List<Map<String, Object>> targets, List<String> channels, long budgetTotal) {
         Map<String, Object> p = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ import vn.loa.messaging.InboundEvents;
 import vn.loa.messaging.Inbox;
 import vn.loa.messaging.InvalidEventException;
 import vn.loa.messaging.Topics;
+import vn.loa.messaging.deadletter.DeadLetterMetrics;
 import vn.loa.messaging.deadletter.DeadLetterReplayer;
 import vn.loa.messaging.deadletter.DeadLetterStore;
 import vn.loa.messaging.deadletter.RecordingDeadLetterRecoverer;
@@ -44,6 +45,7 @@ import vn.loa.messaging.tracing.TraceContext;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,6 +141,12 @@ public class MessagingAutoConfiguration {
     @Bean
     DeadLetterStore loaDeadLetterStore(DataSource dataSource) {
         return new DeadLetterStore(dataSource);
+    }
+
+    /** The dead letters not replayed yet, as a gauge (bound to the application's registry by Spring Boot). */
+    @Bean
+    DeadLetterMetrics loaDeadLetterMetrics(DeadLetterStore store) {
+        return new DeadLetterMetrics(store, Duration.ofSeconds(10), Clock.systemUTC());
     }
 
     @Bean

@@ -52,6 +52,12 @@ public class DeadLetterStore {
         return count == null ? 0 : count;
     }
 
+    /** Dead letters not replayed yet: what an operator still has to look at. */
+    public long countNotReplayed() {
+        Long count = jdbc.queryForObject("select count(*) from dead_letter where replayed_at is null", Long.class);
+        return count == null ? 0 : count;
+    }
+
     public Optional<DeadLetter> find(UUID id) {
         return jdbc.query("select " + COLUMNS + " from dead_letter where id = ?", MAPPER, id).stream().findFirst();
     }

@@ -1,0 +1,311 @@
+package vn.loa.deployment;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.messaging.Topics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.deployment.Repo.list;
+import static vn.loa.deployment.Repo.map;
+import static vn.loa.deployment.Repo.string;
+
+/** docker-compose.yml against the services' configuration, the Dockerfiles and infra/compose. */
+class ComposeTests {
+
+    static Map<String, Object> compose;
+    static Map<String, Object> services;
+
+    @BeforeAll
+    static void parse() {
+        compose = parseCompose();
+        services = map(compose, "services");
+    }
+
+    static Map<String, Object> parseCompose() {
+        return Repo.yamlMap(Repo.path("docker-compose.yml"));
+    }
+
+    static Stream<String> modules() {
+        return Repo.SERVICES.keySet().stream().sorted();
+    }
+
+    static Map<String, String> environment(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        map(services, service, "environment").forEach((k, v) -> env.put(k, String.valueOf(v)));
+        return env;
+    }
+
+    /** The default of a {@code ${VAR:-default}} value, or the value itself. */
+    static String resolved(String value) {
+        Matcher m = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}").matcher(value);
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)));
+    }
+
+    @Test
+    void runsTheInfrastructureTheFiveServicesAndTheOptionalProfiles() {
+        assertThat(services).containsKeys("postgres", "kafka", "kafka-topics", "gateway", "plan-service",
+                "activity-service", "reporting-service", "notification-service", "prometheus", "grafana", "mailpit");
+        assertThat(string(services, "postgres", "image")).isEqualTo("postgres:17");
+        assertThat(string(services, "kafka", "image")).startsWith("apache/kafka:4.");
+        assertThat(map(services, "kafka", "environment")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
+        assertThat(list(services, "prometheus", "profiles")).containsExactly("observability");
+        assertThat(list(services, "grafana", "profiles")).containsExactly("observability");
+        assertThat(list(services, "mailpit", "profiles")).containsExactly("mail");
+        for (String module : Repo.SERVICES.keySet()) {
+            assertThat(list(services, module, "profiles")).as(module + " runs without a profile").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void givesEachServiceEverySettingItsConfigurationNeeds(String module) {
+        Set<String> given = new HashSet<>(environment(module).keySet());
+        given.add("SERVER_PORT"); // set by the image
+        for (Set<String> alternatives : Repo.requiredSettings(module)) {
+            assertThat(alternatives).as("%s needs one of %s in docker-compose.yml", module, alternatives)
+                    .containsAnyElementsOf(given);
+        }
+        environment(module).forEach((name, value) ->
+                assertThat(resolved(value)).as("%s=%s inside the compose network", name, value).doesNotContain("localhost:1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void buildsEachServiceFromItsOwnDockerfileAndPublishesItsPort(String module) {
+        assertThat(string(services, module, "build", "context")).isEqualTo(".");
+        assertThat(string(services, module, "build", "dockerfile")).isEqualTo(module + "/Dockerfile");
+        int port = Repo.SERVICES.get(module);
+        assertThat(list(services, module, "ports")).containsExactly(port + ":" + port);
+        assertThat(Repo.configuredPort(module)).isEqualTo(port);
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void checksHealthWaitsForWhatItNeedsAndHasAMemoryLimit(String module) {
+        assertThat(string(services, module, "healthcheck", "test")).contains("/actuator/health/readiness", "SERVER_PORT");
+        assertThat(string(services, module, "deploy", "resources", "limits", "memory")).isNotBlank();
+        Map<String, Object> dependsOn = map(services, module, "depends_on");
+        if (module.equals("gateway")) {
+            assertThat(dependsOn.keySet()).containsExactlyInAnyOrder("plan-service", "activity-service",
+                    "reporting-service", "notification-service");
+        } else {
+            assertThat(dependsOn).containsKeys("postgres", "kafka", "kafka-topics");
+            assertThat(string(dependsOn, "kafka-topics", "condition")).isEqualTo("service_completed_successfully");
+        }
+        // Graceful shutdown (web server phase, then listener containers and relay) ends before Docker kills the container.
+        String phase = Repo.applicationYml(module).get("spring.lifecycle.timeout-per-shutdown-phase");
+        assertThat(seconds(string(services, module, "stop_grace_period"))).isGreaterThan(2 * seconds(phase));
+    }
+
+    @Test
+    void everyServiceWaitedOnIsHealthCheckedAndEveryContainerHasAMemoryLimit() {
+        services.forEach((name, definition) -> {
+            assertThat(string(definition, "deploy", "resources", "limits", "memory")).as(name + " memory limit").isNotBlank();
+            map(definition, "depends_on").forEach((dependency, condition) -> {
+                assertThat(services).as(name + " depends on a defined service").containsKey(dependency);
+                if ("service_healthy".equals(string(condition, "condition"))) {
+                    assertThat(map(services, dependency, "healthcheck")).as(dependency + " has a health check").isNotEmpty();
+                }
+            });
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void eachDomainServiceHasItsOwnDatabaseAndRoleCreatedAtFirstStart(String module) {
+        Map<String, String> env = environment(module);
+        if (module.equals("gateway")) {
+            assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
+            return;
+        }
+        String url = env.get("SPRING_DATASOURCE_URL");
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(url).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(database).isEqualTo(Repo.applicationYml(module).get("spring.datasource.url")
+                .replaceAll(".*/", ""));
+        String role = env.get("SPRING_DATASOURCE_USERNAME");
+        assertThat(role).isEqualTo(database);
+        String script = Repo.read(Repo.path("infra/compose/postgres/10-create-databases.sh"));
+        String passwordVariable = database.toUpperCase() + "_DB_PASSWORD";
+        assertThat(script).containsPattern("create " + database + "\\s+" + role + "\\s+\"\\$\\{" + passwordVariable + ":\\?}\"");
+        // The service logs in with the password the database was initialised with.
+        assertThat(env.get("SPRING_DATASOURCE_PASSWORD"))
+                .isEqualTo(String.valueOf(map(services, "postgres", "environment").get(passwordVariable)));
+    }
+
+    @Test
+    void theInitScriptIsMountedWhereThePostgresImageRunsIt() {
+        assertThat(list(services, "postgres", "volumes")).contains(
+                "./infra/compose/postgres/10-create-databases.sh:/docker-entrypoint-initdb.d/10-create-databases.sh:ro");
+        assertThat(Files.isExecutable(Repo.path("infra/compose/postgres/10-create-databases.sh"))).isTrue();
+        assertThat(string(services, "postgres", "healthcheck", "test")).contains("loa_notification");
+    }
+
+    @Test
+    void namedVolumesAreDeclaredAndUsedAndBindMountsExist() {
+        Set<String> declared = map(compose, "volumes").keySet();
+        Set<String> used = new TreeSet<>();
+        services.forEach((name, definition) -> {
+            for (Object volume : list(definition, "volumes")) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(Repo.path(source.substring(2))).as(name + " mounts " + source).exists();
+                } else {
+                    used.add(source);
+                }
+            }
+        });
+        assertThat(used).containsExactlyInAnyOrderElementsOf(declared);
+        assertThat(declared).contains("postgres-data", "kafka-data", "gateway-keys");
+        // The gateway keeps its signing key on the volume, so tokens survive a restart.
+        assertThat(list(services, "gateway", "volumes")).contains("gateway-keys:/var/lib/loa");
+        assertThat(environment("gateway").get("LOA_AUTH_KEY_FILE")).startsWith("/var/lib/loa/");
+        assertThat(map(services, "kafka", "environment")).containsEntry("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
+        assertThat(list(services, "kafka", "volumes")).contains("kafka-data:/var/lib/kafka/data");
+    }
+
+    @Test
+    void hostPortsAreUnique() {
+        List<String> hostPorts = new ArrayList<>();
+        services.values().forEach(definition -> list(definition, "ports")
+                .forEach(p -> hostPorts.add(String.valueOf(p).split(":")[0])));
+        assertThat(hostPorts).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void createsEveryTopicAndItsDeadLetterTwinWithThePartitionsTheServicesDeclare() {
+        Map<String, Object> init = map(services, "kafka-topics", "environment");
+        assertThat(Arrays.asList(string(init, "LOA_TOPICS").split("\\s+"))).containsExactlyElementsOf(Topics.ALL);
+        String command = String.join("\n", list(services, "kafka-topics", "command").stream().map(String::valueOf).toList());
+        assertThat(command).contains("\"$${topic}-dlt\"", "--if-not-exists", "--partitions \"$${LOA_TOPIC_PARTITIONS}\"",
+                // reporting-service rebuilds its projections from the beginning of the topics
+                "retention=-1", "--config \"retention.ms=$${retention}\"");
+        String partitions = string(init, "LOA_TOPIC_PARTITIONS");
+        assertThat(Integer.parseInt(partitions)).isPositive();
+        for (String module : Repo.SERVICES.keySet()) {
+            if (Repo.producesEvents(module)) {
+                assertThat(environment(module)).containsEntry("LOA_MESSAGING_TOPICS_PARTITIONS", partitions)
+                        .containsEntry("LOA_MESSAGING_TOPICS_REPLICATIONFACTOR", string(init, "LOA_TOPIC_REPLICATION_FACTOR"));
+            }
+        }
+        assertThat(map(services, "kafka", "environment")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceWhereItExposesMetrics() {
+        Map<String, Object> prometheus = Repo.yamlMap(Repo.path("infra/compose/prometheus/prometheus.yml"));
+        Set<String> targets = new TreeSet<>();
+        for (Object job : list(prometheus, "scrape_configs")) {
+            assertThat(string(job, "metrics_path")).isEqualTo("/actuator/prometheus");
+            for (Object config : list(job, "static_configs")) {
+                list(config, "targets").forEach(t -> targets.add(String.valueOf(t)));
+            }
+        }
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(Repo.SERVICES.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue()).toList());
+        for (String module : Repo.SERVICES.keySet()) {
+            assertThat(Repo.applicationYml(module).get("management.endpoints.web.exposure.include")).contains("prometheus");
+        }
+    }
+
+    @Test
+    void grafanaIsProvisionedWithPrometheusAndTheLoaDashboard() throws IOException {
+        Map<String, Object> datasources = Repo.yamlMap(Repo.path("infra/compose/grafana/provisioning/datasources/prometheus.yml"));
+        Object datasource = list(datasources, "datasources").get(0);
+        assertThat(string(datasource, "url")).isEqualTo("http://prometheus:9090");
+        Map<String, Object> providers = Repo.yamlMap(Repo.path("infra/compose/grafana/provisioning/dashboards/loa.yml"));
+        String dashboardDir = string(list(providers, "providers").get(0), "options", "path");
+        assertThat(list(services, "grafana", "volumes")).contains("./infra/compose/grafana/dashboards:" + dashboardDir + ":ro");
+
+        JsonNode dashboard = JsonMapper.builder().build().readTree(Repo.read(Repo.path("infra/compose/grafana/dashboards/loa.json")));
+        List<String> expressions = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            titles.add(panel.get("title").asString());
+            if (panel.has("targets")) {
+                for (JsonNode target : panel.get("targets")) {
+                    assertThat(target.get("datasource").get("uid").asString()).isEqualTo(string(datasource, "uid"));
+                    expressions.add(target.get("expr").asString());
+                }
+            }
+        }
+        assertThat(String.join("\n", titles).toLowerCase())
+                .contains("request rate", "latency", "outbox backlog", "publish latency", "consumer lag", "dead letters",
+                        "deliveries");
+        // Every Loa metric the dashboard asks for is one the code registers.
+        Set<String> loaMetrics = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bloa_[a-z_]+").matcher(String.join("\n", expressions));
+        while (m.find()) {
+            loaMetrics.add(m.group());
+        }
+        assertThat(loaMetrics).isNotEmpty();
+        String sources = javaSources();
+        for (String metric : loaMetrics) {
+            String meter = metric.replaceAll("_(total|seconds_bucket|seconds_count|seconds_sum|seconds)$", "").replace('_', '.');
+            assertThat(sources).as("a meter named %s is registered (for %s)", meter, metric).contains("\"" + meter + "\"");
+        }
+        assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds_bucket",
+                "kafka_consumer_fetch_manager_records_lag_max");
+    }
+
+    @Test
+    void theMailProfilePointsNotificationServiceAtMailpit() {
+        Map<String, String> mailEnv = new LinkedHashMap<>();
+        for (String line : Repo.read(Repo.path("infra/compose/mail.env")).split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                mailEnv.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(mailEnv).containsEntry("COMPOSE_PROFILES", "mail").containsEntry("LOA_MAIL_EMBEDDED_ENABLED", "false")
+                .containsEntry("LOA_SMTP_HOST", "mailpit");
+        assertThat(list(services, "mailpit", "ports")).contains(mailEnv.get("LOA_SMTP_PORT") + ":" + mailEnv.get("LOA_SMTP_PORT"));
+        Map<String, String> env = environment("notification-service");
+        assertThat(env).containsEntry("SPRING_MAIL_HOST", "${LOA_SMTP_HOST:-localhost}")
+                .containsEntry("SPRING_MAIL_PORT", "${LOA_SMTP_PORT:-3025}")
+                .containsEntry("LOA_MAIL_EMBEDDED_ENABLED", "${LOA_MAIL_EMBEDDED_ENABLED:-true}");
+        // Without the profile, the embedded GreenMail listens where the default points.
+        assertThat(Repo.applicationYml("notification-service")).containsEntry("loa.mail.embedded.smtp-port", "3025");
+        assertThat(string(map(services, "notification-service", "depends_on"), "mailpit", "required")).isEqualTo("false");
+    }
+
+    static long seconds(String duration) {
+        Matcher m = Pattern.compile("(\\d+)s").matcher(duration);
+        assertThat(m.matches()).as("a duration in seconds: " + duration).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    static String javaSources() {
+        StringBuilder all = new StringBuilder();
+        for (String dir : List.of("infra/messaging", "notification-service", "plan-service", "activity-service",
+                "reporting-service", "gateway")) {
+            try (Stream<Path> files = Files.walk(Repo.path(dir + "/src/main/java"))) {
+                all.append(files.filter(f -> f.toString().endsWith(".java")).map(Repo::read)
+                        .collect(Collectors.joining("\n")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package vn.loa.deployment;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One Dockerfile per service, building the jar its pom builds, layered, non-root, with a readiness check. */
+class DockerfileTests {
+
+    static Stream<String> services() {
+        return Repo.SERVICES.keySet().stream().sorted();
+    }
+
+    private static String dockerfile(String module) {
+        return Repo.read(Repo.path(module + "/Dockerfile"));
+    }
+
+    /** The instructions of the last stage (the runtime image). */
+    private static String runtimeStage(String text) {
+        return text.substring(text.lastIndexOf("\nFROM "));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void buildsTheModulesJarAsItsPomNamesIt(String module) {
+        String text = dockerfile(module);
+        assertThat(text).contains("-pl " + module + " -am package");
+        Matcher copy = Pattern.compile("COPY --from=build /src/(\\S+) app\\.jar").matcher(text);
+        assertThat(copy.find()).as("the jar is copied from the build stage").isTrue();
+        assertThat(copy.group(1)).isEqualTo(module + "/target/" + Repo.jarName(module));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void extractsSpringBootLayersAndStartsTheLauncher(String module) {
+        String text = dockerfile(module);
+        assertThat(text).contains("java -Djarmode=tools -jar app.jar extract --layers --launcher");
+        String runtime = runtimeStage(text);
+        List<String> layers = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+        int previous = -1;
+        for (String layer : layers) {
+            int at = runtime.indexOf("/extracted/" + layer + "/");
+            assertThat(at).as("layer %s copied after the ones that change less often", layer).isGreaterThan(previous);
+            previous = at;
+        }
+        assertThat(runtime).contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void runsOnAJreAsANonRootUserWithMemoryFromTheContainerLimit(String module) {
+        String runtime = runtimeStage(dockerfile(module));
+        assertThat(runtime).startsWith("\nFROM eclipse-temurin:17-jre");
+        Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(runtime);
+        assertThat(user.find()).isTrue();
+        assertThat(user.group(1)).doesNotStartWith("0").isNotEqualTo("root");
+        assertThat(runtime).contains("-XX:MaxRAMPercentage=").doesNotContain("-Xmx");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void checksReadinessOnTheServicesPort(String module) {
+        String runtime = runtimeStage(dockerfile(module));
+        int port = Repo.SERVICES.get(module);
+        assertThat(Repo.configuredPort(module)).isEqualTo(port);
+        assertThat(runtime).contains("ENV SERVER_PORT=" + port).contains("EXPOSE " + port);
+        assertThat(runtime).containsPattern("HEALTHCHECK [^\\n]*\\\\\\n\\s+CMD .*/actuator/health/readiness");
+        // The readiness group exists because probes are enabled in the service's configuration.
+        assertThat(Repo.applicationYml(module)).containsEntry("management.endpoint.health.probes.enabled", "true");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void theBuildContextKeepsBuildOutputOut(String module) {
+        assertThat(Files.exists(Repo.path(module + "/Dockerfile"))).isTrue();
+        assertThat(Repo.read(Repo.path(".dockerignore"))).contains("**/target", ".git");
+    }
+}

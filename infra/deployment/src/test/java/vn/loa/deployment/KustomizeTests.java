@@ -1,0 +1,209 @@
+package vn.loa.deployment;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.loa.messaging.Topics;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.deployment.Repo.at;
+import static vn.loa.deployment.Repo.list;
+import static vn.loa.deployment.Repo.map;
+import static vn.loa.deployment.Repo.string;
+
+/** infra/k8s: a Kustomize base and an example overlay, checked against the services and the compose file. */
+class KustomizeTests {
+
+    static Kustomize base;
+    static Kustomize overlay;
+    static Map<String, Object> config;
+
+    @BeforeAll
+    static void load() {
+        base = Kustomize.load(Repo.path("infra/k8s/base"));
+        overlay = Kustomize.load(Repo.path("infra/k8s/overlays/example"));
+        config = map(base.find("ConfigMap", "loa-config").orElseThrow(), "data");
+    }
+
+    static Stream<String> modules() {
+        return Repo.SERVICES.keySet().stream().sorted();
+    }
+
+    private static Map<String, Object> container(String module) {
+        Map<String, Object> deployment = base.find("Deployment", module).orElseThrow();
+        List<Object> containers = list(deployment, "spec", "template", "spec", "containers");
+        assertThat(containers).hasSize(1);
+        return map(containers.get(0));
+    }
+
+    @Test
+    void theBaseHasOneDeploymentServiceHpaAndPdbPerServiceAndItsConfiguration() {
+        assertThat(string(base.kustomization(), "namespace")).isEqualTo("loa");
+        for (String kind : List.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget")) {
+            assertThat(base.ofKind(kind).stream().map(r -> string(r, "metadata", "name")))
+                    .as(kind).containsExactlyInAnyOrderElementsOf(Repo.SERVICES.keySet());
+        }
+        assertThat(base.find("ConfigMap", "loa-config")).isPresent();
+        assertThat(base.ofKind("Secret")).isNotEmpty();
+        assertThat(base.find("Job", "loa-topics")).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void everyDeploymentProbesLivenessAndReadinessOnItsPort(String module) {
+        Map<String, Object> c = container(module);
+        int port = Repo.SERVICES.get(module);
+        assertThat(list(c, "ports")).extracting(p -> at(p, "containerPort")).containsExactly(port);
+        assertThat(string(c, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+        assertThat(string(c, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+        assertThat(string(c, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+        assertThat(string(c, "livenessProbe", "httpGet", "port")).isEqualTo("http");
+        assertThat(string(c, "readinessProbe", "httpGet", "port")).isEqualTo("http");
+        assertThat(Repo.applicationYml(module)).containsEntry("management.endpoint.health.probes.enabled", "true");
+        // The Service sends the shared port to the container.
+        Map<String, Object> service = base.find("Service", module).orElseThrow();
+        assertThat(list(service, "spec", "ports")).singleElement()
+                .satisfies(p -> assertThat(at(p, "port")).isEqualTo(port))
+                .satisfies(p -> assertThat(at(p, "targetPort")).isEqualTo("http"));
+        assertThat(map(service, "spec", "selector")).isEqualTo(map(base.find("Deployment", module).orElseThrow(),
+                "spec", "selector", "matchLabels"));
+        assertThat(string(c, "image")).isEqualTo("loa/" + module + ":0.1.0");
+        assertThat(string(c, "resources", "limits", "memory")).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void everyDeploymentHasAnHpaAndAPdbThatSelectIt(String module) {
+        Map<String, Object> deployment = base.find("Deployment", module).orElseThrow();
+        assertThat(at(deployment, "spec", "replicas")).as("the HPA owns the replica count").isNull();
+        Map<String, Object> podLabels = map(deployment, "spec", "template", "metadata", "labels");
+        Map<String, Object> hpa = base.find("HorizontalPodAutoscaler", module).orElseThrow();
+        assertThat(string(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo("Deployment");
+        assertThat(string(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(module);
+        assertThat((Integer) at(hpa, "spec", "minReplicas")).isGreaterThanOrEqualTo(2);
+        Map<String, Object> pdb = base.find("PodDisruptionBudget", module).orElseThrow();
+        assertThat(podLabels).containsAllEntriesOf(map(pdb, "spec", "selector", "matchLabels"));
+        // minAvailable below minReplicas, or a node drain could never evict a pod.
+        assertThat((Integer) at(pdb, "spec", "minAvailable")).isLessThan((Integer) at(hpa, "spec", "minReplicas"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void everyDeploymentGetsEverySettingItsConfigurationNeeds(String module) {
+        Map<String, Object> c = container(module);
+        Set<String> given = new HashSet<>();
+        for (Object source : list(c, "envFrom")) {
+            String configMap = string(source, "configMapRef", "name");
+            String secret = string(source, "secretRef", "name");
+            if (configMap != null) {
+                given.addAll(map(base.find("ConfigMap", configMap).orElseThrow(), "data").keySet());
+            }
+            if (secret != null) {
+                given.addAll(map(base.find("Secret", secret).orElseThrow(), "stringData").keySet());
+            }
+        }
+        for (Object env : list(c, "env")) {
+            given.add(string(env, "name"));
+            String secret = string(env, "valueFrom", "secretKeyRef", "name");
+            if (secret != null) {
+                assertThat(map(base.find("Secret", secret).orElseThrow(), "stringData"))
+                        .containsKey(string(env, "valueFrom", "secretKeyRef", "key"));
+            }
+        }
+        for (Set<String> alternatives : Repo.requiredSettings(module)) {
+            assertThat(alternatives).as("%s needs one of %s", module, alternatives).containsAnyElementsOf(given);
+        }
+        assertThat(given).contains("SERVER_PORT");
+        if (!module.equals("gateway")) {
+            assertThat(given).contains("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void theGracePeriodCoversPreStopAndSpringsShutdownPhases(String module) {
+        Map<String, Object> deployment = base.find("Deployment", module).orElseThrow();
+        int grace = (Integer) at(deployment, "spec", "template", "spec", "terminationGracePeriodSeconds");
+        int preStop = (Integer) at(container(module), "lifecycle", "preStop", "sleep", "seconds");
+        long phase = ComposeTests.seconds(Repo.applicationYml(module).get("spring.lifecycle.timeout-per-shutdown-phase"));
+        assertThat(Repo.applicationYml(module)).containsEntry("server.shutdown", "graceful");
+        // The web server's phase, then the listener containers' and the relay's.
+        assertThat((long) grace).isGreaterThan(preStop + 2 * phase);
+    }
+
+    @Test
+    void topicsAndPartitionsAgreeWithComposeAndTheServices() {
+        Map<String, Object> job = base.find("Job", "loa-topics").orElseThrow();
+        Map<String, Object> c = map(list(job, "spec", "template", "spec", "containers").get(0));
+        String topics = list(c, "env").stream().filter(e -> "LOA_TOPICS".equals(string(e, "name")))
+                .map(e -> string(e, "value")).findFirst().orElseThrow();
+        assertThat(Arrays.asList(topics.split("\\s+"))).containsExactlyElementsOf(Topics.ALL);
+        assertThat(String.valueOf(list(c, "args"))).contains("\"${topic}-dlt\"", "--if-not-exists",
+                "--partitions \"${LOA_MESSAGING_TOPICS_PARTITIONS}\"",
+                "--replication-factor \"${LOA_MESSAGING_TOPICS_REPLICATIONFACTOR}\"", "retention=-1",
+                "--config \"retention.ms=${retention}\"");
+        assertThat(list(c, "envFrom")).extracting(e -> string(e, "configMapRef", "name")).contains("loa-config");
+        // One partition count everywhere: compose's topic init, compose's services, the cluster's.
+        String composePartitions = string(ComposeTests.parseCompose(), "services", "kafka-topics", "environment",
+                "LOA_TOPIC_PARTITIONS");
+        assertThat(config).containsEntry("LOA_MESSAGING_TOPICS_PARTITIONS", composePartitions);
+        assertThat(Integer.parseInt(String.valueOf(config.get("LOA_MESSAGING_TOPICS_REPLICATIONFACTOR")))).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void noConsumerScalesBeyondThePartitionsOfItsTopics() {
+        int partitions = Integer.parseInt(String.valueOf(config.get("LOA_MESSAGING_TOPICS_PARTITIONS")));
+        for (String module : Repo.SERVICES.keySet()) {
+            if (!Repo.consumesKafka(module)) {
+                continue;
+            }
+            Map<String, Object> hpa = base.find("HorizontalPodAutoscaler", module).orElseThrow();
+            assertThat((Integer) at(hpa, "spec", "maxReplicas")).as(module).isLessThanOrEqualTo(partitions);
+            for (Map<String, Object> patch : overlay.patches()) {
+                if ("HorizontalPodAutoscaler".equals(patch.get("kind")) && module.equals(string(patch, "metadata", "name"))
+                        && at(patch, "spec", "maxReplicas") != null) {
+                    assertThat((Integer) at(patch, "spec", "maxReplicas")).as(module + " in the overlay")
+                            .isLessThanOrEqualTo(partitions);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theExampleOverlayBuildsOnTheBaseAndOnlyPatchesWhatExists() {
+        assertThat(list(overlay.kustomization(), "resources")).containsExactly("../../base");
+        assertThat(overlay.resources()).hasSameSizeAs(base.resources());
+        for (Map<String, Object> patch : overlay.patches()) {
+            String kind = String.valueOf(patch.get("kind"));
+            String name = string(patch, "metadata", "name");
+            assertThat(base.find(kind, name)).as("patch target %s/%s", kind, name).isPresent();
+            for (Object c : list(patch, "spec", "template", "spec", "containers")) {
+                assertThat(string(c, "name")).isEqualTo(name);
+            }
+        }
+        // Every image gets the province's registry and a tag.
+        Set<String> images = new TreeSet<>();
+        for (Object image : list(overlay.kustomization(), "images")) {
+            images.add(string(image, "name"));
+            assertThat(string(image, "newTag")).isNotBlank();
+        }
+        assertThat(images).containsExactlyInAnyOrderElementsOf(Repo.SERVICES.keySet().stream().map(s -> "loa/" + s).toList());
+        // Generators replace or merge what the base defines, nothing else.
+        for (Object generator : list(overlay.kustomization(), "configMapGenerator")) {
+            assertThat(base.find("ConfigMap", string(generator, "name"))).isPresent();
+        }
+        for (Object generator : list(overlay.kustomization(), "secretGenerator")) {
+            assertThat(base.find("Secret", string(generator, "name"))).isPresent();
+            assertThat(string(generator, "behavior")).isEqualTo("replace");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package vn.loa.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The harness itself: every process up, tokens, routes to each service, databases reachable, process control. */
+@ExtendWith(StackLogsOnFailure.class)
+class StackSmokeIT {
+
+    private final LoaStack stack = LoaStack.get();
+
+    @Test
+    void everyServiceAnswersThroughTheGatewayWithADemoUsersToken() {
+        Api gateway = stack.gateway();
+        String district = stack.token("ductho.vhtt");
+        Api.Response orgUnit = gateway.get("/api/org-units/duc-tho", district);
+        assertThat(orgUnit.status()).as(orgUnit.toString()).isEqualTo(200);
+        assertThat(orgUnit.json().get("name").asString()).isEqualTo("Huyện Đức Thọ");
+        assertThat(gateway.get("/api/activities?size=1", district).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/periods/lien-minh/2022-Q1", district).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/notifications?size=1", district).status()).isEqualTo(200);
+        for (Service service : Service.values()) {
+            assertThat(stack.isRunning(service)).as(service.name()).isTrue();
+        }
+    }
+
+    @Test
+    void eachServiceDatabaseIsReachable() throws Exception {
+        for (Service service : Service.values()) {
+            if (service.database() == null) {
+                continue;
+            }
+            try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(service), LoaStack.DB_USER,
+                    LoaStack.DB_PASSWORD);
+                 ResultSet rows = connection.createStatement().executeQuery("select count(*) from flyway_schema_history")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).as(service.name()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void aKilledServiceAndAKilledBrokerComeBack() {
+        long before = stack.pid(Service.NOTIFICATION);
+        stack.kill(Service.NOTIFICATION);
+        assertThat(stack.isRunning(Service.NOTIFICATION)).isFalse();
+        assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        stack.killKafka();
+        assertThat(stack.isKafkaRunning()).isFalse();
+
+        stack.startKafka();
+        stack.start(Service.NOTIFICATION);
+        assertThat(stack.isKafkaRunning()).isTrue();
+        assertThat(stack.pid(Service.NOTIFICATION)).isNotEqualTo(before);
+        Api.Response inbox = stack.gateway().get("/api/notifications?size=1", stack.token("lienminh.vhtt"));
+        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
+    }
+}
