@@ -20,7 +20,9 @@ final class Backend {
 
     Backend(String name) {
         this.name = name;
-        this.server = new WireMockServer(options().dynamicPort().containerThreads(20));
+        // Asynchronous responses: a delayed answer does not hold one of Jetty's threads (concurrency tests).
+        this.server = new WireMockServer(options().dynamicPort().containerThreads(20)
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
         this.server.start();
         this.port = server.port();
         stubDefault();
@@ -47,7 +49,8 @@ final class Backend {
     }
 
     void start() {
-        server = new WireMockServer(options().port(port).containerThreads(20));
+        server = new WireMockServer(options().port(port).containerThreads(20)
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
         server.start();
         stubDefault();
     }

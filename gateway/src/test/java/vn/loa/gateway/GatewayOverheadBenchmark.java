@@ -3,15 +3,21 @@ package vn.loa.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,40 +65,69 @@ class GatewayOverheadBenchmark {
                 ? TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh")
                 : "Bearer " + System.getProperty("bench.token");
         DisposableServer backend = null;
-        ConfigurableApplicationContext context = null;
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        // name -> gateway base URL, in the order of the table
+        Map<String, String> gateways = new LinkedHashMap<>();
         try {
             if (gateway == null) {
                 backend = startBackend();
                 direct = "http://127.0.0.1:" + backend.port();
-                context = startGateway(direct);
-                gateway = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+                for (Map.Entry<String, List<String>> variant : variants().entrySet()) {
+                    ConfigurableApplicationContext context = startGateway(direct, variant.getValue());
+                    contexts.add(context);
+                    gateways.put(variant.getKey(),
+                            "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+                }
+            }
+            else {
+                gateways.put("gateway", gateway);
             }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpRequest viaGateway = HttpRequest.newBuilder(URI.create(gateway + path))
-                    .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build();
             HttpRequest toBackend = HttpRequest.newBuilder(URI.create(direct + path))
                     .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build();
+            Map<String, HttpRequest> viaGateway = new LinkedHashMap<>();
+            Map<String, List<String>> variants = variants();
+            gateways.forEach((name, url) -> {
+                // "@path=/x" measures another path through this gateway; "@anonymous" sends no token.
+                List<String> options = variants.getOrDefault(name, List.of());
+                String variantPath = options.stream().filter(o -> o.startsWith("@path=")).map(o -> o.substring(6))
+                        .findFirst().orElse(path);
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + variantPath))
+                        .timeout(Duration.ofSeconds(10)).GET();
+                if (!options.contains("@anonymous")) {
+                    request.header("Authorization", bearer);
+                }
+                viaGateway.put(name, request.build());
+            });
 
-            // Warm-up: JIT, connection pools, the gateway's first-route costs.
             // Warm-up by count (the JIT needs thousands of calls), bounded in time on a slow machine.
             int warmUpRequests = Integer.getInteger("bench.warmup", 3000);
             run(http, toBackend, 60, warmUpRequests);
-            run(http, viaGateway, 60, warmUpRequests);
+            for (HttpRequest request : viaGateway.values()) {
+                run(http, request, 60, warmUpRequests);
+            }
 
+            // Rounds alternate between the targets so that a busy machine hurts all of them alike.
             Result directTotal = new Result();
-            Result gatewayTotal = new Result();
+            Map<String, Result> totals = new LinkedHashMap<>();
+            viaGateway.keySet().forEach(name -> totals.put(name, new Result()));
             for (int round = 0; round < rounds; round++) {
                 directTotal.add(run(http, toBackend, seconds, Long.MAX_VALUE));
-                gatewayTotal.add(run(http, viaGateway, seconds, Long.MAX_VALUE));
+                for (Map.Entry<String, HttpRequest> target : viaGateway.entrySet()) {
+                    totals.get(target.getKey()).add(run(http, target.getValue(), seconds, Long.MAX_VALUE));
+                }
             }
-            print(path, directTotal, gatewayTotal);
+            print(path, directTotal, totals);
+            record(directTotal, totals);
             assertThat(directTotal.errors.get()).as("failed direct requests").isZero();
-            assertThat(gatewayTotal.errors.get()).as("failed requests through the gateway").isZero();
-            assertThat(gatewayTotal.histogram.getTotalCount()).isPositive();
+            totals.forEach((name, total) -> {
+                assertThat(total.errors.get()).as("failed requests through " + name).isZero();
+                assertThat(total.histogram.getTotalCount()).isPositive();
+            });
         }
         finally {
-            if (context != null) {
+            for (ConfigurableApplicationContext context : contexts) {
                 context.close();
             }
             if (backend != null) {
@@ -101,9 +136,75 @@ class GatewayOverheadBenchmark {
         }
     }
 
+    /**
+     * The gateways to compare, from {@code -Dbench.variants=name=--arg|--arg;name2=...} (each a
+     * gateway of its own with these extra arguments, measured in the same rounds), or one gateway
+     * named {@code gateway} with {@code -Dbench.args=--arg,--arg}.
+     */
+    private static Map<String, List<String>> variants() {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        String spec = System.getProperty("bench.variants", "");
+        if (spec.isBlank()) {
+            List<String> args = new ArrayList<>();
+            for (String arg : System.getProperty("bench.args", "").split(",")) {
+                if (!arg.isBlank()) {
+                    args.add(arg.trim());
+                }
+            }
+            variants.put("gateway", args);
+            return variants;
+        }
+        for (String variant : spec.split(";")) {
+            if (variant.isBlank()) {
+                continue;
+            }
+            int equals = variant.indexOf('=');
+            String name = (equals < 0 ? variant : variant.substring(0, equals)).trim();
+            List<String> args = new ArrayList<>();
+            if (equals >= 0) {
+                for (String arg : variant.substring(equals + 1).split("\\|")) {
+                    if (!arg.isBlank()) {
+                        args.add(arg.trim());
+                    }
+                }
+            }
+            variants.put(name, args);
+        }
+        return variants;
+    }
+
+    /** Figures for ./loa bench (infra/bench), when it asks for them with -Dbench.out. */
+    private static void record(Result direct, Map<String, Result> gateways) throws IOException {
+        String out = System.getProperty("bench.out");
+        if (out == null) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        lines.append(figure("gateway.direct.p50_ms", direct.p50()))
+                .append(figure("gateway.direct.p99_ms", direct.p99()))
+                .append(figure("gateway.direct.rps", direct.throughput()))
+                .append(figure("gateway.direct.cpu_us_per_request", direct.cpuMicros()));
+        gateways.forEach((name, r) -> lines.append(figure("gateway." + name + ".p50_ms", r.p50()))
+                .append(figure("gateway." + name + ".p99_ms", r.p99()))
+                .append(figure("gateway." + name + ".rps", r.throughput()))
+                .append(figure("gateway." + name + ".ratio_p50", r.p50() / direct.p50()))
+                .append(figure("gateway." + name + ".ratio_p99", r.p99() / direct.p99()))
+                .append(figure("gateway." + name + ".ratio_rps", r.throughput() / direct.throughput()))
+                .append(figure("gateway." + name + ".cpu_us_per_request", r.cpuMicros()))
+                .append(figure("gateway." + name + ".own_cpu_us_per_request", r.cpuMicros() - direct.cpuMicros())));
+        Path file = Path.of(out, "figures.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String figure(String id, double value) {
+        return id + "=" + String.format(Locale.ROOT, "%.4f", value) + "\n";
+    }
+
     private Result run(HttpClient http, HttpRequest request, int durationSeconds, long maxRequests) throws Exception {
         AtomicLong budget = new AtomicLong(maxRequests);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(durationSeconds).toNanos();
         List<Future<Result>> workers = new ArrayList<>();
@@ -133,31 +234,34 @@ class GatewayOverheadBenchmark {
             merged.add(worker.get());
         }
         merged.elapsedNanos = System.nanoTime() - start;
+        merged.cpuNanos = processCpuNanos() - cpuBefore;
         pool.shutdown();
         return merged;
     }
 
-    private void print(String path, Result direct, Result gateway) {
+    private void print(String path, Result direct, Map<String, Result> gateways) {
         StringBuilder out = new StringBuilder("\n");
         out.append(String.format(Locale.ROOT, "Gateway overhead: GET %s, %d concurrent clients, %d rounds x %d s per target%n",
                 path, concurrency, rounds, seconds));
-        out.append(String.format(Locale.ROOT, "%-9s %10s %12s %10s %10s %8s%n", "target", "requests", "req/s", "p50 ms",
-                "p99 ms", "errors"));
-        for (var row : List.of(new Object[] {"direct", direct}, new Object[] {"gateway", gateway})) {
-            Result r = (Result) row[1];
-            out.append(String.format(Locale.ROOT, "%-9s %10d %12.0f %10.2f %10.2f %8d%n", row[0],
-                    r.histogram.getTotalCount(), r.throughput(), r.p50(), r.p99(), r.errors.get()));
+        out.append(String.format(Locale.ROOT, "%-12s %10s %10s %9s %9s %7s %11s %s%n", "target", "requests", "req/s", "p50 ms",
+                "p99 ms", "errors", "CPU us/req", "ratio to direct (p50, p99, throughput); gateway's own CPU per request"));
+        out.append(String.format(Locale.ROOT, "%-12s %10d %10.0f %9.2f %9.2f %7d %11.0f%n", "direct",
+                direct.histogram.getTotalCount(), direct.throughput(), direct.p50(), direct.p99(), direct.errors.get(),
+                direct.cpuMicros()));
+        gateways.forEach((name, r) -> out.append(String.format(Locale.ROOT,
+                "%-12s %10d %10.0f %9.2f %9.2f %7d %11.0f x%.2f, x%.2f, x%.2f; +%.0f us%n", name,
+                r.histogram.getTotalCount(), r.throughput(), r.p50(), r.p99(), r.errors.get(), r.cpuMicros(),
+                r.p50() / direct.p50(), r.p99() / direct.p99(), r.throughput() / direct.throughput(),
+                r.cpuMicros() - direct.cpuMicros())));
+        if (direct.lastError != null) {
+            out.append("last error direct: ").append(direct.lastError).append('\n');
         }
-        out.append(String.format(Locale.ROOT,
-                "ratio gateway/direct: p50 x%.2f, p99 x%.2f, throughput x%.2f (added p50 %.2f ms)%n",
-                gateway.p50() / direct.p50(), gateway.p99() / direct.p99(), gateway.throughput() / direct.throughput(),
-                gateway.p50() - direct.p50()));
-        for (Result r : List.of(direct, gateway)) {
+        gateways.forEach((name, r) -> {
             if (r.lastError != null) {
-                out.append("last error: ").append(r.lastError).append('\n');
+                out.append("last error ").append(name).append(": ").append(r.lastError).append('\n');
             }
-        }
-        System.out.println(out);
+        });
+        out.toString().lines().filter(line -> !line.isBlank()).forEach(line -> System.out.println("[benchmark] " + line));
     }
 
     private static DisposableServer startBackend() {
@@ -169,7 +273,7 @@ class GatewayOverheadBenchmark {
                 .bindNow();
     }
 
-    private static ConfigurableApplicationContext startGateway(String backend) {
+    private static ConfigurableApplicationContext startGateway(String backend, List<String> extra) {
         // Command-line arguments: they outrank application.yml (builder properties would not).
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -183,13 +287,8 @@ class GatewayOverheadBenchmark {
                 "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
                 "--logging.level.root=WARN"));
-        // Extra gateway settings to compare, e.g. -Dbench.args=--management.tracing.enabled=false
-        String extra = System.getProperty("bench.args", "");
-        for (String arg : extra.split(",")) {
-            if (!arg.isBlank()) {
-                args.add(arg.trim());
-            }
-        }
+        // Extra gateway settings to compare (bench.variants / bench.args); "@..." are options of the benchmark.
+        extra.stream().filter(arg -> !arg.startsWith("@")).forEach(args::add);
         return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }
 
@@ -208,10 +307,20 @@ class GatewayOverheadBenchmark {
                 """;
     }
 
+    /**
+     * CPU time of this JVM (client, gateway and backend all run in it): per request, it does not
+     * depend on what else the machine runs, unlike latency and throughput.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
     private static final class Result {
         final Histogram histogram = new Histogram(60_000_000L, 3);
         final AtomicLong errors = new AtomicLong();
         long elapsedNanos;
+        long cpuNanos;
         volatile String lastError;
 
         void add(Result other) {
@@ -221,6 +330,12 @@ class GatewayOverheadBenchmark {
                 lastError = other.lastError;
             }
             elapsedNanos += other.elapsedNanos;
+            cpuNanos += other.cpuNanos;
+        }
+
+        /** CPU microseconds of the whole JVM per request. */
+        double cpuMicros() {
+            return histogram.getTotalCount() == 0 ? 0 : cpuNanos / 1000.0 / histogram.getTotalCount();
         }
 
         double throughput() {

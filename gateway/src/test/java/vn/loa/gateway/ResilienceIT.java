@@ -10,6 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
@@ -77,6 +84,46 @@ class ResilienceIT extends GatewayITBase {
                     .expectStatus().isOk();
             assertThat(opened.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         });
+    }
+
+    /**
+     * Spring Cloud CircuitBreaker wraps every call in a Resilience4j bulkhead of 25 concurrent calls
+     * by default, which turned the 26th concurrent request to one service into a 503; the gateway
+     * switches that bulkhead off (the breaker and the time limit stay).
+     */
+    @Test
+    void servesMoreConcurrentCallsToOneServiceThanTheLibraryBulkheadAllowed() throws Exception {
+        PLAN.server().stubFor(get(urlEqualTo("/api/plans/slow")).willReturn(okJsonSlowly()));
+        int calls = 40;
+        List<String> users = List.of(uniqueUser("lienminh.vhtt"), uniqueUser("tungchau.vhtt"));
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < calls; i++) {
+                String user = users.get(i % users.size());
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return client.get().uri("/api/plans/slow")
+                            .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(user, "COMMUNE_OFFICER", "lien-minh"))
+                            .exchange().returnResult(String.class).getStatus().value();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(answered).hasSize(calls).containsOnly(200);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJsonSlowly() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"slow\"}").withFixedDelay(400);
     }
 
     @Test

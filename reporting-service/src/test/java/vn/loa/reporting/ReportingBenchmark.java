@@ -10,15 +10,22 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.messaging.EventPublisher;
 import vn.loa.messaging.Topics;
+import vn.loa.reporting.projection.ActivityCompleted;
 import vn.loa.reporting.support.Activity;
 import vn.loa.reporting.support.MutableClock;
 import vn.loa.reporting.support.Plans;
 import vn.loa.reporting.support.TestEvents;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.testsupport.LoaInfrastructure;
 import vn.loa.testsupport.LoaIntegrationTest;
 import vn.loa.testsupport.TestTokens;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +33,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +53,29 @@ import static org.awaitility.Awaitility.await;
  * </pre>
  * It prints, and writes to {@code reporting-service/target/benchmark.txt}:
  * <ol>
- * <li>freshness: from producing an activity-completed to Kafka until the district dashboard (over
- * HTTP) shows it, p50/p99 over {@code bench.completions} (default 300) completions;</li>
- * <li>the dashboard's response time over HTTP for a district of 30 communes × 1,000 activities each
- * (seeded in the read model by SQL, plans through Kafka), for a quarter and for the whole year;</li>
+ * <li>freshness: from the COMMIT of the transaction that writes an activity-completed to the outbox
+ * (through the same messaging library and relay as activity-service) until the district dashboard
+ * (over HTTP) shows it, p50/p99 over {@code bench.completions} (default 300) completions;</li>
+ * <li>the dashboard's response time over HTTP for a district of {@code bench.communes} (30) communes ×
+ * {@code bench.activities} (1,000) activities each, and for a province of {@code bench.province.districts}
+ * (10) such districts (300,000 activities), each for a quarter and for the whole year. Org units and
+ * plans go through Kafka as in production; the activities are seeded straight into the read model
+ * ({@code activity_state}) by one set-based {@code INSERT … SELECT generate_series} per scale;</li>
  * <li>ingest throughput: {@code bench.ingest} (default 2,000) activity-completed events through the
  * live projection.</li>
  * </ol>
+ * {@code ./loa bench} (infra/bench) runs it with {@code -Dbench.out} and collects the figures.
  */
 @LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ReportingIntegrationTest.TOKEN_KEY)
 @Import(ReportingIntegrationTest.TestClock.class)
 class ReportingBenchmark {
 
-    static final int COMMUNES = 30;
-    static final int ACTIVITIES_PER_COMMUNE = 1_000;
+    static final int COMMUNES = Integer.getInteger("bench.communes", 30);
+    static final int ACTIVITIES_PER_COMMUNE = Integer.getInteger("bench.activities", 1_000);
+    static final int PROVINCE_DISTRICTS = Integer.getInteger("bench.province.districts", 10);
+    static final int DASHBOARD_REQUESTS = Integer.getInteger("bench.dashboard.requests", 100);
     static final String VIEWER = TestTokens.bearer("hatinh.viewer", "PROVINCE_VIEWER", "ha-tinh");
+    static final String PROVINCE_VIEWER = TestTokens.bearer("bench.viewer", "PROVINCE_VIEWER", "bench-province");
 
     @LocalServerPort
     int port;
@@ -70,6 +87,20 @@ class ReportingBenchmark {
     Environment environment;
     @Autowired
     MutableClock clock;
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    TransactionTemplate transactions;
+
+    /**
+     * The infrastructure properties as a {@code @DynamicPropertySource}: test-support's registrar is
+     * applied only after the embedded web server has started, and its filters (Idempotency-Key) need
+     * the DataSource already, so with RANDOM_PORT the registrar alone comes too late.
+     */
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LoaInfrastructure.springProperties("reporting_benchmark").forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> lines = new ArrayList<>();
@@ -96,15 +127,31 @@ class ReportingBenchmark {
                 ev.send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(),
                         Plans.plan(plan, 1, code, path, 2022, targets(), channels(), 40_000_000));
             }
-            await().atMost(Duration.ofMinutes(5)).until(() -> jdbc.sql(
-                    "select count(*) from plan_copy where org_unit like 'bench-c%' or org_unit = 'fresh-commune'")
-                    .query(Long.class).single() == COMMUNES + 1);
-            seedActivities();
+            ev.orgUnit("bench-province", "Tỉnh Đo tải", "PROVINCE", "bench-province");
+            for (int d = 1; d <= PROVINCE_DISTRICTS; d++) {
+                String district = String.format("bench-p%02d", d);
+                ev.orgUnit(district, "Huyện số " + d, "DISTRICT", "bench-province", district);
+                for (int c = 1; c <= COMMUNES; c++) {
+                    String code = district + String.format("-c%02d", c);
+                    List<String> path = List.of("bench-province", district, code);
+                    ev.orgUnit(code, "Xã số " + c + " huyện " + d, "COMMUNE", path.toArray(String[]::new));
+                    UUID plan = UUID.nameUUIDFromBytes(code.getBytes());
+                    ev.send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(),
+                            Plans.plan(plan, 1, code, path, 2022, targets(), channels(), 40_000_000));
+                }
+            }
+            await().atMost(Duration.ofMinutes(10)).until(() -> jdbc.sql("""
+                    select count(*) from plan_copy
+                    where org_unit like 'bench-c%' or org_unit like 'bench-p%' or org_unit = 'fresh-commune'""")
+                    .query(Long.class).single() == (long) COMMUNES * (1 + PROVINCE_DISTRICTS) + 1);
+            seed("district", "bench-c%", COMMUNES);
+            seed("province", "bench-p%", COMMUNES * PROVINCE_DISTRICTS);
 
             print("machine: %d processors, load average before measuring: %s", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
-            freshness(ev, freshPlan, freshPath, completions);
-            dashboardResponseTime();
+            freshness(freshPlan, freshPath, completions);
+            dashboardResponseTime("district", "bench-district", COMMUNES, "bench-c%", VIEWER);
+            dashboardResponseTime("province", "bench-province", PROVINCE_DISTRICTS, "bench-p%", PROVINCE_VIEWER);
             ingestThroughput(ev, freshPlan, freshPath, ingest);
             print("load average after: %s", loadAverage());
         }
@@ -113,10 +160,11 @@ class ReportingBenchmark {
         Files.write(out, lines);
     }
 
-    private void seedActivities() {
-        jdbc.sql("delete from activity_state where org_unit like 'bench-c%'").update();
+    /** Activities straight into the read model: one set-based INSERT … SELECT per scale (server side, like COPY). */
+    private void seed(String scale, String communes, int communeCount) throws IOException {
+        jdbc.sql("delete from activity_state where org_unit like :communes").param("communes", communes).update();
         long t0 = System.nanoTime();
-        // 1,000 activities per commune over the year: two thirds completed, the rest open; four targets.
+        // n activities per commune over the year: two thirds completed, the rest open; four targets.
         jdbc.sql("""
                 insert into activity_state (activity_id, plan_id, org_unit, org_unit_path, title, channel, target_codes,
                     unit, coordinating_units, due_date, status, status_time, completed_on, quantity, reach, cost_vnd)
@@ -132,66 +180,98 @@ class ReportingBenchmark {
                        case when g % 3 = 0 then null else 50 * (g % 7) end,
                        case when g % 3 = 0 then null else 10000 * (g % 5) end
                 from plan_copy p cross join generate_series(1, :n) g
-                where p.org_unit like 'bench-c%'""").param("n", ACTIVITIES_PER_COMMUNE).update();
+                where p.org_unit like :communes""").param("n", ACTIVITIES_PER_COMMUNE).param("communes", communes).update();
         jdbc.sql("analyze activity_state").update();
-        long rows = jdbc.sql("select count(*) from activity_state where org_unit like 'bench-c%'").query(Long.class).single();
-        print("seeded %,d activities for %d communes in %d ms", rows, COMMUNES,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-        assertThat(rows).isEqualTo((long) COMMUNES * ACTIVITIES_PER_COMMUNE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long rows = jdbc.sql("select count(*) from activity_state where org_unit like :communes")
+                .param("communes", communes).query(Long.class).single();
+        print("seeded %,d activities for %d communes (%s) in %.1f s (%.0f rows/s, INSERT … SELECT generate_series)",
+                rows, communeCount, scale, seconds, rows / seconds);
+        assertThat(rows).isEqualTo((long) communeCount * ACTIVITIES_PER_COMMUNE);
+        figure("seed." + scale + ".rows", rows);
+        figure("seed." + scale + ".rows_per_s", rows / seconds);
     }
 
-    private void freshness(TestEvents ev, UUID plan, List<String> path, int n) throws Exception {
+    /**
+     * From the commit of an activity-completed written through the outbox (this service's own
+     * EventPublisher: the messaging library and relay activity-service uses) to the district
+     * dashboard showing it over HTTP.
+     */
+    private void freshness(UUID plan, List<String> path, int n) throws Exception {
         Histogram h = new Histogram(60_000_000_000L, 3);
         String url = "/api/dashboards/fresh-district?period=2022-Q1";
         long base = completed(url);
+        List<UUID> events = new ArrayList<>();
         for (int i = 0; i < n + 20; i++) {
             Activity a = Activity.of(plan, path, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-03-10");
-            Map<String, Object> data = a.completed("2022-03-10", 1, 10L, 1_000L);
-            long t0 = System.nanoTime();
-            ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "activity-completed", a.id().toString(), data);
+            ActivityCompleted data = new ActivityCompleted(a.id(), plan, "01/KH-UBND", a.orgUnit(), path,
+                    "Phát thanh CCHC " + i, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(),
+                    LocalDate.parse("2022-03-10"), LocalDate.parse("2022-03-10"), "2022-Q1", BigDecimal.ONE, 10L, 1_000L,
+                    List.of(new ActivityCompleted.Evidence("https://lienminh.hatinh.gov.vn/tin-tuc", "Bài viết đã đăng")),
+                    "lienminh.vhtt", OffsetDateTime.parse("2022-03-10T16:00:00+07:00"));
+            UUID eventId = transactions.execute(status -> publisher.publish(plan.toString(), a.id().toString(), data));
+            long t0 = System.nanoTime(); // the commit has returned
             long expected = base + i + 1;
             while (completed(url) < expected) {
                 if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
                     throw new AssertionError("completion " + i + " not reflected within 30 s");
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // leave the CPU to the consumer
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // leave the CPU to the relay and consumer
             }
             if (i >= 20) { // the first 20 warm up
                 h.recordValue(System.nanoTime() - t0);
+                events.add(eventId);
             }
         }
-        print("freshness (produce activity-completed -> district dashboard over HTTP shows it), n=%d: "
-                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", h.getTotalCount(),
+        // The relay's share: outbox row written → published after Kafka's ack.
+        Double relayP50 = jdbc.sql("""
+                select percentile_cont(0.5) within group (order by extract(epoch from published_at - created_at) * 1000)
+                from outbox_event where id in (:ids)""").param("ids", events)
+                .query(Double.class).single();
+        print("freshness (activity-completed COMMIT through the outbox -> district dashboard over HTTP shows it), n=%d: "
+                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (relay share p50 %.1f ms)", h.getTotalCount(),
                 ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
-                ms(h.getMaxValue()));
+                ms(h.getMaxValue()), relayP50);
+        figure("freshness.commit.p50_ms", ms(h.getValueAtPercentile(50)));
+        figure("freshness.commit.p99_ms", ms(h.getValueAtPercentile(99)));
+        figure("freshness.relay_p50_ms", relayP50 == null ? 0 : relayP50);
     }
 
-    private void dashboardResponseTime() throws Exception {
-        String quarter = "/api/dashboards/bench-district?period=2022-Q1";
-        String year = "/api/dashboards/bench-district?year=2022";
-        String body = get(quarter);
-        assertThat(JsonPath.<List<String>>read(body, "$.children[*].code")).hasSize(COMMUNES);
+    private void dashboardResponseTime(String scale, String orgUnit, int children, String communes, String token)
+            throws Exception {
+        String quarter = "/api/dashboards/" + orgUnit + "?period=2022-Q1";
+        String year = "/api/dashboards/" + orgUnit + "?year=2022";
+        String body = get(quarter, token);
+        assertThat(JsonPath.<List<String>>read(body, "$.children[*].code")).hasSize(children);
         long expectedCompleted = jdbc.sql("""
-                select count(*) from activity_state where org_unit like 'bench-c%' and status = 'COMPLETED'
-                and completed_on between '2022-01-01' and '2022-03-31'""").query(Long.class).single();
+                select count(*) from activity_state where org_unit like :communes and status = 'COMPLETED'
+                and completed_on between '2022-01-01' and '2022-03-31'""").param("communes", communes)
+                .query(Long.class).single();
         assertThat(((Number) JsonPath.read(body, "$.activitiesCompleted")).longValue()).isEqualTo(expectedCompleted);
         for (String url : List.of(quarter, year)) {
-            for (int i = 0; i < 20; i++) {
-                get(url);
+            for (int i = 0; i < Math.min(scale.equals("province") ? 3 : 20, DASHBOARD_REQUESTS); i++) {
+                get(url, token);
             }
             Histogram h = new Histogram(60_000_000_000L, 3);
-            int n = url.equals(quarter) ? 200 : 50;
+            // A province answer takes seconds: fewer samples there, so that the run stays within minutes.
+            int perScale = scale.equals("province") ? Math.max(5, DASHBOARD_REQUESTS / 4) : DASHBOARD_REQUESTS;
+            int n = url.equals(quarter) ? perScale : Math.max(5, perScale / 2);
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
-                get(url);
+                get(url, token);
                 h.recordValue(System.nanoTime() - t0);
             }
-            print("dashboard %s (30 communes x 1,000 activities), n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    url, n, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
+            String period = url.equals(quarter) ? "quarter" : "year";
+            print("dashboard %s %s (%d children, %,d activities), n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    scale, url, children, (long) ACTIVITIES_PER_COMMUNE * COMMUNES * (scale.equals("province")
+                            ? PROVINCE_DISTRICTS : 1), n, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
+                    ms(h.getMaxValue()));
+            figure("dashboard." + scale + "." + period + ".p50_ms", ms(h.getValueAtPercentile(50)));
+            figure("dashboard." + scale + "." + period + ".p99_ms", ms(h.getValueAtPercentile(99)));
         }
     }
 
-    private void ingestThroughput(TestEvents ev, UUID plan, List<String> path, int n) {
+    private void ingestThroughput(TestEvents ev, UUID plan, List<String> path, int n) throws IOException {
         long before = jdbc.sql("select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -204,15 +284,16 @@ class ReportingBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         print("ingest: %d activity-completed events produced and applied in %.1f s (%.0f events/s, producer synchronous)",
                 n, seconds, n / seconds);
+        figure("ingest.events_per_s", n / seconds);
     }
 
     private long completed(String url) throws IOException, InterruptedException {
-        return ((Number) JsonPath.read(get(url), "$.activitiesCompleted")).longValue();
+        return ((Number) JsonPath.read(get(url, VIEWER), "$.activitiesCompleted")).longValue();
     }
 
-    private String get(String path) throws IOException, InterruptedException {
+    private String get(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", VIEWER).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -244,6 +325,19 @@ class ReportingBenchmark {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /** A figure for ./loa bench (infra/bench), when it asks for them with -Dbench.out. */
+    private static void figure(String id, double value) throws IOException {
+        String out = System.getProperty("bench.out");
+        if (out == null) {
+            return;
+        }
+        Path file = Path.of(out, "figures.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, id + "=" + String.format(java.util.Locale.ROOT, "%.4f", value) + "\n",
+                java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     private void print(String format, Object... args) {

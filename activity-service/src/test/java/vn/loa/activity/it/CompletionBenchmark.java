@@ -79,8 +79,12 @@ class CompletionBenchmark extends IntegrationTestSupport {
                     latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                     latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
                     measured.size(), toKafka, measured.size() / toKafka, Runtime.getRuntime().availableProcessors());
-            System.out.println(report);
+            report.lines().forEach(line -> System.out.println("[benchmark] " + line));
             write(report);
+            figure("completion.per_s", measured.size() / seconds);
+            figure("completion.p50_ms", latency.getValueAtPercentile(50) / 1000.0);
+            figure("completion.p99_ms", latency.getValueAtPercentile(99) / 1000.0);
+            figure("completion.to_kafka_events_per_s", measured.size() / toKafka);
             assertThat(failures).isZero();
         } finally {
             pool.shutdownNow();
@@ -112,6 +116,19 @@ class CompletionBenchmark extends IntegrationTestSupport {
             w.get();
         }
         return failures.get();
+    }
+
+    /** A figure for ./loa bench (infra/bench), when it asks for them with -Dbench.out. */
+    private static void figure(String id, double value) throws IOException {
+        String out = System.getProperty("bench.out");
+        if (out == null) {
+            return;
+        }
+        Path file = Path.of(out, "figures.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, id + "=" + String.format(java.util.Locale.ROOT, "%.4f", value) + "\n",
+                java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static void write(String report) throws IOException {

@@ -1,9 +1,14 @@
 package vn.loa.gateway.auth;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,6 +59,24 @@ class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * Every JWT decoder (the built-in issuer's, or Spring Boot's for an external OIDC provider) keeps
+     * the tokens it validated until they expire; {@code loa.auth.token-cache-size=0} switches it off.
+     */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoder(Environment environment, ObjectProvider<Clock> clock) {
+        int size = environment.getProperty("loa.auth.token-cache-size", Integer.class, 10_000);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (size > 0 && bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachingReactiveJwtDecoder)) {
+                    return new CachingReactiveJwtDecoder(decoder, size, clock.getIfAvailable(Clock::systemUTC));
+                }
+                return bean;
+            }
+        };
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {

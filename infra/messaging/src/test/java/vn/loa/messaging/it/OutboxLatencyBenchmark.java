@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ./mvnw -pl infra/messaging -am verify -Dbenchmark=true -Dit.test=OutboxLatencyBenchmark \
  *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
  * </pre>
- * Knobs: {@code -Dbenchmark.events=1000 -Dbenchmark.rate=100 -Dbenchmark.burst=2000}.
+ * Knobs: {@code -Dbenchmark.events=1000 -Dbenchmark.rate=100 -Dbenchmark.burst=2000 -Dbenchmark.warmup=200}.
+ * {@code ./loa bench} runs it after {@link PhysicalReferenceBenchmark} in one JVM.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @LoaIntegrationTest(classes = TestMessagingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -69,7 +70,7 @@ class OutboxLatencyBenchmark {
         int burst = Integer.getInteger("benchmark.burst", 2000);
         observer.onArrival = (eventId, now) -> meet(eventId, new Seen(true, now));
         try {
-            paced("warm-up", 200, rate);
+            paced("warm-up", Integer.getInteger("benchmark.warmup", 200), rate);
             Histogram paced = paced("paced", events, rate);
             Histogram burstLatency = burst("burst", burst);
             assertThat(paced.getTotalCount()).isEqualTo(events);
@@ -80,7 +81,7 @@ class OutboxLatencyBenchmark {
     }
 
     /** One event per transaction, one writer, at {@code rate} per second. */
-    private Histogram paced(String name, int count, int rate) throws InterruptedException {
+    private Histogram paced(String name, int count, int rate) throws InterruptedException, java.io.IOException {
         start(count);
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long begin = System.nanoTime();
@@ -96,7 +97,7 @@ class OutboxLatencyBenchmark {
     }
 
     /** {@code count} events as fast as 4 writers can commit them (one event per transaction). */
-    private Histogram burst(String name, int count) throws InterruptedException {
+    private Histogram burst(String name, int count) throws InterruptedException, java.io.IOException {
         start(count);
         ExecutorService writers = Executors.newFixedThreadPool(4);
         long begin = System.nanoTime();
@@ -141,7 +142,7 @@ class OutboxLatencyBenchmark {
         arrivals = new CountDownLatch(count);
     }
 
-    private Histogram finish(String name, int count, long begin) throws InterruptedException {
+    private Histogram finish(String name, int count, long begin) throws InterruptedException, java.io.IOException {
         if (!arrivals.await(Duration.ofMinutes(5).toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError(name + ": only " + (count - arrivals.getCount()) + " of " + count + " arrived");
         }
@@ -160,6 +161,16 @@ class OutboxLatencyBenchmark {
                 (rs, i) -> List.of((Double[]) rs.getArray(1).getArray()), (Object) phase.toArray(UUID[]::new));
         System.out.printf("OUTBOX BENCHMARK %-8s relay only (row written → published after ack): p50=%.1f ms  p99=%.1f ms%n",
                 name, relay.get(0), relay.get(1));
+        if (!name.equals("warm-up")) {
+            // Figures for ./loa bench (infra/bench) when it runs this with -Dbench.out.
+            PhysicalReferenceBenchmark.record("outbox." + name + ".p50_ms", h.getValueAtPercentile(50) / 1000.0);
+            PhysicalReferenceBenchmark.record("outbox." + name + ".p99_ms", h.getValueAtPercentile(99) / 1000.0);
+            PhysicalReferenceBenchmark.record("outbox." + name + ".events_per_s", count / seconds);
+            PhysicalReferenceBenchmark.record("outbox." + name + ".relay_p50_ms", relay.get(0));
+            Double size = jdbc.queryForObject("select avg(octet_length(payload)) from outbox_event where id = any(?)",
+                    Double.class, (Object) phase.toArray(UUID[]::new));
+            PhysicalReferenceBenchmark.record("outbox.message_bytes", size == null ? 0 : size);
+        }
         return h;
     }
 }
