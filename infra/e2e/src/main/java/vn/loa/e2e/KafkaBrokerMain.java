@@ -7,9 +7,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The stack's Kafka broker in a JVM of its own, so that fault tests can SIGKILL it like a real broker.
- * Arguments: data directory, port, controller port, log file. Prints {@code READY} once it serves.
+ * The storage is kept across starts, so a broker killed and started again on the same directory and ports
+ * keeps its topics, records and committed offsets, as on a real broker host.
+ * Arguments: data directory, port, controller port, log file. Prints {@link #READY} once it serves.
  */
 public final class KafkaBrokerMain {
+
+    /** The line printed once the broker answers. */
+    public static final String READY = "LOA-KAFKA-BROKER-READY";
 
     private KafkaBrokerMain() {
     }
@@ -22,7 +27,7 @@ public final class KafkaBrokerMain {
             broker.close();
             stopped.countDown();
         }, "kafka-stop"));
-        System.out.println("READY");
+        System.out.println(READY);
         System.out.flush();
         stopped.await();
     }

@@ -475,7 +475,7 @@ public final class LoaStack {
             return 0;
         }
         try (Stream<String> lines = Files.lines(console, StandardCharsets.ISO_8859_1)) {
-            return lines.filter("READY"::equals).count();
+            return lines.filter(KafkaBrokerMain.READY::equals).count();
         }
     }
 

@@ -2,6 +2,7 @@ package vn.loa.e2e.faults;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import vn.loa.e2e.KafkaBrokerMain;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** {@link KafkaBrokerMain} in its own JVM, on fixed ports and a fixed log directory. */
+/** The stack's {@link KafkaBrokerMain} in its own JVM, on fixed ports and a fixed log directory. */
 final class BrokerProcess {
 
     private final OsProcess process;
@@ -23,7 +24,7 @@ final class BrokerProcess {
         this.process = new OsProcess("kafka", List.of(OsProcess.java(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 KafkaBrokerMain.class.getName(), directory.toString(), Integer.toString(port),
-                Integer.toString(controllerPort)), Map.of(), logFile);
+                Integer.toString(controllerPort), directory.resolve("storage-format.log").toString()), Map.of(), logFile);
     }
 
     String bootstrapServers() {

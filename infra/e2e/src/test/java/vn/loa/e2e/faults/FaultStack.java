@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Everything the fault tests break, each a process of its own: a Kafka broker ({@link KafkaBrokerMain}),
+ * Everything the fault tests break, each a process of its own: a Kafka broker ({@link vn.loa.e2e.KafkaBrokerMain}),
  * two PostgreSQL servers (one only for activity-service, the producer whose database is stopped; one for
  * plan-, reporting- and notification-service) and the four domain services from their executable jars.
  * Ports are free ports chosen once, so that whatever restarts comes back on the same address; data lives
