@@ -1,0 +1,7 @@
+package vn.loa.planning.plan;
+
+import jakarta.validation.constraints.NotBlank;
+
+/** {@code POST /api/plans/{id}/derive}: the child org unit that gets a draft implementing the plan. */
+public record DeriveRequest(@NotBlank String orgUnit) {
+}
