@@ -168,12 +168,57 @@ public abstract class PlanServiceITBase {
         return a.body().get("id").asString();
     }
 
+    /** The plan's current ETag, as the caller reads it (what a change sends back in If-Match). */
+    protected String etag(String id, String token) throws Exception {
+        Answer a = get("/api/plans/" + id, token);
+        return a.status() == 200 ? a.header("ETag") : "\"0\"";
+    }
+
+    /** Issues the plan with If-Match: the ETag the caller has just read. */
     protected Answer issue(String id, String token, String date, String number) throws Exception {
         ObjectNode body = json.createObjectNode().put("issuedOn", date);
         if (number != null) {
             body.put("documentNumber", number);
         }
-        return post("/api/plans/" + id + "/issue", token, body);
+        return post("/api/plans/" + id + "/issue", token, body, "If-Match", etag(id, token));
+    }
+
+    protected Answer amend(String id, String token, ObjectNode amendment) throws Exception {
+        return post("/api/plans/" + id + "/amendments", token, amendment, "If-Match", etag(id, token));
+    }
+
+    protected Answer close(String id, String token) throws Exception {
+        return post("/api/plans/" + id + "/close", token, null, "If-Match", etag(id, token));
+    }
+
+    protected Answer edit(String id, String token, ObjectNode body) throws Exception {
+        return put("/api/plans/" + id, token, body, "If-Match", etag(id, token));
+    }
+
+    // --- org units (operators change the tree) ---
+
+    protected String orgEtag(String code) throws Exception {
+        return get("/api/org-units/" + code, operator()).header("ETag");
+    }
+
+    /** A unit to register (Vietnamese names), with a culture–information office and a post office. */
+    protected ObjectNode orgUnit(String name, String level, String parent, String issuer) {
+        ObjectNode u = json.createObjectNode().put("name", name).put("level", level).put("abbreviation", "UBND")
+                .put("issuerName", issuer);
+        if (parent != null) {
+            u.put("parentCode", parent);
+        }
+        var units = u.putArray("units");
+        units.addObject().put("code", "van-hoa-thong-tin").put("name", "Văn hóa – Thông tin").put("kind", "CULTURE_INFORMATION");
+        units.addObject().put("code", "buu-dien-xa").put("name", "Bưu điện xã").put("kind", "POST");
+        return u;
+    }
+
+    protected void register(String code, ObjectNode unit) throws Exception {
+        Answer a = put("/api/org-units/" + code, operator(), unit);
+        if (a.status() != 201) {
+            throw new AssertionError("registering " + code + " failed: " + a.status() + " " + a.raw());
+        }
     }
 
     // --- Kafka ---

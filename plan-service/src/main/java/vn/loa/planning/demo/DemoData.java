@@ -6,18 +6,21 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.planning.orgunit.OrgUnitView;
 import vn.loa.planning.orgunit.OrgUnits;
-import vn.loa.planning.plan.Actor;
 import vn.loa.planning.plan.DeriveRequest;
 import vn.loa.planning.plan.IssueRequest;
 import vn.loa.planning.plan.PlanContent;
 import vn.loa.planning.plan.PlanRequest;
 import vn.loa.planning.plan.PlanService;
 import vn.loa.planning.plan.PlanView;
+import vn.loa.planning.web.IfMatch;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.Roles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,13 +28,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Seeds the demo data of the local stack (README: fixed ids): the org units of Hà Tĩnh → Đức Thọ →
  * its communes, the district plan 169/KH-UBND, the Liên Minh 2022 plan transcribed from the seed, and
  * a lighter plan derived from 169/KH-UBND for each other commune. Everything goes through the same
- * services as the API, so events are published through the outbox. Idempotent: what exists is kept.
+ * services as the API, so events are published through the outbox. Idempotent: what exists is kept;
+ * the tree's shape belongs to the operators once the stack has run (a unit they moved stays where it is,
+ * one they closed stays closed), only the units' details are brought back to the file's.
  * Runs before the service reports ready.
  */
 @Component
@@ -42,7 +49,11 @@ class DemoData implements ApplicationRunner {
     static final UUID LIEN_MINH_PLAN = UUID.fromString("a0000000-2022-4000-8000-000000000001");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final Actor SYSTEM = Actor.system("demo-data");
+    /**
+     * The seeder acts as an officer at the root of the demo tree, under the same access policy as any
+     * caller (no back door): it covers every demo unit and may write plans.
+     */
+    private static final CurrentUser SEEDER = new CurrentUser("demo-data", Set.of(Roles.DISTRICT_OFFICER), "ha-tinh");
 
     private final OrgUnits orgUnits;
     private final PlanService plans;
@@ -87,22 +98,33 @@ class DemoData implements ApplicationRunner {
         OrgUnitsFile file = read("demo/org-units.json", OrgUnitsFile.class);
         tx.executeWithoutResult(s -> {
             file.levels().forEach(l -> orgUnits.defineLevel(l.code(), l.name(), l.rank()));
-            long changed = file.orgUnits().stream().filter(orgUnits::register).count();
+            long changed = 0;
+            for (OrgUnits.Registration r : file.orgUnits()) {
+                Optional<OrgUnitView> current = orgUnits.find(r.code());
+                if (current.isPresent() && current.get().isClosed()) {
+                    continue;
+                }
+                OrgUnits.Registration where = current.map(c -> new OrgUnits.Registration(r.code(), r.name(), r.level(),
+                        c.parentCode(), r.abbreviation(), r.issuerName(), r.parentBodyName(), r.placeName(), r.units())).orElse(r);
+                if (orgUnits.register(where, IfMatch.ANY, SEEDER.username()).changed()) {
+                    changed++;
+                }
+            }
             log.info("Demo org units: {} registered or changed, {} unchanged", changed, file.orgUnits().size() - changed);
         });
     }
 
     private void seedPlan(PlanFile file) {
         once(file.id(), () -> {
-            plans.create(SYSTEM, file.id(), file.plan());
-            plans.issue(SYSTEM, file.id(), null, file.issue());
+            PlanView draft = plans.create(SEEDER, file.id(), file.plan());
+            plans.issue(SEEDER, file.id(), IfMatch.from(draft.etag()), file.issue());
         });
     }
 
     /** A lighter plan: derived from 169/KH-UBND, keeping the targets the commune adopts with its own quarterly values. */
     private void seedCommunePlan(CommunePlans all, Commune c) {
         once(c.id(), () -> {
-            PlanView draft = plans.derive(SYSTEM, DISTRICT_PLAN, c.id(), new DeriveRequest(c.orgUnit()));
+            PlanView draft = plans.derive(SEEDER, DISTRICT_PLAN, c.id(), new DeriveRequest(c.orgUnit()));
             PlanContent d = draft.content();
             List<PlanContent.Target> targets = d.targets().stream()
                     .filter(t -> c.targets().containsKey(t.code()))
@@ -119,8 +141,8 @@ class DemoData implements ApplicationRunner {
                     d.legalBases(), d.purposes(), d.requirements(), targets, d.topics(), d.channels(), d.forms(), budget,
                     null, all.assignments(), d.assignmentsNote(), all.recipients(),
                     "Trên đây là kế hoạch tuyên truyền CCHC của " + lowerFirst(draft.orgUnitName()) + " năm 2022.");
-            plans.update(SYSTEM, c.id(), null, request);
-            plans.issue(SYSTEM, c.id(), null, new IssueRequest(c.issuedOn(), null));
+            PlanView edited = plans.update(SEEDER, c.id(), IfMatch.from(draft.etag()), request);
+            plans.issue(SEEDER, c.id(), IfMatch.from(edited.etag()), new IssueRequest(c.issuedOn(), null));
         });
     }
 
@@ -130,7 +152,7 @@ class DemoData implements ApplicationRunner {
         }
         try {
             tx.executeWithoutResult(s -> seed.run());
-        } catch (DuplicateKeyException e) {
+        } catch (DataIntegrityViolationException e) {
             // another instance seeded it at the same time
             log.info("Demo plan {} was seeded concurrently", id);
         }

@@ -4,11 +4,11 @@ import org.springframework.stereotype.Service;
 import vn.loa.documents.AdministrativeDocument;
 import vn.loa.documents.DocxDocumentRenderer;
 import vn.loa.documents.PdfDocumentRenderer;
-import vn.loa.planning.orgunit.OrgUnit;
+import vn.loa.planning.orgunit.OrgUnitView;
 import vn.loa.planning.orgunit.OrgUnits;
-import vn.loa.planning.plan.Actor;
 import vn.loa.planning.plan.PlanService;
 import vn.loa.planning.plan.PlanView;
+import vn.loa.support.security.CurrentUser;
 
 import java.util.Map;
 import java.util.UUID;
@@ -32,19 +32,19 @@ public class PlanDocumentExport {
         this.orgUnits = orgUnits;
     }
 
-    public AdministrativeDocument document(Actor actor, UUID id) {
-        PlanView plan = plans.get(actor, id);
+    public AdministrativeDocument document(CurrentUser user, UUID id) {
+        PlanView plan = plans.get(user, id);
         Map<String, String> unitNames = orgUnits.find(plan.orgUnit())
-                .map(u -> u.units().stream().collect(Collectors.toMap(OrgUnit.Unit::code, OrgUnit.Unit::name, (a, b) -> a)))
+                .map(u -> u.units().stream().collect(Collectors.toMap(OrgUnitView.Unit::code, OrgUnitView.Unit::name, (a, b) -> a)))
                 .orElse(Map.of());
         return PlanDocuments.of(plan, unitNames);
     }
 
-    public byte[] pdf(Actor actor, UUID id) {
-        return pdf.render(document(actor, id));
+    public byte[] pdf(CurrentUser user, UUID id) {
+        return pdf.render(document(user, id));
     }
 
-    public byte[] docx(Actor actor, UUID id) {
-        return docx.render(document(actor, id));
+    public byte[] docx(CurrentUser user, UUID id) {
+        return docx.render(document(user, id));
     }
 }

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.loa.messaging.EventType;
 import vn.loa.messaging.Topics;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** An org unit was created or changed; consumers build their org trees from these. */
+/**
+ * An org unit was created or changed — its path included, so every unit below a moved one gets one —
+ * with its whole current state; consumers upsert their org trees from these.
+ * {@code establishedOn}, {@code closedOn} and {@code successorCode} (additive in v1) are absent while
+ * they do not apply.
+ */
 @EventType(value = "org-unit-registered", topic = Topics.ORG_UNIT_EVENTS, version = 1)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrgUnitRegistered(
@@ -18,7 +24,10 @@ public record OrgUnitRegistered(
         List<Unit> units,
         String abbreviation,
         String issuerName,
-        String parentBodyName) {
+        String parentBodyName,
+        LocalDate establishedOn,
+        LocalDate closedOn,
+        String successorCode) {
 
     public record Unit(String code, String name, String kind) {
     }

@@ -4,7 +4,7 @@ import vn.loa.planning.events.PlanAmended;
 import vn.loa.planning.events.PlanClosed;
 import vn.loa.planning.events.PlanIssued;
 import vn.loa.planning.events.PlanSnapshot;
-import vn.loa.planning.orgunit.OrgUnit;
+import vn.loa.planning.orgunit.OrgUnitView;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +17,7 @@ final class PlanEvents {
     private PlanEvents() {
     }
 
-    static PlanIssued issued(PlanRecord p, OrgUnit unit, String implementsNumber) {
+    static PlanIssued issued(Plan p, OrgUnitView unit, String implementsNumber) {
         PlanContent c = p.content();
         return new PlanIssued(p.id(), p.version(), unit.code(), unit.name(), unit.level(), unit.path(), p.year(),
                 p.documentNumber(), p.issuedOn(), p.issuerName(), c.title(), c.implementsPlanId(), implementsNumber,
@@ -25,7 +25,7 @@ final class PlanEvents {
                 c.budgetTotalVnd());
     }
 
-    static PlanAmended amended(PlanRecord p, OrgUnit unit, String implementsNumber, String reason, Instant at, Clock clock) {
+    static PlanAmended amended(Plan p, OrgUnitView unit, String implementsNumber, String reason, Instant at, Clock clock) {
         PlanContent c = p.content();
         return new PlanAmended(p.id(), p.version(), unit.code(), unit.name(), unit.level(), unit.path(), p.year(),
                 p.documentNumber(), p.issuedOn(), p.issuerName(), c.title(), c.implementsPlanId(), implementsNumber,
@@ -33,8 +33,9 @@ final class PlanEvents {
                 c.budgetTotalVnd(), reason, OffsetDateTime.ofInstant(at, clock.getZone()));
     }
 
-    static PlanClosed closed(PlanRecord p, Instant at, Clock clock) {
-        return new PlanClosed(p.id(), p.version(), p.orgUnit(), p.orgUnitPath(), p.year(), p.documentNumber(),
+    /** The org unit's path is the current one: scope follows the tree. */
+    static PlanClosed closed(Plan p, OrgUnitView unit, Instant at, Clock clock) {
+        return new PlanClosed(p.id(), p.version(), p.orgUnit(), unit.path(), p.year(), p.documentNumber(),
                 OffsetDateTime.ofInstant(at, clock.getZone()));
     }
 
@@ -48,11 +49,11 @@ final class PlanEvents {
         return c.topics().stream().map(t -> new PlanSnapshot.Topic(t.code(), t.title(), t.items())).toList();
     }
 
-    private static List<PlanSnapshot.Unit> units(OrgUnit unit) {
+    private static List<PlanSnapshot.Unit> units(OrgUnitView unit) {
         return unit.units().stream().map(u -> new PlanSnapshot.Unit(u.code(), u.name())).toList();
     }
 
-    private static List<PlanSnapshot.Assignment> assignments(PlanContent c, OrgUnit unit) {
+    private static List<PlanSnapshot.Assignment> assignments(PlanContent c, OrgUnitView unit) {
         return c.assignments().stream().map(a -> new PlanSnapshot.Assignment(a.unit(), unit.unitName(a.unit()),
                 a.role().name(), a.duties(), a.reportsEveryMonths())).toList();
     }

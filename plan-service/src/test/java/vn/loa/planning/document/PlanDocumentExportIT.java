@@ -8,7 +8,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.loa.planning.PlanServiceITBase;
-import vn.loa.planning.plan.Actor;
+import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
 
 import java.io.ByteArrayInputStream;
@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The demo Liên Minh 2022 plan, read from PostgreSQL through PlanService, rendered by loa-documents. */
 class PlanDocumentExportIT extends PlanServiceITBase {
 
-    private static final Actor LIEN_MINH = Actor.user("lienminh.vhtt", Set.of("COMMUNE_OFFICER"), "lien-minh");
-    private static final Actor TUNG_CHAU = Actor.user("tungchau.vhtt", Set.of("COMMUNE_OFFICER"), "tung-chau");
+    private static final CurrentUser LIEN_MINH = new CurrentUser("lienminh.vhtt", Set.of("COMMUNE_OFFICER"), "lien-minh");
+    private static final CurrentUser TUNG_CHAU = new CurrentUser("tungchau.vhtt", Set.of("COMMUNE_OFFICER"), "tung-chau");
 
     @Autowired
     PlanDocumentExport export;

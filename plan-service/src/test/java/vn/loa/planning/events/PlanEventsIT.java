@@ -46,7 +46,7 @@ class PlanEventsIT extends PlanServiceITBase {
 
         ObjectNode amendment = json.createObjectNode().put("reason", "Điều chỉnh kinh phí");
         amendment.putArray("budget").addObject().put("source", "COMMUNE").put("amountVnd", 7_000_000L);
-        assertThat(post("/api/plans/" + id + "/amendments", district(), amendment).status()).isEqualTo(201);
+        assertThat(amend(id, district(), amendment).status()).isEqualTo(201);
         ConsumerRecord<String, String> amended = awaitRecord(event("plan-amended", id));
         assertThat(amended.key()).isEqualTo(id);
         EventContracts.assertValid("plan-amended", amended.value());
@@ -56,7 +56,7 @@ class PlanEventsIT extends PlanServiceITBase {
         assertThat(ad.get("budgetTotalVnd").asLong()).isEqualTo(7_000_000L);
         assertThat(ad.get("amendedAt").asString()).isNotBlank();
 
-        assertThat(post("/api/plans/" + id + "/close", district(), null).status()).isEqualTo(200);
+        assertThat(close(id, district()).status()).isEqualTo(200);
         ConsumerRecord<String, String> closed = awaitRecord(event("plan-closed", id));
         EventContracts.assertValid("plan-closed", closed.value());
         JsonNode cd = envelope(closed).get("data");

@@ -18,15 +18,7 @@ class OrgUnitRegistrationIT extends PlanServiceITBase {
     JdbcClient jdbc;
 
     private ObjectNode unit(String name, String level, String parent, String issuer) {
-        ObjectNode u = json.createObjectNode().put("name", name).put("level", level).put("abbreviation", "UBND")
-                .put("issuerName", issuer);
-        if (parent != null) {
-            u.put("parentCode", parent);
-        }
-        var units = u.putArray("units");
-        units.addObject().put("code", "van-hoa-thong-tin").put("name", "Văn hóa – Thông tin").put("kind", "CULTURE_INFORMATION");
-        units.addObject().put("code", "buu-dien-xa").put("name", "Bưu điện xã").put("kind", "POST");
-        return u;
+        return orgUnit(name, level, parent, issuer);
     }
 
     @Test
@@ -45,13 +37,22 @@ class OrgUnitRegistrationIT extends PlanServiceITBase {
         assertThat(d.get("path").toString()).isEqualTo("[\"quang-tri\",\"gio-linh\"]");
         assertThat(d.get("units").get(0).get("name").asString()).isEqualTo("Văn hóa – Thông tin");
 
-        // the same registration again changes nothing and publishes nothing
+        // a change needs If-Match (428 without); the same registration again changes nothing and publishes nothing
         long before = outboxRows("gio-linh");
-        assertThat(put("/api/org-units/gio-linh", operator(), unit("Xã Gio Linh", "COMMUNE", "quang-tri", "UBND xã Gio Linh")).status()).isEqualTo(200);
+        assertThat(put("/api/org-units/gio-linh", operator(), unit("Xã Gio Linh", "COMMUNE", "quang-tri", "UBND xã Gio Linh")).status()).isEqualTo(428);
+        String etag = commune.header("ETag");
+        Answer same = put("/api/org-units/gio-linh", operator(), unit("Xã Gio Linh", "COMMUNE", "quang-tri", "UBND xã Gio Linh"), "If-Match", etag);
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.header("ETag")).isEqualTo(etag);
         assertThat(outboxRows("gio-linh")).isEqualTo(before);
-        // a change is published
-        assertThat(put("/api/org-units/gio-linh", operator(), unit("Xã Gio Linh", "COMMUNE", "quang-tri", "Ủy ban nhân dân xã Gio Linh")).status()).isEqualTo(200);
+        // a change is published, and makes the old ETag stale
+        Answer changed = put("/api/org-units/gio-linh", operator(), unit("Xã Gio Linh", "COMMUNE", "quang-tri", "Ủy ban nhân dân xã Gio Linh"),
+                "If-Match", etag);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
         assertThat(outboxRows("gio-linh")).isEqualTo(before + 1);
+        assertThat(put("/api/org-units/gio-linh", operator(), unit("Xã Gio Linh", "COMMUNE", "quang-tri", "UBND xã Gio Linh"),
+                "If-Match", etag).status()).isEqualTo(412);
 
         String provinceOfficer = TestTokens.bearer("quangtri.vhtt", "DISTRICT_OFFICER", "quang-tri");
         ObjectNode plan = communePlan("quang-tri", 2026);
@@ -85,8 +86,18 @@ class OrgUnitRegistrationIT extends PlanServiceITBase {
         Answer invalid = put("/api/org-units/x-moi", operator(), noName);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.errorFields()).containsExactly("name");
-        Answer moveWithChildren = put("/api/org-units/duc-tho", operator(), unit("Huyện Đức Thọ", "DISTRICT", null, "UBND huyện Đức Thọ"));
+        Answer moveWithChildren = put("/api/org-units/duc-tho", operator(), unit("Huyện Đức Thọ", "DISTRICT", null, "UBND huyện Đức Thọ"),
+                "If-Match", orgEtag("duc-tho"));
         assertThat(moveWithChildren.status()).isEqualTo(409);
+        assertThat(moveWithChildren.code()).isEqualTo("org-unit-has-children");
+        // a province cannot sit under a commune, nor a code break the events' contract
+        Answer upsideDown = put("/api/org-units/x-moi", operator(), unit("Tỉnh Mới", "PROVINCE", "lien-minh", "UBND tỉnh Mới"));
+        assertThat(upsideDown.status()).isEqualTo(422);
+        assertThat(upsideDown.code()).isEqualTo("invalid-parent-level");
+        assertThat(put("/api/org-units/x--moi", operator(), unit("Xã Mới", "COMMUNE", "duc-tho", "UBND xã Mới")).errorFields()).containsExactly("code");
+        ObjectNode badOffice = unit("Xã Mới", "COMMUNE", "duc-tho", "UBND xã Mới");
+        ((ObjectNode) badOffice.get("units").get(0)).put("code", "Văn hóa");
+        assertThat(put("/api/org-units/x-moi", operator(), badOffice).errorFields()).containsExactly("units[0].code");
     }
 
     private long outboxRows(String key) {

@@ -40,7 +40,7 @@ class PlanLifecycleIT extends PlanServiceITBase {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("invalid-transition");
 
-        Answer edit = put("/api/plans/" + id, lienMinh(), body);
+        Answer edit = edit(id, lienMinh(), body);
         assertThat(edit.status()).isEqualTo(409);
         assertThat(edit.code()).isEqualTo("plan-not-editable");
 
@@ -49,7 +49,7 @@ class PlanLifecycleIT extends PlanServiceITBase {
         ObjectNode t = targets.addObject().put("code", "CT-2").put("description", "Truyền thanh cơ sở có chuyên mục tuyên truyền về CCHC")
                 .put("indicator", "COUNT").put("yearlyValue", 16).put("channel", "RADIO").put("unit", "van-hoa-thong-tin");
         t.putArray("quarterlyValues").add(4).add(4).add(4).add(4);
-        Answer amended = post("/api/plans/" + id + "/amendments", lienMinh(), amendment);
+        Answer amended = amend(id, lienMinh(), amendment);
         assertThat(amended.status()).isEqualTo(201);
         assertThat(amended.header("Location")).isEqualTo("/api/plans/" + id + "/versions/2");
         assertThat(amended.body().get("version").asInt()).isEqualTo(2);
@@ -68,19 +68,57 @@ class PlanLifecycleIT extends PlanServiceITBase {
         assertThat(v2.body().get("targets").get(0).get("yearlyValue").asInt()).isEqualTo(16);
         assertThat(get("/api/plans/" + id + "/versions/3", lienMinh()).status()).isEqualTo(404);
 
-        Answer closed = post("/api/plans/" + id + "/close", lienMinh(), null);
+        Answer closed = close(id, lienMinh());
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.body().get("status").asString()).isEqualTo("CLOSED");
-        assertThat(post("/api/plans/" + id + "/amendments", lienMinh(), amendment).code()).isEqualTo("invalid-transition");
-        assertThat(post("/api/plans/" + id + "/close", lienMinh(), null).code()).isEqualTo("invalid-transition");
+        assertThat(amend(id, lienMinh(), amendment).code()).isEqualTo("invalid-transition");
+        assertThat(close(id, lienMinh()).code()).isEqualTo("invalid-transition");
     }
 
     @Test
     void aDraftCannotBeClosedOrAmended() throws Exception {
         String id = create(communePlan("lien-minh", 2024), lienMinh());
-        assertThat(post("/api/plans/" + id + "/close", lienMinh(), null).code()).isEqualTo("invalid-transition");
+        assertThat(close(id, lienMinh()).code()).isEqualTo("invalid-transition");
         ObjectNode amendment = json.createObjectNode().put("reason", "x");
-        assertThat(post("/api/plans/" + id + "/amendments", lienMinh(), amendment).code()).isEqualTo("invalid-transition");
+        assertThat(amend(id, lienMinh(), amendment).code()).isEqualTo("invalid-transition");
+    }
+
+    @Test
+    void everyChangeNeedsIfMatchWith428WhenMissingAnd412WhenStale() throws Exception {
+        ObjectNode body = communePlan("lien-minh", 2024);
+        Answer created = post("/api/plans", lienMinh(), body);
+        String id = created.body().get("id").asString();
+        String etag = created.header("ETag");
+        ObjectNode issueBody = json.createObjectNode().put("issuedOn", "2024-03-01");
+        ObjectNode amendment = json.createObjectNode().put("reason", "Điều chỉnh chỉ tiêu");
+
+        for (Answer missing : java.util.List.of(put("/api/plans/" + id, lienMinh(), body),
+                post("/api/plans/" + id + "/issue", lienMinh(), issueBody))) {
+            assertThat(missing.status()).isEqualTo(428);
+            assertThat(missing.code()).isEqualTo("precondition-required");
+            assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        }
+        // another officer's change in between: the first one's ETag is stale
+        Answer first = put("/api/plans/" + id, lienMinh(), body.put("title", "Bản sửa thứ nhất"), "If-Match", etag);
+        assertThat(first.status()).isEqualTo(200);
+        Answer second = put("/api/plans/" + id, lienMinh(), body.put("title", "Bản sửa thứ hai"), "If-Match", etag);
+        assertThat(second.status()).isEqualTo(412);
+        assertThat(second.code()).isEqualTo("version-conflict");
+        assertThat(get("/api/plans/" + id, lienMinh()).body().get("title").asString()).isEqualTo("Bản sửa thứ nhất");
+        assertThat(post("/api/plans/" + id + "/issue", lienMinh(), issueBody, "If-Match", etag).status()).isEqualTo(412);
+
+        String current = first.header("ETag");
+        Answer issued = post("/api/plans/" + id + "/issue", lienMinh(), issueBody, "If-Match", "W/" + current);
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(200);
+        assertThat(post("/api/plans/" + id + "/amendments", lienMinh(), amendment).status()).isEqualTo(428);
+        assertThat(post("/api/plans/" + id + "/amendments", lienMinh(), amendment, "If-Match", current).status()).isEqualTo(412);
+        Answer amended = post("/api/plans/" + id + "/amendments", lienMinh(), amendment, "If-Match", issued.header("ETag"));
+        assertThat(amended.status()).isEqualTo(201);
+        assertThat(post("/api/plans/" + id + "/close", lienMinh(), null).status()).isEqualTo(428);
+        assertThat(post("/api/plans/" + id + "/close", lienMinh(), null, "If-Match", issued.header("ETag")).status()).isEqualTo(412);
+        assertThat(post("/api/plans/" + id + "/close", lienMinh(), null, "If-Match", amended.header("ETag")).status()).isEqualTo(200);
+        // two versions: nothing was lost, nothing written twice
+        assertThat(get("/api/plans/" + id + "/versions", lienMinh()).body().size()).isEqualTo(2);
     }
 
     @Test

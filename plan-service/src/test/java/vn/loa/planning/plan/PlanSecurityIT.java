@@ -18,7 +18,18 @@ class PlanSecurityIT extends PlanServiceITBase {
 
     @Test
     void wrongRoleIs403() throws Exception {
-        assertThat(get("/api/plans/" + LIEN_MINH_PLAN, operator()).status()).isEqualTo(403);
+        String noRole = vn.loa.testsupport.TestTokens.bearer("khach", "GUEST", "lien-minh");
+        assertThat(get("/api/plans/" + LIEN_MINH_PLAN, noRole).status()).isEqualTo(403);
+        assertThat(get("/api/plans?year=2022", noRole).status()).isEqualTo(403);
+        assertThat(get("/api/org-units/lien-minh", noRole).status()).isEqualTo(403);
+        // service-support's one rule for operators: they see everything, and change no plan
+        assertThat(get("/api/plans/" + LIEN_MINH_PLAN, operator()).status()).isEqualTo(200);
+        Answer operatorWrites = post("/api/plans/" + LIEN_MINH_PLAN + "/close", operator(), null, "If-Match", etag(LIEN_MINH_PLAN, operator()));
+        assertThat(operatorWrites.status()).isEqualTo(403);
+        assertThat(post("/api/plans", operator(), communePlan("lien-minh", 2024)).status()).isEqualTo(403);
+        // and officers do not change the org tree
+        assertThat(post("/api/org-units/lien-minh/close", district(), json.createObjectNode().put("closedOn", "2025-07-01"),
+                "If-Match", "\"0\"").status()).isEqualTo(403);
         Answer viewerWrites = post("/api/plans", viewer(), communePlan("lien-minh", 2024));
         assertThat(viewerWrites.status()).isEqualTo(403);
         assertThat(viewerWrites.code()).isEqualTo("forbidden");
