@@ -10,6 +10,7 @@ import vn.loa.planning.events.OrgUnitMoved;
 import vn.loa.planning.events.OrgUnitRegistered;
 import vn.loa.planning.events.OrgUnitsMerged;
 import vn.loa.planning.web.IfMatch;
+import vn.loa.planning.web.PlainText;
 import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
@@ -140,6 +141,7 @@ public class OrgUnits implements OrgTree {
     @Transactional
     public Registered register(Registration r, IfMatch ifMatch, String by) {
         repository.lockTree();
+        checkText(r);
         checkUnitCodes(r.units());
         Optional<OrgUnit> existing = repository.findById(r.code());
         Instant now = clock.instant();
@@ -260,6 +262,7 @@ public class OrgUnits implements OrgTree {
         if (repository.existsById(r.code())) {
             throw ApiException.conflict("org-unit-exists", "Org unit " + r.code() + " exists already: a merger makes a new unit.");
         }
+        checkText(r);
         checkUnitCodes(r.units());
         int rank = rank(r.level());
         if (new LinkedHashSet<>(m.predecessors()).size() != m.predecessors().size()) {
@@ -373,6 +376,13 @@ public class OrgUnits implements OrgTree {
             throw ApiException.unprocessable("tree-too-deep", "The tree would be " + path.size() + " levels deep; at most " + MAX_DEPTH + ".");
         }
         return path;
+    }
+
+    private static void checkText(Registration r) {
+        var errors = PlainText.controlCharacters(r, "");
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
     }
 
     private static void checkUnitCodes(Collection<OrgUnitView.Unit> units) {

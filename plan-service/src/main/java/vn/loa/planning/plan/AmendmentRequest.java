@@ -16,22 +16,22 @@ import vn.loa.planning.plan.PlanContent.Topic;
 
 /** {@code POST /api/plans/{id}/amendments}: a reason and the sections that change (absent ones stay). */
 record AmendmentRequest(
-        @NotBlank @Size(max = 4000) String reason,
-        @Size(max = 1000) String title,
-        @Size(max = 4000) String preamble,
-        @Size(max = 50) List<@Valid @NotNull LegalBasis> legalBases,
-        @Size(max = 50) List<@NotBlank @Size(max = 4000) String> purposes,
-        @Size(max = 50) List<@NotBlank @Size(max = 4000) String> requirements,
-        @Size(max = 100) List<@Valid @NotNull Target> targets,
-        @Size(max = 50) List<@Valid @NotNull Topic> topics,
-        @Size(max = 20) List<@NotBlank String> channels,
-        @Size(max = 20) List<@Valid @NotNull Form> forms,
-        @Size(max = 20) List<@Valid @NotNull BudgetLine> budget,
-        @Size(max = 4000) String budgetNote,
-        @Size(max = 50) List<@Valid @NotNull Assignment> assignments,
-        @Size(max = 4000) String assignmentsNote,
-        @Size(max = 50) List<@Valid @NotNull Recipient> recipients,
-        @Size(max = 4000) String closing) {
+        @NotBlank @Size(max = PlanLimits.REASON) String reason,
+        @Size(max = PlanLimits.TITLE) String title,
+        @Size(max = PlanLimits.NOTE) String preamble,
+        @Size(max = PlanLimits.LEGAL_BASES) List<@Valid @NotNull LegalBasis> legalBases,
+        @Size(max = PlanLimits.PURPOSES) List<@NotBlank @Size(max = PlanLimits.PURPOSE) String> purposes,
+        @Size(max = PlanLimits.REQUIREMENTS) List<@NotBlank @Size(max = PlanLimits.REQUIREMENT) String> requirements,
+        @Size(max = PlanLimits.TARGETS) List<@Valid @NotNull Target> targets,
+        @Size(max = PlanLimits.TOPICS) List<@Valid @NotNull Topic> topics,
+        @Size(max = PlanLimits.CHANNELS) List<@NotBlank @Size(max = PlanLimits.CHANNEL) String> channels,
+        @Size(max = PlanLimits.FORMS) List<@Valid @NotNull Form> forms,
+        @Size(max = PlanLimits.BUDGET_LINES) List<@Valid @NotNull BudgetLine> budget,
+        @Size(max = PlanLimits.NOTE) String budgetNote,
+        @Size(max = PlanLimits.ASSIGNMENTS) List<@Valid @NotNull Assignment> assignments,
+        @Size(max = PlanLimits.NOTE) String assignmentsNote,
+        @Size(max = PlanLimits.RECIPIENTS) List<@Valid @NotNull Recipient> recipients,
+        @Size(max = PlanLimits.NOTE) String closing) {
 
     PlanContent applyTo(PlanContent c) {
         return new PlanContent(

@@ -1,7 +1,9 @@
 package vn.loa.planning.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -67,10 +69,10 @@ public record PlanContent(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LegalBasis(
-            @NotBlank @Size(max = 100) String documentNumber,
+            @NotBlank @Size(max = PlanLimits.LEGAL_NUMBER) String documentNumber,
             LocalDate issuedOn,
-            @NotBlank @Size(max = 300) String issuer,
-            @NotBlank @Size(max = 2000) String title) {
+            @NotBlank @Size(max = PlanLimits.NAME) String issuer,
+            @NotBlank @Size(max = PlanLimits.LEGAL_TITLE) String title) {
     }
 
     public enum Indicator { COUNT, PERCENT, MILESTONE }
@@ -89,15 +91,16 @@ public record PlanContent(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Target(
-            @NotBlank @Size(max = 40) String code,
-            @NotBlank @Size(max = 4000) String description,
+            @NotBlank @Size(max = PlanLimits.TARGET_CODE) String code,
+            @NotBlank @Size(max = PlanLimits.DESCRIPTION) String description,
             @NotNull Indicator indicator,
-            @NotNull @DecimalMin("0") BigDecimal yearlyValue,
-            @Size(min = 4, max = 4, message = "must have 4 values, one per quarter") List<@NotNull @DecimalMin("0") BigDecimal> quarterlyValues,
-            @NotBlank String channel,
-            @NotBlank String unit,
-            @Size(max = 40) String parentTargetCode,
-            @Size(max = 100) String measure,
+            @NotNull @DecimalMin("0") @DecimalMax(PlanLimits.VALUE_MAX) @Digits(integer = 10, fraction = 2) BigDecimal yearlyValue,
+            @Size(min = 4, max = 4, message = "must have 4 values, one per quarter")
+            List<@NotNull @DecimalMin("0") @DecimalMax(PlanLimits.VALUE_MAX) @Digits(integer = 10, fraction = 2) BigDecimal> quarterlyValues,
+            @NotBlank @Size(max = PlanLimits.CHANNEL) String channel,
+            @NotBlank @Size(max = PlanLimits.CODE) String unit,
+            @Size(max = PlanLimits.TARGET_CODE) String parentTargetCode,
+            @Size(max = PlanLimits.MEASURE) String measure,
             Recurrence recurrence) {
 
         public Target withUnitAndParent(String newUnit, String parentCode) {
@@ -108,9 +111,9 @@ public record PlanContent(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Topic(
-            @NotBlank @Size(max = 10) String code,
-            @NotBlank @Size(max = 4000) String title,
-            List<@NotBlank @Size(max = 4000) String> items) {
+            @NotBlank @Size(max = PlanLimits.TOPIC_CODE) String code,
+            @NotBlank @Size(max = PlanLimits.DESCRIPTION) String title,
+            @Size(max = PlanLimits.TOPIC_ITEMS) List<@NotBlank @Size(max = PlanLimits.TOPIC_ITEM) String> items) {
 
         public Topic {
             items = items == null ? List.of() : List.copyOf(items);
@@ -120,9 +123,9 @@ public record PlanContent(
     /** A form of communication as the plan words it (section II.2), with the channel codes it uses. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Form(
-            @NotBlank @Size(max = 10) String code,
-            List<@NotBlank String> channels,
-            @NotBlank @Size(max = 4000) String description) {
+            @NotBlank @Size(max = PlanLimits.TOPIC_CODE) String code,
+            @Size(max = PlanLimits.CHANNELS) List<@NotBlank @Size(max = PlanLimits.CHANNEL) String> channels,
+            @NotBlank @Size(max = PlanLimits.NOTE) String description) {
 
         public Form {
             channels = channels == null ? List.of() : List.copyOf(channels);
@@ -135,23 +138,23 @@ public record PlanContent(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BudgetLine(
             @NotNull BudgetSource source,
-            @PositiveOrZero Long amountVnd,
-            @Size(max = 2000) String note) {
+            @PositiveOrZero @Max(PlanLimits.AMOUNT_MAX) Long amountVnd,
+            @Size(max = PlanLimits.BUDGET_NOTE) String note) {
     }
 
     public enum Role { LEAD, COORDINATE }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Assignment(
-            @NotBlank String unit,
+            @NotBlank @Size(max = PlanLimits.CODE) String unit,
             @NotNull Role role,
-            @NotBlank @Size(max = 4000) String duties,
+            @NotBlank @Size(max = PlanLimits.DUTIES) String duties,
             @Min(1) @Max(12) Integer reportsEveryMonths) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Recipient(
-            @NotBlank @Size(max = 500) String name,
-            @Size(max = 200) String purpose) {
+            @NotBlank @Size(max = PlanLimits.NAME) String name,
+            @Size(max = PlanLimits.PURPOSE_OF_RECIPIENT) String purpose) {
     }
 }

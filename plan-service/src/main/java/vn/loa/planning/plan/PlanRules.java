@@ -132,7 +132,7 @@ final class PlanRules {
         if (t.indicator() != Indicator.COUNT || t.quarterlyValues() == null || t.yearlyValue() == null) {
             return java.util.Optional.empty();
         }
-        if (t.quarterlyValues().size() != 4 || t.quarterlyValues().contains(null)) {
+        if (t.quarterlyValues().size() != 4 || t.quarterlyValues().stream().anyMatch(java.util.Objects::isNull)) {
             return java.util.Optional.of("must have 4 values, one per quarter");
         }
         BigDecimal sum = t.quarterlyValues().stream().reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -11,6 +11,7 @@ import vn.loa.planning.orgunit.OrgUnitView;
 import vn.loa.planning.orgunit.OrgUnits;
 import vn.loa.planning.plan.PlanContent.Target;
 import vn.loa.planning.web.IfMatch;
+import vn.loa.planning.web.PlainText;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.Roles;
 
@@ -118,6 +119,7 @@ public class PlanService {
             throw Problems.conflict("org-unit-closed", unit.name() + " is closed since " + unit.closedOn()
                     + (unit.successorCode() == null ? "" : ": plans are made by its successor " + unit.successorCode()) + ".");
         }
+        requirePlainText(request);
         PlanContent content = Nfc.normalize(request.toContent());
         checkDraft(content, unit);
         Instant now = clock.instant();
@@ -137,6 +139,7 @@ public class PlanService {
             throw Problems.validation("orgUnit", "the org unit of a plan cannot change (it is " + p.orgUnit() + ")");
         }
         OrgUnitView unit = orgUnit(p);
+        requirePlainText(request);
         PlanContent content = Nfc.normalize(request.toContent());
         checkDraft(content, unit);
         p.edit(request.year(), content, clock.instant(), user.username());
@@ -192,6 +195,7 @@ public class PlanService {
             throw Problems.conflict("invalid-transition", "Plan " + id + " is " + p.status() + ": only an issued plan is amended");
         }
         OrgUnitView unit = orgUnit(p);
+        requirePlainText(request);
         PlanContent content = Nfc.normalize(request.applyTo(p.content()));
         List<Violation> violations = PlanRules.checkIssuable(content, unitCodes(unit));
         if (!violations.isEmpty()) {
@@ -327,6 +331,15 @@ public class PlanService {
 
     private static Set<String> unitCodes(OrgUnitView unit) {
         return unit.units().stream().map(OrgUnitView.Unit::code).collect(Collectors.toSet());
+    }
+
+    /** No control characters in any text of the request (400 naming each field). */
+    private static void requirePlainText(Record request) {
+        List<Violation> violations = PlainText.controlCharacters(request, "").stream()
+                .map(e -> new Violation(e.field(), e.message())).toList();
+        if (!violations.isEmpty()) {
+            throw Problems.validation(violations);
+        }
     }
 
     private void checkDraft(PlanContent content, OrgUnitView unit) {
