@@ -2,6 +2,7 @@ package vn.loa.planning.access;
 
 import org.springframework.stereotype.Component;
 import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.OrgScope;
 import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
 
@@ -41,12 +42,12 @@ public class AccessPolicy {
         }
     }
 
-    /** The caller's org unit lies on the unit's current path (or on its successor's); operators cover everything. */
+    /**
+     * service-support's {@link OrgScope} rule (the caller's org unit on the path; operators everywhere) on
+     * the unit's current path or on its successors'.
+     */
     public boolean covers(CurrentUser user, String orgUnitCode) {
-        if (user.hasRole(Roles.OPERATOR)) {
-            return true;
-        }
-        return user.orgUnit() != null && orgUnitCode != null && tree.isWithin(orgUnitCode, user.orgUnit());
+        return orgUnitCode != null && tree.scopePaths(orgUnitCode).stream().anyMatch(path -> OrgScope.covers(user, path));
     }
 
     /** 403 without a reader's role, 404 outside the caller's scope. */

@@ -9,11 +9,11 @@ import java.util.List;
 public interface OrgTree {
 
     /**
-     * Whether {@code scopeCode} lies on the current path of {@code unitCode}, or on the path of a unit
-     * that {@code unitCode} was closed into (its successor, and theirs): the officers of a merged
-     * commune see what its predecessors did.
+     * The current paths a caller's scope is checked against for objects of {@code unitCode}: the unit's own
+     * path, then the path of the unit it was closed into (its successor, and theirs), so that the officers
+     * of a merged commune see what its predecessors did. Empty for an unknown code.
      */
-    boolean isWithin(String unitCode, String scopeCode);
+    List<List<String>> scopePaths(String unitCode);
 
     /** The unit's current path, root first, the unit itself last; empty for an unknown code. */
     List<String> pathOf(String unitCode);

@@ -34,8 +34,8 @@ interface OrgTreeQueries {
      */
     List<Rewritten> rewriteDescendantPaths(String code, List<String> newPath);
 
-    /** Whether {@code scope} is on the path of {@code unit} or of a unit on its successor chain. */
-    boolean isWithin(String unit, String scope);
+    /** The path of {@code unit}, then the paths of its successor chain (what it was closed into, and so on). */
+    List<List<String>> scopePaths(String unit);
 
     List<String> activeChildren(String code);
 

@@ -68,7 +68,7 @@ class OrgTreeQueriesImpl implements OrgTreeQueries {
     }
 
     @Override
-    public boolean isWithin(String unit, String scope) {
+    public List<List<String>> scopePaths(String unit) {
         // the unit, then what it was closed into, and so on (bounded: a chain of successors is short)
         return jdbc.sql("""
                         with recursive chain(code, path, successor, depth) as (
@@ -78,8 +78,8 @@ class OrgTreeQueriesImpl implements OrgTreeQueries {
                             from org_unit o join chain c on o.code = c.successor
                             where c.depth < 16
                         )
-                        select exists(select 1 from chain where path @> array[cast(:scope as text)])""")
-                .param("unit", unit).param("scope", scope).query(Boolean.class).single();
+                        select path from chain order by depth""")
+                .param("unit", unit).query((rs, i) -> strings(rs.getArray("path"))).list();
     }
 
     @Override

@@ -8,6 +8,4 @@ import java.util.List;
 interface OrgUnitRepository extends JpaRepository<OrgUnit, String>, OrgTreeQueries {
 
     List<OrgUnit> findByParentCodeOrderByCode(String parentCode);
-
-    List<OrgUnit> findBySuccessorCodeOrderByCode(String successorCode);
 }

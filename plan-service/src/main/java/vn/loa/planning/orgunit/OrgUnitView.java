@@ -43,6 +43,7 @@ public record OrgUnitView(
     public record Unit(String code, String name, String kind) {
     }
 
+    @JsonIgnore
     public boolean isClosed() {
         return status == Status.CLOSED;
     }

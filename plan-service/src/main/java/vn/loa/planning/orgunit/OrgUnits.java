@@ -81,8 +81,8 @@ public class OrgUnits implements OrgTree {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean isWithin(String unitCode, String scopeCode) {
-        return repository.isWithin(unitCode, scopeCode);
+    public List<List<String>> scopePaths(String unitCode) {
+        return repository.scopePaths(unitCode);
     }
 
     @Override
@@ -146,7 +146,8 @@ public class OrgUnits implements OrgTree {
         Optional<OrgUnit> existing = repository.findById(r.code());
         Instant now = clock.instant();
         if (existing.isEmpty()) {
-            OrgUnit parent = r.parentCode() == null ? null : activeParent(r.parentCode(), rank(r.level()));
+            int rank = rank(r.level());
+            OrgUnit parent = r.parentCode() == null ? null : activeParent(r.parentCode(), rank);
             OrgUnit unit = repository.save(OrgUnit.create(r.code(), r.parentCode(), pathUnder(parent, r.code()), r.details(), null, now));
             publishRegistered(unit);
             return new Registered(view(unit), true, true);

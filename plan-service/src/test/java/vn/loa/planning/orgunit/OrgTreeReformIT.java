@@ -246,6 +246,12 @@ class OrgTreeReformIT extends PlanServiceITBase {
         Answer created = post("/api/org-units", operator(), unit);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
+        assertThat(created.body().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(created.body().has("version")).isFalse();
+        assertThat(created.body().has("closed")).isFalse();
+        Answer unknownLevel = post("/api/org-units", operator(), orgUnit("Đặc khu Côn Đảo", "SPECIAL_ZONE", null, "UBND đặc khu").put("code", "con-dao"));
+        assertThat(unknownLevel.status()).isEqualTo(422);
+        assertThat(unknownLevel.code()).isEqualTo("unknown-level");
         Answer twice = post("/api/org-units", operator(), unit);
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.code()).isEqualTo("org-unit-exists");

@@ -31,10 +31,13 @@ class PlanAtTheLimitsIT extends PlanServiceITBase {
 
     @Test
     void theBiggestValidPlanIsIssuedAndReachesKafkaAsOneRecord() {
+        // a tree of its own, so that the demo district keeps the children other tests count
         List<OrgUnitView.Unit> units = BiggestPlan.units();
-        orgUnits.register(new OrgUnits.Registration("xa-gioi-han", BiggestPlan.text(300), "COMMUNE", "duc-tho", "UBND",
+        orgUnits.register(new OrgUnits.Registration("tinh-gioi-han", "Tỉnh Giới Hạn", "PROVINCE", null, "UBND",
+                "UBND tỉnh Giới Hạn", null, null, List.of()), IfMatch.ANY, "kiem-thu");
+        orgUnits.register(new OrgUnits.Registration("xa-gioi-han", BiggestPlan.text(300), "COMMUNE", "tinh-gioi-han", "UBND",
                 BiggestPlan.text(300), BiggestPlan.text(300), BiggestPlan.text(200), units), IfMatch.ANY, "kiem-thu");
-        CurrentUser officer = new CurrentUser("ductho.vhtt", Set.of(Roles.DISTRICT_OFFICER), "duc-tho");
+        CurrentUser officer = new CurrentUser("gioihan.vhtt", Set.of(Roles.DISTRICT_OFFICER), "tinh-gioi-han");
         PlanView draft = plans.create(officer, BiggestPlan.request("xa-gioi-han", units.stream().map(OrgUnitView.Unit::code).toList(), null));
         PlanView issued = plans.issue(officer, draft.id(), IfMatch.from(draft.etag()), new IssueRequest(LocalDate.of(2026, 2, 1), null));
 
