@@ -14,6 +14,12 @@ class PlanSecurityIT extends PlanServiceITBase {
         assertThat(post("/api/plans", null, communePlan("lien-minh", 2024)).status()).isEqualTo(401);
         assertThat(get("/api/org-units/lien-minh", null).status()).isEqualTo(401);
         assertThat(get("/api/plans/" + LIEN_MINH_PLAN, "Bearer not.a.jwt").status()).isEqualTo(401);
+        // the org-tree operations too
+        assertThat(post("/api/org-units", null, json.createObjectNode().put("code", "x")).status()).isEqualTo(401);
+        assertThat(post("/api/org-units/lien-minh/move", null, json.createObjectNode().put("newParent", "ha-tinh")).status()).isEqualTo(401);
+        assertThat(post("/api/org-units/lien-minh/close", null, json.createObjectNode().put("closedOn", "2025-07-01")).status()).isEqualTo(401);
+        assertThat(post("/api/org-units/merge", null, json.createObjectNode()).status()).isEqualTo(401);
+        assertThat(put("/api/org-units/lien-minh", null, json.createObjectNode()).status()).isEqualTo(401);
     }
 
     @Test
@@ -27,9 +33,19 @@ class PlanSecurityIT extends PlanServiceITBase {
         Answer operatorWrites = post("/api/plans/" + LIEN_MINH_PLAN + "/close", operator(), null, "If-Match", etag(LIEN_MINH_PLAN, operator()));
         assertThat(operatorWrites.status()).isEqualTo(403);
         assertThat(post("/api/plans", operator(), communePlan("lien-minh", 2024)).status()).isEqualTo(403);
-        // and officers do not change the org tree
-        assertThat(post("/api/org-units/lien-minh/close", district(), json.createObjectNode().put("closedOn", "2025-07-01"),
-                "If-Match", "\"0\"").status()).isEqualTo(403);
+        // and officers and viewers do not change the org tree (even their own units)
+        for (String token : java.util.List.of(district(), lienMinh(), viewer())) {
+            assertThat(post("/api/org-units/lien-minh/close", token, json.createObjectNode().put("closedOn", "2025-07-01"),
+                    "If-Match", "\"0\"").code()).isEqualTo("forbidden");
+            assertThat(post("/api/org-units/lien-minh/move", token, json.createObjectNode().put("newParent", "ha-tinh"),
+                    "If-Match", "\"0\"").code()).isEqualTo("forbidden");
+            var merger = orgUnit("Xã Mới", "COMMUNE", "duc-tho", "UBND xã Mới").put("code", "xa-moi").put("effectiveOn", "2025-07-01");
+            merger.putArray("predecessors").add("lien-minh").add("tung-chau");
+            assertThat(post("/api/org-units/merge", token, merger).code()).isEqualTo("forbidden");
+            assertThat(post("/api/org-units", token, orgUnit("Xã Mới", "COMMUNE", "duc-tho", "UBND xã Mới").put("code", "xa-moi"))
+                    .code()).isEqualTo("forbidden");
+        }
+        assertThat(get("/api/org-units/lien-minh", lienMinh()).body().get("status").asString()).isEqualTo("ACTIVE");
         Answer viewerWrites = post("/api/plans", viewer(), communePlan("lien-minh", 2024));
         assertThat(viewerWrites.status()).isEqualTo(403);
         assertThat(viewerWrites.code()).isEqualTo("forbidden");
