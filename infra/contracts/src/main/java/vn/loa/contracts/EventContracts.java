@@ -33,7 +33,7 @@ public final class EventContracts {
 
     /** Every event type that has a schema, in the order of EVENTS.md. */
     public static final List<String> TYPES = List.of(
-            "org-unit-registered",
+            "org-unit-registered", "org-unit-moved", "org-unit-closed", "org-units-merged",
             "plan-issued", "plan-amended", "plan-closed",
             "activity-scheduled", "activity-completed", "activity-cancelled", "activity-overdue",
             "quarter-closed", "quarter-reopened",

@@ -115,6 +115,30 @@ class EventContractsTests {
     }
 
     @Test
+    void theOrgTreeEventsCarryTheirStructure() {
+        assertThat(EventContracts.validate("org-unit-moved",
+                edit(EventContracts.sample("org-unit-moved"), root -> data(root).remove("descendants"))))
+                .singleElement().asString().contains("descendants");
+        assertThat(EventContracts.validate("org-unit-moved",
+                edit(EventContracts.sample("org-unit-moved"), root -> data(root).putArray("descendants").addObject()
+                        .put("code", "thon-1").put("parentCode", "lien-minh")))).singleElement().asString().contains("/data/descendants/0");
+        assertThat(EventContracts.validate("org-unit-closed",
+                edit(EventContracts.sample("org-unit-closed"), root -> data(root).put("closedOn", "01/07/2025"))))
+                .singleElement().asString().contains("/data/closedOn");
+        assertThat(EventContracts.validate("org-units-merged",
+                edit(EventContracts.sample("org-units-merged"), root -> {
+                    ArrayNode predecessors = (ArrayNode) data(root).get("predecessors");
+                    predecessors.remove(2);
+                    predecessors.remove(1);
+                }))).singleElement().asString().contains("/data/predecessors");
+        // a closed unit's registration says so, additively
+        EventContracts.assertValid("org-unit-registered", edit(EventContracts.sample("org-unit-registered"),
+                root -> data(root).put("closedOn", "2025-07-01").put("successorCode", "xa-duc-tho")));
+        assertThat(EventContracts.validate("org-unit-registered", edit(EventContracts.sample("org-unit-registered"),
+                root -> data(root).put("successorCode", "Xã Đức Thọ")))).isNotEmpty().allSatisfy(e -> assertThat(e).contains("/data/successorCode"));
+    }
+
+    @Test
     void orgUnitCodesAndPathsAreChecked() {
         assertThat(EventContracts.validate("report-approved",
                 edit(EventContracts.sample("report-approved"), root -> data(root).put("orgUnit", "Xã Liên Minh"))))

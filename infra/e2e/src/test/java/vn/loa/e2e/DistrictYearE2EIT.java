@@ -276,7 +276,9 @@ class DistrictYearE2EIT {
         Api.Response created = api.post("/api/plans", district, plan);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        ok(api.post("/api/plans/" + id + "/issue", district, object().put("issuedOn", q.from().toString())));
+        // a change of a plan needs If-Match with the ETag read (plan-service, issue 16)
+        ok(api.send("POST", "/api/plans/" + id + "/issue", district, object().put("issuedOn", q.from().toString()),
+                Map.of("If-Match", created.header("ETag"))));
         return id;
     }
 
@@ -313,8 +315,10 @@ class DistrictYearE2EIT {
             copy.put("yearlyValue", perQuarter * 4);
             copy.putArray("quarterlyValues").add(perQuarter).add(perQuarter).add(perQuarter).add(perQuarter);
         }
-        ok(api.send("PUT", "/api/plans/" + id, communeToken, edit, Map.of("If-Match", draft.header("ETag"))));
-        JsonNode issued = ok(api.post("/api/plans/" + id + "/issue", communeToken, object().put("issuedOn", q.from().toString())));
+        Api.Response edited = api.send("PUT", "/api/plans/" + id, communeToken, edit, Map.of("If-Match", draft.header("ETag")));
+        ok(edited);
+        JsonNode issued = ok(api.send("POST", "/api/plans/" + id + "/issue", communeToken, object().put("issuedOn", q.from().toString()),
+                Map.of("If-Match", edited.header("ETag"))));
         assertThat(issued.get("status").asString()).isEqualTo("ISSUED");
         return id;
     }

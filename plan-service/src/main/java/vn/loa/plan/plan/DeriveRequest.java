@@ -1,7 +1,0 @@
-package vn.loa.plan.plan;
-
-import jakarta.validation.constraints.NotBlank;
-
-/** {@code POST /api/plans/{id}/derive}: the child org unit that gets a draft implementing the plan. */
-public record DeriveRequest(@NotBlank String orgUnit) {
-}

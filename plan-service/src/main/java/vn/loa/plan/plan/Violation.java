@@ -1,5 +1,0 @@
-package vn.loa.plan.plan;
-
-/** A rule a plan breaks, with the field it concerns (e.g. {@code targets[0].unit}). */
-record Violation(String field, String message) {
-}
