@@ -184,6 +184,12 @@ public abstract class NotificationIT {
     public static final class TestHostResolver implements HostResolver {
 
         private final Map<String, List<List<InetAddress>>> answers = new ConcurrentHashMap<>();
+        private final Map<String, java.util.concurrent.atomic.AtomicInteger> lookups = new ConcurrentHashMap<>();
+
+        /** How often {@code host} was looked up. */
+        public int lookups(String host) {
+            return lookups.getOrDefault(host, new java.util.concurrent.atomic.AtomicInteger()).get();
+        }
 
         public void answer(String host, String... addresses) {
             answers.put(host, new java.util.ArrayList<>(List.of(addresses(addresses))));
@@ -206,6 +212,7 @@ public abstract class NotificationIT {
 
         @Override
         public synchronized List<InetAddress> resolve(String host) throws UnknownHostException {
+            lookups.computeIfAbsent(host, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             if ("localhost".equals(host)) {
                 return addresses("127.0.0.1");
             }

@@ -136,34 +136,40 @@ class DeliveryWorker implements DisposableBean {
         long start = System.nanoTime();
         try {
             sender.send(d);
-            long nanos = System.nanoTime() - start;
-            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-            count(d, "sent");
-            // If this write fails (database down, crash), the lease brings the delivery back: at least once.
-            outcomes.sent(d, attempt, TimeUnit.NANOSECONDS.toMillis(nanos));
         } catch (PermanentDeliveryFailure e) {
             breaker.releasePermission();
             log.warn("Delivery {} (subscription {}) is DEAD: {}", d.id(), d.subscriptionId(), e.getMessage());
             outcomes.dead(d, attempt, e.getMessage(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             count(d, "dead");
+            return;
         } catch (Exception e) {
-            long nanos = System.nanoTime() - start;
-            breaker.onError(nanos, TimeUnit.NANOSECONDS, e);
-            String error = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
-            if (attempt >= schedule.maxAttempts()) {
-                log.warn("Delivery {} (subscription {}) is DEAD after {} attempts: {}", d.id(), d.subscriptionId(),
-                        attempt, error);
-                outcomes.dead(d, attempt, error, ms);
-                count(d, "dead");
-            } else {
-                Duration wait = schedule.waitAfter(attempt);
-                log.info("Delivery {} (subscription {}) failed (attempt {}), next in {}: {}", d.id(),
-                        d.subscriptionId(), attempt, wait, error);
-                outcomes.failed(d, attempt, error, wait, ms);
-                count(d, "failed");
-            }
+            failed(d, attempt, breaker, e, System.nanoTime() - start);
+            return;
+        }
+        long nanos = System.nanoTime() - start;
+        breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        count(d, "sent");
+        // Sent. If recording it fails now (database down, crash), the delivery stays claimed and comes back
+        // when the lease runs out: it is sent again with the same webhook-id. At least once, never lost.
+        outcomes.sent(d, attempt, TimeUnit.NANOSECONDS.toMillis(nanos));
+    }
+
+    private void failed(ClaimedDelivery d, int attempt, CircuitBreaker breaker, Exception e, long nanos) {
+        breaker.onError(nanos, TimeUnit.NANOSECONDS, e);
+        String error = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
+        if (attempt >= schedule.maxAttempts()) {
+            log.warn("Delivery {} (subscription {}) is DEAD after {} attempts: {}", d.id(), d.subscriptionId(),
+                    attempt, error);
+            outcomes.dead(d, attempt, error, ms);
+            count(d, "dead");
+        } else {
+            Duration wait = schedule.waitAfter(attempt);
+            log.info("Delivery {} (subscription {}) failed (attempt {}), next in {}: {}", d.id(),
+                    d.subscriptionId(), attempt, wait, error);
+            outcomes.failed(d, attempt, error, wait, ms);
+            count(d, "failed");
         }
     }
 
