@@ -98,9 +98,9 @@ class AtLeastOnceIT extends NotificationIT {
         String commune = unique("hai-replica");
         String hook = "/hooks/" + commune + "/both";
         // A little latency, so that the two workers' claims and sends overlap.
-        RECEIVER.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(204).withFixedDelay(10)));
+        RECEIVER.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(204).withFixedDelay(5)));
         UUID subscription = subscribe(commune, hook);
-        int n = 300;
+        int n = 200;
         jdbc.sql("""
                         insert into delivery (id, event_id, event_type, recipient, channel, target, subscription_id,
                                               org_unit_path, language, subject, body, payload, status, next_attempt_at)
