@@ -96,15 +96,6 @@ public class Delivery {
         updatedAt = now;
     }
 
-    /** Put back without counting an attempt (circuit open, queue full). */
-    void defer(Duration in, String reason, OffsetDateTime now) {
-        if (waiting()) {
-            nextAttemptAt = now.plus(in);
-            lastError = truncate(reason);
-            updatedAt = now;
-        }
-    }
-
     /** An operator's retry: a fresh set of attempts, due now. Only a DEAD or FAILED delivery may be retried. */
     boolean retry(OffsetDateTime now) {
         if (status != DeliveryStatus.DEAD && status != DeliveryStatus.FAILED) {

@@ -56,11 +56,6 @@ class DeliveryOutcomes {
         });
     }
 
-    /** Puts the delivery back without an attempt (breaker open, lane full). */
-    boolean defer(ClaimedDelivery c, Duration in, String reason) {
-        return apply(c, d -> d.defer(in, reason, now()));
-    }
-
     private boolean apply(ClaimedDelivery c, Consumer<Delivery> change) {
         try {
             Boolean applied = tx.execute(status -> {

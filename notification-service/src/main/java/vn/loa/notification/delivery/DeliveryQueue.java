@@ -107,6 +107,27 @@ public class DeliveryQueue {
                 .query((rs, i) -> claimed(rs, claimedAt)).list();
     }
 
+    /**
+     * Puts claimed deliveries back without spending an attempt (their target's lane is full, their
+     * breaker is open): due again after {@code in}. One statement for a whole batch; a row that changed
+     * since its claim (its version moved on) is left alone.
+     */
+    void release(List<ClaimedDelivery> claimed, Duration in, String reason) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update delivery d set next_attempt_at = now() + :ms * interval '1 millisecond',
+                                              last_error = :reason, updated_at = now(), version = d.version + 1
+                        from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as c(id, version)
+                        where d.id = c.id and d.version = c.version and d.status in ('PENDING', 'FAILED')
+                        """)
+                .param("ms", in.toMillis()).param("reason", reason)
+                .param("ids", claimed.stream().map(c -> c.id().toString()).toArray(String[]::new))
+                .param("versions", claimed.stream().map(ClaimedDelivery::version).toArray(Long[]::new))
+                .update();
+    }
+
     /** One line of the attempt log, in the caller's transaction (the outcome's). */
     void logAttempt(UUID deliveryId, int attempt, String outcome, String error, long durationMs) {
         jdbc.sql("""

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,26 +88,39 @@ class DeliveryWorker implements DisposableBean {
                     return; // everything held is still being worked on: claim nothing more
                 }
                 due = queue.claimDue(room, properties.lease());
-                due.forEach(this::dispatch);
+                List<ClaimedDelivery> refused = new ArrayList<>();
+                for (ClaimedDelivery d : due) {
+                    if (!dispatch(d)) {
+                        refused.add(d);
+                    }
+                }
+                if (!refused.isEmpty()) {
+                    // Their lanes are full: back in a second, no attempt spent, one statement for all of them;
+                    // and no more claims until the next poll.
+                    queue.release(refused, LANE_FULL_RETRY, "the target's queue is full");
+                    return;
+                }
             } while (due.size() == room);
         } catch (RuntimeException e) {
             log.warn("Delivery poll failed: {}", e.toString());
         }
     }
 
-    private void dispatch(ClaimedDelivery d) {
+    /** @return false if the delivery's lane is full (the caller puts it back) */
+    private boolean dispatch(ClaimedDelivery d) {
         DeliverySender sender = senders.get(d.channel());
         if (sender == null) {
             outcomes.dead(d, d.attempts() + 1, "unknown channel " + d.channel(), 0);
-            return;
+            return true;
         }
         if (!held.add(d.id())) {
-            return;
+            return true; // still held here from an earlier claim
         }
         if (!lanes.offer(sender.lane(d), () -> attempt(d, sender))) {
             held.remove(d.id());
-            outcomes.defer(d, LANE_FULL_RETRY, "the target's queue is full");
+            return false;
         }
+        return true;
     }
 
     void attempt(ClaimedDelivery d, DeliverySender sender) {
@@ -119,7 +133,7 @@ class DeliveryWorker implements DisposableBean {
             CircuitBreaker breaker = breakers.of(d.breakerKey());
             if (!breaker.tryAcquirePermission()) {
                 // Not an attempt: this subscription's target keeps failing; try when the breaker may let us.
-                outcomes.defer(d, breakers.openWait(), "circuit open for subscription " + d.subscriptionId());
+                queue.release(List.of(d), breakers.openWait(), "circuit open for subscription " + d.subscriptionId());
                 return;
             }
             send(d, sender, breaker);
