@@ -127,7 +127,8 @@ class DeliveryWorker implements DisposableBean {
         try {
             // Sent only while the claim holds: past half the lease another replica may claim it soon.
             if (Instant.now().isAfter(d.claimedAt().plus(properties.lease().dividedBy(2)))) {
-                log.info("Delivery {} waited past half its lease: left for the next claim", d.id());
+                log.info("Delivery {} waited past half its lease: put back for the next claim", d.id());
+                queue.release(List.of(d), Duration.ZERO, "waited too long in its target's queue");
                 return;
             }
             CircuitBreaker breaker = breakers.of(d.breakerKey());
