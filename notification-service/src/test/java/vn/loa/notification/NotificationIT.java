@@ -20,8 +20,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.notification.egress.HostResolver;
 import vn.loa.testsupport.LoaIntegrationTest;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -53,6 +57,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
         "loa.delivery.minimum-number-of-calls=4",
         "loa.delivery.wait-in-open-state=1s",
         "loa.delivery.half-open-calls=1",
+        // a lease the at-least-once test can wait out (a send whose outcome was not recorded comes back)
+        "loa.delivery.lease=10s",
+        // the receivers of these tests (WireMock, the Node verifier) listen on loopback
+        "loa.webhooks.allowed-networks=127.0.0.0/8,::1/128",
         "loa.reminders.initial-delay=1h",
         "spring.kafka.consumer.auto-offset-reset=earliest",
         // seen by the resource-server auto-configuration (a registrar's property comes too late for its condition)
@@ -76,6 +84,9 @@ public abstract class NotificationIT {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
+    /** The names webhook targets resolve to in these tests: no lookup ever leaves the machine. */
+    protected static final TestHostResolver HOSTS = new TestHostResolver();
+
     @TestConfiguration
     static class TestClockConfiguration {
 
@@ -83,6 +94,12 @@ public abstract class NotificationIT {
         @Primary
         MutableClock testClock() {
             return new MutableClock(Instant.parse("2022-03-01T02:00:00Z"));
+        }
+
+        @Bean
+        @Primary
+        HostResolver testHostResolver() {
+            return HOSTS;
         }
     }
 
@@ -157,6 +174,57 @@ public abstract class NotificationIT {
 
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * A resolver the tests program: {@code localhost} is 127.0.0.1, IP literals are themselves, any
+     * other name answers what a test set (several answers: one per lookup, the last one repeating) or
+     * does not resolve.
+     */
+    public static final class TestHostResolver implements HostResolver {
+
+        private final Map<String, List<List<InetAddress>>> answers = new ConcurrentHashMap<>();
+        private final Map<String, java.util.concurrent.atomic.AtomicInteger> lookups = new ConcurrentHashMap<>();
+
+        /** How often {@code host} was looked up. */
+        public int lookups(String host) {
+            return lookups.getOrDefault(host, new java.util.concurrent.atomic.AtomicInteger()).get();
+        }
+
+        public void answer(String host, String... addresses) {
+            answers.put(host, new java.util.ArrayList<>(List.of(addresses(addresses))));
+        }
+
+        /** One lookup answers {@code first}, the following ones {@code then} (DNS rebinding). */
+        public void answerThen(String host, String first, String then) {
+            answers.put(host, new java.util.ArrayList<>(List.of(addresses(first), addresses(then))));
+        }
+
+        private static List<InetAddress> addresses(String... literals) {
+            return java.util.Arrays.stream(literals).map(a -> {
+                try {
+                    return InetAddress.getByName(a); // literals only: no lookup
+                } catch (UnknownHostException e) {
+                    throw new IllegalArgumentException(a, e);
+                }
+            }).toList();
+        }
+
+        @Override
+        public synchronized List<InetAddress> resolve(String host) throws UnknownHostException {
+            lookups.computeIfAbsent(host, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            if ("localhost".equals(host)) {
+                return addresses("127.0.0.1");
+            }
+            if (host.matches("[0-9.]+") || host.contains(":")) {
+                return List.of(InetAddress.getByName(host));
+            }
+            List<List<InetAddress>> queue = answers.get(host);
+            if (queue == null || queue.isEmpty()) {
+                throw new UnknownHostException(host);
+            }
+            return queue.size() > 1 ? queue.remove(0) : queue.get(0);
+        }
     }
 
     /** A clock the tests set; reminders read "today" from it. */

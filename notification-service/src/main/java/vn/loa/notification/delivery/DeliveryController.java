@@ -1,14 +1,19 @@
 package vn.loa.notification.delivery;
 
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
+import vn.loa.support.web.ETags;
 import vn.loa.support.web.PageResponse;
 import vn.loa.support.web.Paging;
 
@@ -25,17 +30,16 @@ class DeliveryController {
                         OffsetDateTime createdAt, OffsetDateTime sentAt) {
 
         static DeliveryView of(Delivery d) {
-            boolean waiting = d.status() == DeliveryStatus.PENDING || d.status() == DeliveryStatus.FAILED;
             return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.recipient(), d.channel(), d.target(),
-                    d.status().name(), d.attempts(), waiting ? d.nextAttemptAt() : null, d.lastError(), d.subject(),
-                    d.createdAt(), d.sentAt());
+                    d.status().name(), d.attempts(), d.waiting() ? d.nextAttemptAt() : null, d.lastError(),
+                    d.subject(), d.createdAt(), d.sentAt());
         }
     }
 
-    private final Deliveries deliveries;
+    private final DeliveryOperations operations;
 
-    DeliveryController(Deliveries deliveries) {
-        this.deliveries = deliveries;
+    DeliveryController(DeliveryOperations operations) {
+        this.operations = operations;
     }
 
     @GetMapping
@@ -44,27 +48,25 @@ class DeliveryController {
                                     @RequestParam(required = false) Integer size) {
         requireOperator(user);
         Paging paging = Paging.of(page, size);
-        DeliveryStatus s = parse(status);
-        return new PageResponse<>(deliveries.list(s, (int) paging.offset(), paging.size()).stream()
-                .map(DeliveryView::of).toList(), paging.page(), paging.size(), deliveries.count(s));
+        Page<Delivery> found = operations.list(parse(status), paging.page(), paging.size());
+        return new PageResponse<>(found.map(DeliveryView::of).getContent(), paging.page(), paging.size(),
+                found.getTotalElements());
     }
 
     @GetMapping("/{id}")
-    DeliveryView get(CurrentUser user, @PathVariable UUID id) {
+    ResponseEntity<DeliveryView> get(CurrentUser user, @PathVariable UUID id) {
         requireOperator(user);
-        return DeliveryView.of(deliveries.find(id)
-                .orElseThrow(() -> ApiException.notFound("Delivery " + id + " was not found.")));
+        Delivery d = operations.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(d.version())).body(DeliveryView.of(d));
     }
 
+    /** Needs {@code If-Match} with the ETag of the GET: 428 without, 412 when the delivery changed since. */
     @PostMapping("/{id}/retry")
-    DeliveryView retry(CurrentUser user, @PathVariable UUID id) {
+    ResponseEntity<DeliveryView> retry(CurrentUser user, @PathVariable UUID id,
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         requireOperator(user);
-        Delivery d = deliveries.find(id).orElseThrow(() -> ApiException.notFound("Delivery " + id + " was not found."));
-        if (!deliveries.retry(id)) {
-            throw ApiException.conflict("invalid-transition",
-                    "Delivery " + id + " is " + d.status() + "; only DEAD or FAILED deliveries can be retried.");
-        }
-        return DeliveryView.of(deliveries.find(id).orElseThrow());
+        Delivery d = operations.retry(id, ifMatch);
+        return ResponseEntity.ok().eTag(ETags.of(d.version())).body(DeliveryView.of(d));
     }
 
     private static DeliveryStatus parse(String status) {

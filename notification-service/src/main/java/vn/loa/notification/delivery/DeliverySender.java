@@ -5,8 +5,11 @@ interface DeliverySender {
 
     String channel();
 
-    /** The key of the resource that can fail: it names the circuit breaker and the bulkhead. */
-    String guardKey(Delivery delivery);
+    /**
+     * The lane of the delivery: the resource its call occupies (a webhook's host and port, the SMTP
+     * server), which may take only a few of the delivery threads at once.
+     */
+    String lane(ClaimedDelivery delivery);
 
-    void send(Delivery delivery) throws Exception;
+    void send(ClaimedDelivery delivery) throws Exception;
 }

@@ -1,17 +1,20 @@
 package vn.loa.notification.delivery;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,33 +25,53 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Picks due deliveries (FOR UPDATE SKIP LOCKED, so several instances share the work) and hands each
- * to its target's bulkhead. There the target's circuit breaker decides whether to call at all; a
- * failure schedules the next attempt with exponential back-off, and the last failure makes the
- * delivery DEAD. Everything is written to the delivery table, so a restart resumes where it was.
+ * Claims due deliveries (every replica polls; {@code FOR UPDATE SKIP LOCKED} gives each row to one
+ * of them) and hands each to the lane of its target on the shared, bounded delivery threads. There
+ * the subscription's circuit breaker decides whether to call at all; a failure schedules the next
+ * attempt by the retry schedule, and the last failure makes the delivery DEAD. Everything is written
+ * to the delivery table, so a restart resumes where it was.
+ * <p>
+ * At least once: a crash (or a failed write) between a send and recording it leaves the delivery
+ * claimed; when the lease runs out it is sent again, with the same {@code webhook-id}.
  */
 @Component
-class DeliveryWorker {
+class DeliveryWorker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final Duration BULKHEAD_FULL_RETRY = Duration.ofSeconds(1);
+    private static final Duration LANE_FULL_RETRY = Duration.ofSeconds(1);
 
-    private final Deliveries deliveries;
-    private final TargetGuards guards;
+    private final DeliveryQueue queue;
+    private final DeliveryOutcomes outcomes;
     private final DeliveryProperties properties;
     private final Map<String, DeliverySender> senders;
-    /** Claimed deliveries in this instance's queues: a lease that runs out never doubles a send. */
-    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    /** loa.notification.deliveries{channel, outcome}: sent, failed (another attempt scheduled), dead. */
+    private final RetrySchedule schedule;
+    private final TargetBreakers breakers;
+    private final DeliveryLanes lanes;
+    /** Claimed deliveries held by this instance: a lease that runs out while one waits never doubles it here. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final MeterRegistry meters;
 
-    DeliveryWorker(Deliveries deliveries, TargetGuards guards, DeliveryProperties properties,
+    DeliveryWorker(DeliveryQueue queue, DeliveryOutcomes outcomes, DeliveryProperties properties,
                    List<DeliverySender> senders, ObjectProvider<MeterRegistry> meters) {
-        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
-        this.deliveries = deliveries;
-        this.guards = guards;
+        this.queue = queue;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.senders = senders.stream().collect(Collectors.toMap(DeliverySender::channel, Function.identity()));
+        this.schedule = RetrySchedule.of(properties);
+        this.breakers = new TargetBreakers(properties);
+        this.lanes = new DeliveryLanes(properties.threads(), properties.threadsPerTarget(), properties.queuePerTarget(),
+                properties.maxQueued());
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        // Metrics without labels: no URL, no address, no subscription id (issue 15).
+        Gauge.builder("loa.notification.delivery.threads.active", lanes, DeliveryLanes::activeThreads)
+                .description("Delivery threads busy now (of loa.delivery.threads)").register(this.meters);
+        Gauge.builder("loa.notification.delivery.held", lanes, DeliveryLanes::held)
+                .description("Deliveries this instance holds, running or waiting for their target's lane")
+                .register(this.meters);
+        Gauge.builder("loa.notification.delivery.breakers.open", breakers, TargetBreakers::open)
+                .description("Subscriptions whose circuit breaker is open").register(this.meters);
+        log.info("Delivery retry schedule: {}; {} delivery threads, {} per target host", schedule,
+                properties.threads(), properties.threadsPerTarget());
     }
 
     @Scheduled(fixedDelayString = "${loa.delivery.poll-interval:200ms}", initialDelayString = "${loa.delivery.initial-delay:1s}")
@@ -57,78 +80,128 @@ class DeliveryWorker {
             return;
         }
         try {
-            List<Delivery> due;
+            int room;
+            List<ClaimedDelivery> due;
             do {
-                due = deliveries.claimDue(properties.batchSize(), properties.lease());
-                due.forEach(this::dispatch);
-            } while (due.size() == properties.batchSize());
+                room = Math.min(properties.batchSize(), lanes.room());
+                if (room <= 0) {
+                    return; // everything held is still being worked on: claim nothing more
+                }
+                due = queue.claimDue(room, properties.lease());
+                List<ClaimedDelivery> refused = new ArrayList<>();
+                for (ClaimedDelivery d : due) {
+                    if (!dispatch(d)) {
+                        refused.add(d);
+                    }
+                }
+                if (!refused.isEmpty()) {
+                    // Their lanes are full: back in a second, no attempt spent, one statement for all of them;
+                    // and no more claims until the next poll.
+                    queue.release(refused, LANE_FULL_RETRY, "the target's queue is full");
+                    return;
+                }
+            } while (due.size() == room);
         } catch (RuntimeException e) {
             log.warn("Delivery poll failed: {}", e.toString());
         }
     }
 
-    private void dispatch(Delivery d) {
+    /** @return false if the delivery's lane is full (the caller puts it back) */
+    private boolean dispatch(ClaimedDelivery d) {
         DeliverySender sender = senders.get(d.channel());
         if (sender == null) {
-            deliveries.markDead(d.id(), d.attempts() + 1, "unknown channel " + d.channel(), 0);
-            return;
+            outcomes.dead(d, d.attempts() + 1, "unknown channel " + d.channel(), 0);
+            return true;
         }
-        if (!inFlight.add(d.id())) {
-            return;
+        if (!held.add(d.id())) {
+            return true; // still held here from an earlier claim
         }
-        String key = sender.guardKey(d);
+        if (!lanes.offer(sender.lane(d), () -> attempt(d, sender))) {
+            held.remove(d.id());
+            return false;
+        }
+        return true;
+    }
+
+    void attempt(ClaimedDelivery d, DeliverySender sender) {
         try {
-            guards.bulkhead(key).submit(() -> {
-                try {
-                    attempt(d, sender, key);
-                } finally {
-                    inFlight.remove(d.id());
-                }
-                return null;
-            });
-        } catch (BulkheadFullException e) {
-            inFlight.remove(d.id());
-            deliveries.defer(d.id(), BULKHEAD_FULL_RETRY, "queue of " + key + " full");
+            // Sent only while the claim holds: past half the lease another replica may claim it soon.
+            if (Instant.now().isAfter(d.claimedAt().plus(properties.lease().dividedBy(2)))) {
+                log.info("Delivery {} waited past half its lease: put back for the next claim", d.id());
+                queue.release(List.of(d), Duration.ZERO, "waited too long in its target's queue");
+                return;
+            }
+            CircuitBreaker breaker = breakers.of(d.breakerKey());
+            if (!breaker.tryAcquirePermission()) {
+                // Not an attempt: this subscription's target keeps failing; try when the breaker may let us.
+                queue.release(List.of(d), breakers.openWait(), "circuit open for subscription " + d.subscriptionId());
+                return;
+            }
+            send(d, sender, breaker);
+        } catch (RuntimeException e) {
+            // e.g. the database is down while recording: the lease brings the delivery back
+            log.warn("Delivery {}: {}", d.id(), e.toString());
+        } finally {
+            held.remove(d.id());
         }
     }
 
-    void attempt(Delivery d, DeliverySender sender, String key) {
-        CircuitBreaker cb = guards.circuitBreaker(key);
-        if (!cb.tryAcquirePermission()) {
-            // Not an attempt: the target is known to be failing; try again when the breaker may let us.
-            deliveries.defer(d.id(), guards.openWait(), "circuit open for " + key);
-            return;
-        }
+    private void send(ClaimedDelivery d, DeliverySender sender, CircuitBreaker breaker) {
         int attempt = d.attempts() + 1;
         long start = System.nanoTime();
         try {
             sender.send(d);
-            long nanos = System.nanoTime() - start;
-            cb.onSuccess(nanos, TimeUnit.NANOSECONDS);
-            deliveries.markSent(d.id(), attempt, TimeUnit.NANOSECONDS.toMillis(nanos));
-            count(d, "sent");
+        } catch (PermanentDeliveryFailure e) {
+            breaker.releasePermission();
+            log.warn("Delivery {} (subscription {}) is DEAD: {}", d.id(), d.subscriptionId(), e.getMessage());
+            outcomes.dead(d, attempt, e.getMessage(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            count(d, "dead");
+            return;
         } catch (Exception e) {
-            long nanos = System.nanoTime() - start;
-            cb.onError(nanos, TimeUnit.NANOSECONDS, e);
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
-            if (attempt >= guards.maxAttempts()) {
-                log.warn("Delivery {} to {} is DEAD after {} attempts: {}", d.id(), d.target(), attempt, error);
-                deliveries.markDead(d.id(), attempt, error, ms);
-                count(d, "dead");
-            } else {
-                Duration wait = guards.backoffAfter(attempt);
-                log.info("Delivery {} to {} failed (attempt {}), next in {}: {}", d.id(), d.target(), attempt, wait, error);
-                deliveries.markFailed(d.id(), attempt, error, wait, ms);
-                count(d, "failed");
-            }
+            failed(d, attempt, breaker, e, System.nanoTime() - start);
+            return;
+        }
+        long nanos = System.nanoTime() - start;
+        breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        count(d, "sent");
+        // Sent. If recording it fails now (database down, crash), the delivery stays claimed and comes back
+        // when the lease runs out: it is sent again with the same webhook-id. At least once, never lost.
+        outcomes.sent(d, attempt, TimeUnit.NANOSECONDS.toMillis(nanos));
+    }
+
+    private void failed(ClaimedDelivery d, int attempt, CircuitBreaker breaker, Exception e, long nanos) {
+        breaker.onError(nanos, TimeUnit.NANOSECONDS, e);
+        String error = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
+        if (attempt >= schedule.maxAttempts()) {
+            log.warn("Delivery {} (subscription {}) is DEAD after {} attempts: {}", d.id(), d.subscriptionId(),
+                    attempt, error);
+            outcomes.dead(d, attempt, error, ms);
+            count(d, "dead");
+        } else {
+            Duration wait = schedule.waitAfter(attempt);
+            log.info("Delivery {} (subscription {}) failed (attempt {}), next in {}: {}", d.id(),
+                    d.subscriptionId(), attempt, wait, error);
+            outcomes.failed(d, attempt, error, wait, ms);
+            count(d, "failed");
         }
     }
 
-    private void count(Delivery d, String outcome) {
+    /** For tests: the breaker of a subscription. */
+    CircuitBreaker breaker(UUID subscription) {
+        return breakers.of(subscription);
+    }
+
+    private void count(ClaimedDelivery d, String outcome) {
         Counter.builder("loa.notification.deliveries")
                 .description("Delivery attempts by outcome: sent, failed (retried later), dead (out of attempts)")
                 .tag("channel", String.valueOf(d.channel())).tag("outcome", outcome)
                 .register(meters).increment();
+    }
+
+    @Override
+    public void destroy() {
+        lanes.close();
     }
 }

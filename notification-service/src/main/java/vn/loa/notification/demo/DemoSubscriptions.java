@@ -5,17 +5,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import vn.loa.notification.dispatch.NotificationTypes;
+import vn.loa.notification.notice.NotificationTypes;
+import vn.loa.notification.subscription.Subscription;
+import vn.loa.notification.subscription.SubscriptionRepository;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Demo data of the local stack ({@code loa.demo-data.enabled=true}): email subscriptions for Liên
  * Minh's culture–information officer and Đức Thọ's Phòng VHTT, so that the embedded mailbox shows
- * the flow at once. Fixed ids: inserting twice changes nothing.
+ * the flow at once. Fixed ids: starting twice (or two replicas at once) changes nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("loa.demo-data.enabled")
@@ -23,10 +27,10 @@ class DemoSubscriptions implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSubscriptions.class);
 
-    private final JdbcClient jdbc;
+    private final SubscriptionRepository subscriptions;
 
-    DemoSubscriptions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DemoSubscriptions(SubscriptionRepository subscriptions) {
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -39,13 +43,14 @@ class DemoSubscriptions implements ApplicationRunner {
     }
 
     private void insert(UUID id, String orgUnit, List<String> path, String unit, String email) {
-        jdbc.sql("""
-                        insert into subscription (id, org_unit, org_unit_path, unit, channel, target, events, language, created_by)
-                        values (:id, :orgUnit, :path, :unit, 'EMAIL', :target, :events, 'vi', 'demo-data')
-                        on conflict (id) do nothing
-                        """)
-                .param("id", id).param("orgUnit", orgUnit).param("path", path.toArray(String[]::new))
-                .param("unit", unit).param("target", email)
-                .param("events", NotificationTypes.ALL.toArray(String[]::new)).update();
+        if (subscriptions.existsById(id)) {
+            return;
+        }
+        try {
+            subscriptions.saveAndFlush(new Subscription(id, orgUnit, path, unit, Subscription.Channel.EMAIL, email,
+                    NotificationTypes.ALL, null, "vi", "demo-data", OffsetDateTime.now(ZoneOffset.UTC)));
+        } catch (DataIntegrityViolationException e) {
+            // another replica inserted it first
+        }
     }
 }

@@ -4,11 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.loa.notification.delivery.Deliveries;
+import vn.loa.notification.delivery.DeliveryQueue;
 import vn.loa.notification.inbox.InboxEntries;
+import vn.loa.notification.notice.Notice;
 import vn.loa.notification.recipients.Recipient;
 import vn.loa.notification.subscription.Subscription;
-import vn.loa.notification.subscription.Subscriptions;
+import vn.loa.notification.subscription.SubscriptionRepository;
 import vn.loa.notification.template.RenderedMessage;
 import vn.loa.notification.template.TemplateStore;
 
@@ -27,11 +28,12 @@ public class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final InboxEntries inbox;
-    private final Subscriptions subscriptions;
-    private final Deliveries deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryQueue deliveries;
     private final TemplateStore templates;
 
-    Notifier(InboxEntries inbox, Subscriptions subscriptions, Deliveries deliveries, TemplateStore templates) {
+    Notifier(InboxEntries inbox, SubscriptionRepository subscriptions, DeliveryQueue deliveries,
+             TemplateStore templates) {
         this.inbox = inbox;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;

@@ -2,8 +2,8 @@ package vn.loa.notification.events;
 
 import org.springframework.stereotype.Component;
 import vn.loa.messaging.EventEnvelope;
-import vn.loa.notification.dispatch.Notice;
 import vn.loa.notification.dispatch.Notifier;
+import vn.loa.notification.notice.Notice;
 import vn.loa.notification.orgunit.OrgUnit;
 import vn.loa.notification.orgunit.OrgUnits;
 import vn.loa.notification.plan.PlanCopies;
@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * What each event does here: keep our copies (org tree, plans, deadlines) and tell the people
- * concerned. Runs inside the messaging inbox's transaction, once per event id.
+ * concerned. Runs inside the messaging inbox's transaction, once per event id. This is the edge:
+ * the Kafka wire records of this package are mapped here to the domain types of the other packages
+ * ({@link OrgUnit}, unit codes, recipient lines), and go no further.
  */
 @Component
 class EventHandlers {
@@ -39,7 +41,8 @@ class EventHandlers {
     }
 
     void orgUnitRegistered(EventEnvelope<OrgUnitRegistered> e) {
-        orgUnits.register(e.data());
+        OrgUnitRegistered o = e.data();
+        orgUnits.register(new OrgUnit(o.code(), o.name(), o.level(), o.parentCode(), o.path(), units(o.units())));
     }
 
     void planIssued(EventEnvelope<PlanIssued> e) {
@@ -107,7 +110,8 @@ class EventHandlers {
             deadlines.reportDue(c.orgUnit(), q.period(), q.district(), path(c.orgUnitPath(), c.orgUnit()), c.dueDate());
             Map<String, Object> model = communeModel(q.district(), q.period(), c);
             model.put("closedBy", q.closedBy());
-            RecipientRules.forCommunes(List.of(c)).forEach(r -> addressees.add(new Notice.Addressee(r, model)));
+            RecipientRules.forCommune(c.orgUnit(), path(c.orgUnitPath(), c.orgUnit()))
+                    .forEach(r -> addressees.add(new Notice.Addressee(r, model)));
         }
         notifier.notify(new Notice(e.id(), e.type(), time(e), addressees));
     }
@@ -123,7 +127,8 @@ class EventHandlers {
             model.put("reason", q.reason());
             model.put("until", q.until());
             model.put("reopenedBy", q.reopenedBy());
-            RecipientRules.forCommunes(List.of(c)).forEach(r -> addressees.add(new Notice.Addressee(r, model)));
+            RecipientRules.forCommune(c.orgUnit(), path(c.orgUnitPath(), c.orgUnit()))
+                    .forEach(r -> addressees.add(new Notice.Addressee(r, model)));
         }
         notifier.notify(new Notice(e.id(), e.type(), time(e), addressees));
     }
@@ -162,11 +167,17 @@ class EventHandlers {
         // The plan carries its org unit's units; the copy of the tree gives the parent (district phòng).
         OrgUnit own = new OrgUnit(orgUnit, known == null ? orgUnit : known.name(), known == null ? null : known.level(),
                 known == null ? parentOf(path) : known.parentCode(), path,
-                units != null && !units.isEmpty() ? units : known == null ? List.of() : known.units());
+                units != null && !units.isEmpty() ? units(units) : known == null ? List.of() : known.units());
         OrgUnit parent = Optional.ofNullable(own.parentCode()).flatMap(orgUnits::find).orElse(null);
         List<OrgUnit> children = orgUnits.children(orgUnit);
         notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
-                RecipientRules.forPlan(orgUnit, path, assignments, recipients, own, parent, children), model));
+                RecipientRules.forPlan(orgUnit, path,
+                        nn(assignments).stream().map(PlanAssignment::unit).toList(),
+                        nn(recipients).stream().map(PlanRecipient::name).toList(), own, parent, children), model));
+    }
+
+    private static List<OrgUnit.Unit> units(List<UnitRef> units) {
+        return nn(units).stream().map(u -> new OrgUnit.Unit(u.code(), u.name())).toList();
     }
 
     private Map<String, Object> planModel(String doc, String title, String issuer, String orgUnit, String orgUnitName,

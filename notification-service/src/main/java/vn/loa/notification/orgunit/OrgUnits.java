@@ -4,8 +4,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import vn.loa.notification.events.OrgUnitRegistered;
-import vn.loa.notification.events.UnitRef;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -14,11 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The org tree as registered by plan-service (org-unit-registered), kept locally. */
+/** The org tree as registered by plan-service (org-unit-registered), kept locally: a read model on JdbcClient. */
 @Repository
 public class OrgUnits {
 
-    private static final TypeReference<List<UnitRef>> UNITS = new TypeReference<>() {
+    private static final TypeReference<List<OrgUnit.Unit>> UNITS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -29,9 +27,10 @@ public class OrgUnits {
         this.json = json;
     }
 
-    public void register(OrgUnitRegistered e) {
-        List<UnitRef> units = e.units() == null ? List.of() : e.units();
-        List<String> path = e.path() == null || e.path().isEmpty() ? List.of(e.code()) : e.path();
+    /** Stores (or replaces) our copy of an org unit. */
+    public void register(OrgUnit e) {
+        List<OrgUnit.Unit> units = e.units();
+        List<String> path = e.path().isEmpty() ? List.of(e.code()) : e.path();
         jdbc.sql("""
                         insert into org_unit (code, name, level, parent_code, path, units)
                         values (:code, :name, :level, :parent, :path, cast(:units as jsonb))

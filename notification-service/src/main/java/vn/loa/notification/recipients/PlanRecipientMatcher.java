@@ -1,6 +1,5 @@
 package vn.loa.notification.recipients;
 
-import vn.loa.notification.events.UnitRef;
 import vn.loa.notification.orgunit.OrgUnit;
 
 import java.text.Normalizer;
@@ -33,14 +32,14 @@ final class PlanRecipientMatcher {
         boolean mentionsPhong = text.contains(" phong ");
         // District offices (phòng) are units of the parent org unit.
         if (mentionsPhong && parent != null) {
-            for (UnitRef u : parent.units()) {
+            for (OrgUnit.Unit u : parent.units()) {
                 if (anyKeyIn(text, phongKeys(u))) {
                     out.add(Recipient.unit(parent.code(), u.code(), parent.path()));
                 }
             }
         }
         if (!mentionsPhong) {
-            for (UnitRef u : own.units()) {
+            for (OrgUnit.Unit u : own.units()) {
                 if (anyKeyIn(text, unitKeys(u))) {
                     out.add(Recipient.unit(own.code(), u.code(), own.path()));
                 }
@@ -57,14 +56,14 @@ final class PlanRecipientMatcher {
         return out;
     }
 
-    private static Set<String> unitKeys(UnitRef u) {
+    private static Set<String> unitKeys(OrgUnit.Unit u) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(normalize(u.name()));
         keys.add(normalize(u.code()));
         return keys;
     }
 
-    private static Set<String> phongKeys(UnitRef u) {
+    private static Set<String> phongKeys(OrgUnit.Unit u) {
         Set<String> keys = unitKeys(u);
         for (String k : List.copyOf(keys)) {
             if (k.startsWith("phong ") && k.length() > "phong ".length() + 3) {

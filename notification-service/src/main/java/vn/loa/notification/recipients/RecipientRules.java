@@ -1,8 +1,5 @@
 package vn.loa.notification.recipients;
 
-import vn.loa.notification.events.CommuneWindow;
-import vn.loa.notification.events.PlanAssignment;
-import vn.loa.notification.events.PlanRecipient;
 import vn.loa.notification.orgunit.OrgUnit;
 
 import java.util.ArrayList;
@@ -25,17 +22,17 @@ public final class RecipientRules {
      * plan-issued / plan-amended: the plan's recipients (*nơi nhận*, matched by name against the
      * org tree) and every assigned unit, lead and coordinating.
      */
-    public static List<Recipient> forPlan(String orgUnit, List<String> orgUnitPath, List<PlanAssignment> assignments,
-                                          List<PlanRecipient> recipients, OrgUnit own, OrgUnit parent,
+    public static List<Recipient> forPlan(String orgUnit, List<String> orgUnitPath, List<String> assignedUnits,
+                                          List<String> recipientLines, OrgUnit own, OrgUnit parent,
                                           List<OrgUnit> children) {
         List<Recipient> out = new ArrayList<>();
-        for (PlanAssignment a : nn(assignments)) {
-            if (a.unit() != null && !a.unit().isBlank()) {
-                out.add(Recipient.unit(orgUnit, a.unit(), orgUnitPath));
+        for (String unit : nn(assignedUnits)) {
+            if (unit != null && !unit.isBlank()) {
+                out.add(Recipient.unit(orgUnit, unit, orgUnitPath));
             }
         }
-        for (PlanRecipient r : nn(recipients)) {
-            out.addAll(PlanRecipientMatcher.match(r.name(), own, parent, children));
+        for (String line : nn(recipientLines)) {
+            out.addAll(PlanRecipientMatcher.match(line, own, parent, children));
         }
         return distinct(out);
     }
@@ -57,11 +54,6 @@ public final class RecipientRules {
                 Recipient.unit(orgUnit, CULTURE_INFORMATION_UNIT, orgUnitPath)));
     }
 
-    /** quarter-closed / quarter-reopened: the communes concerned. */
-    public static List<Recipient> forCommunes(List<CommuneWindow> communes) {
-        return distinct(nn(communes).stream().map(c -> Recipient.orgUnit(c.orgUnit(), c.orgUnitPath())).toList());
-    }
-
     /** report-submitted: the district the commune reports to. */
     public static List<Recipient> forDistrict(String district, List<String> communePath) {
         List<String> path = nn(communePath);
@@ -70,7 +62,7 @@ public final class RecipientRules {
         return List.of(Recipient.orgUnit(district, districtPath));
     }
 
-    /** report-approved / report-returned and report reminders: the commune. */
+    /** quarter-closed / quarter-reopened (each commune concerned), report-approved / report-returned and report reminders: the commune. */
     public static List<Recipient> forCommune(String orgUnit, List<String> orgUnitPath) {
         return List.of(Recipient.orgUnit(orgUnit, orgUnitPath));
     }

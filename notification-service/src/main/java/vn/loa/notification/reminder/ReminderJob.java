@@ -1,13 +1,14 @@
 package vn.loa.notification.reminder;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.notification.dispatch.Notice;
-import vn.loa.notification.dispatch.NotificationTypes;
 import vn.loa.notification.dispatch.Notifier;
+import vn.loa.notification.notice.Notice;
+import vn.loa.notification.notice.NotificationTypes;
 import vn.loa.notification.orgunit.OrgUnit;
 import vn.loa.notification.orgunit.OrgUnits;
 import vn.loa.notification.recipients.RecipientRules;
@@ -26,13 +27,17 @@ import java.util.UUID;
  * Sends the reminders of the day: activities and reports due in 7, 3 or 1 days, and reports that
  * are late. "Today" comes from the injected {@link Clock} in Asia/Ho_Chi_Minh. Each reminder has a
  * key recorded in the same transaction as its notifications, so it goes out once however often the
- * job runs and however many instances run it.
+ * job runs and however many instances run it. The scheduled run also holds a ShedLock lock
+ * ({@value #LOCK}, in the {@code shedlock} table): with several replicas one runs the job at a time,
+ * the others skip their turn instead of doing the same reads for nothing.
  */
 @Component
 public class ReminderJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
     private static final ZoneId LOCAL = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The ShedLock name of the scheduled run. */
+    public static final String LOCK = "notification-reminders";
 
     private final Deadlines deadlines;
     private final Notifier notifier;
@@ -49,8 +54,11 @@ public class ReminderJob {
         this.tx = tx;
     }
 
+    // At most 10 min (a replica that dies holding the lock blocks the job that long); at least 1 min, so
+    // replicas whose 15-minute timers are a few seconds apart do not run one after the other.
     @Scheduled(fixedDelayString = "${loa.reminders.interval:15m}", initialDelayString = "${loa.reminders.initial-delay:30s}")
-    void scheduled() {
+    @SchedulerLock(name = LOCK, lockAtMostFor = "10m", lockAtLeastFor = "1m")
+    public void scheduled() {
         try {
             runOnce();
         } catch (RuntimeException e) {

@@ -1,16 +1,20 @@
 package vn.loa.notification.subscription;
 
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
+import vn.loa.support.web.ETags;
 import vn.loa.support.web.PageResponse;
 import vn.loa.support.web.Paging;
 
@@ -22,10 +26,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/subscriptions")
 class SubscriptionController {
-
-    record SubscriptionRequest(String orgUnit, String unit, String channel, String target, List<String> events,
-                               String secret, String language) {
-    }
 
     /** The secret is never shown again, except once when the service generated it. */
     record SubscriptionView(UUID id, String orgUnit, String unit, String channel, String target, List<String> events,
@@ -39,18 +39,18 @@ class SubscriptionController {
     }
 
     private final SubscriptionService service;
-    private final Subscriptions subscriptions;
 
-    SubscriptionController(SubscriptionService service, Subscriptions subscriptions) {
+    SubscriptionController(SubscriptionService service) {
         this.service = service;
-        this.subscriptions = subscriptions;
     }
 
     @PostMapping
-    ResponseEntity<SubscriptionView> create(CurrentUser user, @RequestBody SubscriptionRequest request) {
+    ResponseEntity<SubscriptionView> create(CurrentUser user, @Valid @RequestBody SubscriptionRequest request) {
         SubscriptionService.Created created = service.create(user, request);
-        return ResponseEntity.created(URI.create("/api/subscriptions/" + created.subscription().id()))
-                .body(SubscriptionView.of(created.subscription(), created.generatedSecret()));
+        Subscription s = created.subscription();
+        return ResponseEntity.created(URI.create("/api/subscriptions/" + s.id()))
+                .header(HttpHeaders.ETAG, ETags.of(s.version()))
+                .body(SubscriptionView.of(s, created.generatedSecret()));
     }
 
     @GetMapping
@@ -58,20 +58,23 @@ class SubscriptionController {
                                         @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
         String scope = SubscriptionService.listScope(user);
-        return new PageResponse<>(subscriptions.within(scope, (int) paging.offset(), paging.size()).stream()
+        return new PageResponse<>(service.within(scope, paging.offset(), paging.size()).stream()
                 .filter(s -> OrgScope.covers(user, s.orgUnitPath()))
                 .map(s -> SubscriptionView.of(s, null)).toList(),
-                paging.page(), paging.size(), subscriptions.countWithin(scope));
+                paging.page(), paging.size(), service.countWithin(scope));
     }
 
     @GetMapping("/{id}")
-    SubscriptionView get(CurrentUser user, @PathVariable UUID id) {
-        return SubscriptionView.of(service.readable(user, id), null);
+    ResponseEntity<SubscriptionView> get(CurrentUser user, @PathVariable UUID id) {
+        Subscription s = service.readable(user, id);
+        return ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionView.of(s, null));
     }
 
+    /** Needs {@code If-Match} with the ETag of the GET (428 without, 412 when stale). */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
-        service.delete(user, id);
+    ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        service.delete(user, id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 }

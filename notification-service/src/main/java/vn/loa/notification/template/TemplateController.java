@@ -2,7 +2,7 @@ package vn.loa.notification.template;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.loa.notification.dispatch.NotificationTypes;
+import vn.loa.notification.notice.NotificationTypes;
 
 import java.util.Map;
 

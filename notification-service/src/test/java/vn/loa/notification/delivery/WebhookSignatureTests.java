@@ -1,6 +1,7 @@
 package vn.loa.notification.delivery;
 
 import org.junit.jupiter.api.Test;
+import vn.loa.notification.subscription.WebhookSecrets;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,18 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookSignatureTests {
 
     @Test
-    void signsLikeAnyHmacSha256ReceiverExpects() {
-        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
-        assertThat(WebhookSignature.sign("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    void signsLikeTheStandardWebhooksSpecificationsExample() {
+        // The example of the Standard Webhooks specification (and of its reference libraries' tests).
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        assertThat(WebhookSignature.sign(WebhookSecrets.key(secret), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L,
+                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }
 
     @Test
-    void verifiesOnlyTheExactBodyAndSecret() {
+    void theIdAndTheTimestampAreSignedWithTheBody() {
+        byte[] key = WebhookSecrets.key(WebhookSecrets.generate());
         byte[] body = "{\"text\":\"Báo cáo quý 1\"}".getBytes(StandardCharsets.UTF_8);
-        String header = WebhookSignature.sign("bí-mật-của-xã-liên-minh", body);
-        assertThat(WebhookSignature.verify("bí-mật-của-xã-liên-minh", body, header)).isTrue();
-        assertThat(WebhookSignature.verify("another-secret-value", body, header)).isFalse();
-        assertThat(WebhookSignature.verify("bí-mật-của-xã-liên-minh", "{}".getBytes(StandardCharsets.UTF_8), header)).isFalse();
+        String signature = WebhookSignature.sign(key, "d-1", 1_700_000_000L, body);
+        assertThat(signature).startsWith("v1,");
+        assertThat(WebhookSignature.sign(key, "d-2", 1_700_000_000L, body)).isNotEqualTo(signature);
+        assertThat(WebhookSignature.sign(key, "d-1", 1_700_000_001L, body)).isNotEqualTo(signature);
+        assertThat(WebhookSignature.sign(key, "d-1", 1_700_000_000L, "{}".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(signature);
     }
 }

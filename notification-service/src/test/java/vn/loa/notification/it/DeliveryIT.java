@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import vn.loa.messaging.Topics;
 import vn.loa.notification.NotificationIT;
-import vn.loa.notification.dispatch.Notice;
+import vn.loa.notification.notice.Notice;
 import vn.loa.notification.dispatch.Notifier;
 import vn.loa.notification.recipients.Recipient;
 import vn.loa.testsupport.TestTokens;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +40,8 @@ import static vn.loa.notification.TestEvents.orgUnit;
 /** Webhooks a receiver can verify, email over real SMTP, languages, and no doubles. */
 class DeliveryIT extends NotificationIT {
 
-    static final String SECRET = "bí-mật-của-xã-liên-minh-2022";
+    /** A Standard Webhooks secret (whsec_ and the base64 of 24 bytes): the specification's example. */
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String TITLE = "Phát thanh chuyên mục cải cách hành chính";
 
     @Autowired
@@ -83,15 +83,23 @@ class DeliveryIT extends NotificationIT {
         await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> delivered(hookVi).size() == 1);
         LoggedRequest request = delivered(hookVi).get(0);
         byte[] body = request.getBody();
-        // What a receiver does: HMAC-SHA256 of the raw body with the shared secret, hex, "sha256=" prefix.
+        // What a Standard Webhooks receiver does: HMAC-SHA256, keyed with the secret's decoded bytes, of
+        // "<webhook-id>.<webhook-timestamp>.<raw body>", base64, "v1," prefix; and a timestamp near now.
+        String id = request.getHeader("webhook-id");
+        String timestamp = request.getHeader("webhook-timestamp");
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertThat(request.getHeader("X-Loa-Signature")).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(body)));
+        mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        assertThat(request.getHeader("webhook-signature"))
+                .isEqualTo("v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(body)));
+        assertThat(Math.abs(java.time.Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(300);
+        assertThat(request.getHeader("X-Loa-Signature")).as("Loa's own scheme is gone").isNull();
         assertThat(request.getHeader("X-Loa-Event-Type")).isEqualTo("activity-scheduled");
         assertThat(request.getHeader("Content-Type")).startsWith("application/json");
 
         var json = this.json.readTree(new String(body, StandardCharsets.UTF_8));
-        assertThat(request.getHeader("X-Loa-Delivery-Id")).isEqualTo(json.get("deliveryId").asString());
+        assertThat(id).isEqualTo(json.get("deliveryId").asString());
+        assertThat(request.getHeader("X-Loa-Delivery-Id")).isEqualTo(id);
         assertThat(json.get("eventId").asString()).isEqualTo(event.toString());
         assertThat(json.get("subject").asString())
                 .isEqualTo("Hoạt động mới theo Kế hoạch số 15/KH-UBND: " + TITLE);
@@ -120,6 +128,21 @@ class DeliveryIT extends NotificationIT {
                 .tags("channel", "EMAIL", "outcome", "sent").counter() != null);
         assertThat(meters.get("loa.notification.deliveries").tags("channel", "EMAIL", "outcome", "sent").counter().count())
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void noMetricCarriesATargetUrlOrAnAddress() {
+        scheduleActivity(UUID.randomUUID());
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> delivered(hookVi).size() == 1
+                && mailsTo(email).size() == 1);
+        List<String> tagValues = meters.getMeters().stream()
+                .flatMap(m -> m.getId().getTags().stream().map(t -> m.getId().getName() + "{" + t.getKey() + "=" + t.getValue() + "}"))
+                .toList();
+        assertThat(tagValues).isNotEmpty()
+                .noneMatch(t -> t.contains("://") || t.contains("@") || t.contains(commune)
+                        || t.contains(String.valueOf(RECEIVER.port())));
+        assertThat(meters.find("loa.notification.delivery.threads.active").gauge()).isNotNull();
+        assertThat(meters.find("loa.notification.delivery.breakers.open").gauge()).isNotNull();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package vn.loa.notification.it;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.loa.messaging.Topics;
@@ -7,8 +10,10 @@ import vn.loa.notification.NotificationIT;
 import vn.loa.notification.reminder.ReminderJob;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +28,8 @@ class ReminderIT extends NotificationIT {
 
     @Autowired
     ReminderJob reminders;
+    @Autowired
+    LockProvider locks;
 
     @Test
     void anActivityIsRemindedSevenThreeAndOneDayBeforeItsDueDateOnce() {
@@ -108,6 +115,35 @@ class ReminderIT extends NotificationIT {
                 .param("c", late).query(String.class).single()).isEqualTo("Chậm nộp báo cáo 2022-Q1");
 
         assertThat(count("report-due-soon", onTime) + count("report-late", onTime)).isZero();
+    }
+
+    @Test
+    void theScheduledRunSkipsItsTurnWhileAnotherReplicaHoldsTheLock() {
+        String commune = unique("ky-anh");
+        List<String> path = List.of("ha-tinh", "ky-anh-district", commune);
+        UUID activityId = UUID.randomUUID();
+        UUID planId = UUID.randomUUID();
+        // Due early in January: no other test's deadline is within a week of that day.
+        publish(Topics.ACTIVITY_EVENTS, planId.toString(), "activity-scheduled", activityId.toString(),
+                activity(activityId, planId, "15/KH-UBND", commune, path, "tu-phap", List.of(), LocalDate.of(2022, 1, 8)));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from activity_deadline where activity_id = :id").param("id", activityId)
+                .query(Long.class).single() == 1);
+        clock.setLocalDay(LocalDate.of(2022, 1, 1));
+
+        // Another replica runs the job now: it holds the ShedLock lock.
+        Optional<SimpleLock> otherReplica = locks.lock(new LockConfiguration(Instant.now(), ReminderJob.LOCK,
+                Duration.ofMinutes(5), Duration.ZERO));
+        assertThat(otherReplica).isPresent();
+        reminders.scheduled();
+        assertThat(count("activity-due-soon", commune)).isZero();
+
+        otherReplica.get().unlock();
+        reminders.scheduled();
+        assertThat(count("activity-due-soon", commune)).isEqualTo(1);
+        // This run now holds the lock for its minimum (lockAtLeastFor): a replica whose timer fires next is turned away.
+        assertThat(locks.lock(new LockConfiguration(Instant.now(), ReminderJob.LOCK, Duration.ofMinutes(5),
+                Duration.ZERO))).isEmpty();
     }
 
     private long remindersOn(LocalDate day, String type, String orgUnit) {

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasLength;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,6 +38,7 @@ class SubscriptionApiIT extends NotificationIT {
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from org_unit where code = :c")
                 .param("c", commune).query(Long.class).single() == 1);
         String officer = TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", commune);
+        HOSTS.answer("chatbot.example.vn", "127.0.0.1"); // allow-listed in these tests; nothing is sent to it
 
         String created = mvc.perform(post("/api/subscriptions").header("Authorization", officer)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -45,14 +48,17 @@ class SubscriptionApiIT extends NotificationIT {
                 .andExpect(status().isCreated())
                 .andExpect(header().exists("Location"))
                 .andExpect(jsonPath("$.language").value("vi"))
-                .andExpect(jsonPath("$.secret", hasLength(64))) // generated, shown once
+                .andExpect(header().exists("ETag"))
+                .andExpect(jsonPath("$.secret", startsWith("whsec_"))) // generated (Standard Webhooks), shown once
                 .andReturn().getResponse().getContentAsString();
         String id = json.readTree(created).get("id").asString();
 
-        mvc.perform(get("/api/subscriptions/" + id).header("Authorization", officer))
+        String etag = mvc.perform(get("/api/subscriptions/" + id).header("Authorization", officer))
                 .andExpect(status().isOk())
+                .andExpect(header().exists("ETag"))
                 .andExpect(jsonPath("$.secret").doesNotExist())
-                .andExpect(jsonPath("$.signed").value(true));
+                .andExpect(jsonPath("$.signed").value(true))
+                .andReturn().getResponse().getHeader("ETag");
         mvc.perform(get("/api/subscriptions?size=200")
                         .header("Authorization", TestTokens.bearer("ductho.vhtt", "DISTRICT_OFFICER", district)))
                 .andExpect(jsonPath("$.items[*].id", hasItem(id)));
@@ -91,10 +97,105 @@ class SubscriptionApiIT extends NotificationIT {
         mvc.perform(delete("/api/subscriptions/" + id)
                         .header("Authorization", TestTokens.bearer("tungchau.vhtt", "COMMUNE_OFFICER", "tung-chau")))
                 .andExpect(status().isNotFound());
+        // Deleting is a change: without If-Match 428, with another version 412.
         mvc.perform(delete("/api/subscriptions/" + id).header("Authorization", officer))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.code").value("precondition-required"));
+        mvc.perform(delete("/api/subscriptions/" + id).header("Authorization", officer).header("If-Match", "\"7\""))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.code").value("version-conflict"));
+        mvc.perform(delete("/api/subscriptions/" + id).header("Authorization", officer).header("If-Match", etag))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/subscriptions/" + id).header("Authorization", officer))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void webhooksToPrivateLoopbackAndMetadataAddressesAreRefusedWhenSubscribing() throws Exception {
+        String commune = unique("lien-minh");
+        String officer = TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", commune);
+        HOSTS.answer("metadata.loa.test", "169.254.169.254");
+        HOSTS.answer("intranet.loa.test", "93.184.215.14", "192.168.10.20");
+        // The targets of issue 15, and their disguises. Loopback is allow-listed in these tests (the
+        // receivers listen there), so the loopback case is the stack's own port; the default is tested
+        // in WebhookTargetsTests.
+        for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/x",
+                "http://localhost:8081/api/plans", "http://127.0.0.1:15432/", "http://metadata.loa.test/latest/",
+                "https://intranet.loa.test/hook", "http://[fd00::1]/x", "http://100.64.1.1/", "http://224.0.0.251/",
+                "http://0.0.0.0/", "https://no-such-host.loa.test/hook", "ftp://example.vn/x",
+                "http://user:pass@example.vn/x")) {
+            mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "WEBHOOK",
+                                    "target", target, "events", List.of("report-returned")))))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("validation-failed"))
+                    .andExpect(jsonPath("$.errors[0].field").value("target"));
+        }
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "WEBHOOK",
+                                "target", "http://169.254.169.254/latest/meta-data/", "events", List.of("report-returned")))))
+                .andExpect(jsonPath("$.errors[0].message", containsString("link-local")));
+        assertThat(jdbc.sql("select count(*) from subscription where org_unit = :c").param("c", commune)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void emailAddressesAreParsedStrictlyAndSecretsAreStandardWebhooksSecrets() throws Exception {
+        String commune = unique("lien-minh");
+        String officer = TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", commune);
+        for (String address : List.of("a@b,c.d", "vhtt@lien-minh.example.vn, ct@lien-minh.example.vn",
+                "Văn thư <vt@lien-minh.example.vn>", "vt@lien-minh.example.vn\r\nBcc: x@y.vn")) {
+            mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "EMAIL",
+                                    "target", address, "events", List.of("report-returned")))))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("target"));
+        }
+        HOSTS.answer("hooks.lien-minh.loa.test", "127.0.0.1");
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "WEBHOOK",
+                                "target", "https://hooks.lien-minh.loa.test/loa", "events", List.of("report-returned"),
+                                "secret", "bí-mật-của-xã-liên-minh-2022"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("secret"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("whsec_")));
+    }
+
+    @Test
+    void everyRequestFieldHasAMaximumThatTheAnswerNames() throws Exception {
+        String officer = TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("orgUnit", "x".repeat(101));
+        body.put("unit", "u".repeat(101));
+        body.put("channel", "C".repeat(21));
+        body.put("target", "https://example.vn/" + "p".repeat(2048));
+        body.put("events", java.util.Collections.nCopies(21, "report-returned"));
+        body.put("secret", "whsec_" + "A".repeat(100));
+        body.put("language", "vi-VN-x");
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("validation-failed"))
+                .andExpect(jsonPath("$.errors.length()").value(7))
+                .andExpect(jsonPath("$.errors[?(@.field == 'orgUnit')].message").value(hasItem("must have at most 100 characters")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'target')].message").value(hasItem("must have at most 2048 characters")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'events')].message").value(hasItem("must have at most 20 entries")));
+        body.put("orgUnit", "lien-minh");
+        body.put("unit", null);
+        body.put("channel", "EMAIL");
+        body.put("target", "vt@lien-minh.example.vn");
+        body.put("secret", null);
+        body.put("language", "vi");
+        body.put("events", List.of("report-returned", "r".repeat(41)));
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", startsWith("events")))
+                .andExpect(jsonPath("$.errors[0].message").value("must have at most 40 characters"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package vn.loa.notification.template;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.notification.dispatch.NotificationTypes;
+import vn.loa.notification.notice.NotificationTypes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package vn.loa.notification.dispatch;
+package vn.loa.notification.notice;
 
 import java.util.List;
 
