@@ -11,6 +11,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Array;
 import java.text.NumberFormat;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,9 +20,20 @@ import java.util.Map;
  * ("must be at most 4,000 characters long (it has 5,120)"), for the bounds every request field carries.
  * Other constraints keep Bean Validation's own message.
  */
-final class ConstraintMessages {
+public final class ConstraintMessages {
 
     private ConstraintMessages() {
+    }
+
+    /**
+     * The field errors of a programmatic validation ({@code validator.validate(request)}), named as the web
+     * layer names them ({@code evidence[0].note}, {@code topics[2]}), with the messages stating the limit.
+     */
+    public static List<FieldError> fieldErrors(Collection<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), of(v)))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
     }
 
     static String of(ConstraintViolation<?> violation) {
