@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Messages of {@code validation-failed} errors that state the limit and how far the value is over it
- * ("must be at most 4,000 characters long (it has 5,120)"), for the bounds every request field carries.
- * Other constraints keep Bean Validation's own message.
+ * ("must be at most 4,000 characters long (it has 5,120)"), for the bounds every request field carries
+ * ({@code @Size}, {@code @Max}, {@code @Min}, {@code @DecimalMax}, {@code @DecimalMin} with Bean Validation's
+ * default message). A message written on the annotation, and every other constraint, keep their own message.
  */
 public final class ConstraintMessages {
 
@@ -37,6 +38,11 @@ public final class ConstraintMessages {
     }
 
     static String of(ConstraintViolation<?> violation) {
+        String template = violation.getConstraintDescriptor().getMessageTemplate();
+        if (template == null || !template.startsWith("{jakarta.validation.constraints.")) {
+            // The service wrote its own message on the annotation: it wins.
+            return violation.getMessage();
+        }
         return of(violation.getConstraintDescriptor().getAnnotation(), violation.getInvalidValue(), violation.getMessage());
     }
 

@@ -81,13 +81,16 @@ class SupportIT {
     @Test
     void aFieldOverItsBoundIsA400NamingTheFieldAndTheLimit() throws Exception {
         Response r = post("/api/notes", JSON.writeValueAsString(Map.of(
-                "text", "Đ".repeat(201), "tags", java.util.List.of("tuyên truyền pháp luật cơ sở"), "priority", 5000)), Map.of());
+                "text", "Đ".repeat(201), "tags", java.util.List.of("tuyên truyền pháp luật cơ sở"), "priority", 5000,
+                "author", "Ủy ban nhân dân xã Liên Minh, huyện Đức Thọ, tỉnh Hà Tĩnh")), Map.of());
         assertProblem(r, 400, "validation-failed");
         Map<String, String> errors = new java.util.TreeMap<>();
         r.json().get("errors").forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
         assertThat(errors).containsEntry("text", "must be at most 200 characters long (it has 201)")
                 .containsEntry("priority", "must be at most 1,000 (it is 5000)");
         assertThat(errors.get("tags[0]")).isEqualTo("must be at most 20 characters long (it has 28)");
+        // A message the service wrote on the annotation is kept as it is.
+        assertThat(errors.get("author")).isEqualTo("must have at most 40 characters");
     }
 
     // --- Idempotency-Key ----------------------------------------------------------------------------

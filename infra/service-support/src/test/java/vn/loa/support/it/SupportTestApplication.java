@@ -67,7 +67,8 @@ public class SupportTestApplication {
 
     /** The request: every field stored has a bound. */
     record NewNote(@NotBlank @Size(max = 200) String text, @Size(max = 5) List<@Size(max = 20) String> tags,
-                   @Max(1000) Integer priority) {
+                   @Max(1000) Integer priority,
+                   @Size(max = 40, message = "must have at most {max} characters") String author) {
     }
 
     /** @param lease the request transaction's idle_in_transaction_session_timeout, as the database sees it */
@@ -87,6 +88,7 @@ public class SupportTestApplication {
         @Transactional
         NoteView create(NewNote note) {
             Note saved = notes.save(new Note(UUID.randomUUID(), note.text(), note.priority()));
+            // (author is not stored: it only shows that a message written on the annotation is kept)
             switch (note.text()) {
                 case "refuse" -> throw ApiException.conflict("refused", "Refused after writing, rolled back.");
                 case "fail" -> throw new IllegalStateException("fails after writing");
