@@ -1,5 +1,6 @@
 package vn.loa.activity.activity;
 
+import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,7 @@ class ActivityController {
     }
 
     @PostMapping(consumes = "application/json")
-    ResponseEntity<ActivityView> create(@RequestBody NewActivity body, CurrentUser user) {
+    ResponseEntity<ActivityView> create(@Valid @RequestBody NewActivity body, CurrentUser user) {
         ActivityView created = service.create(Callers.of(user), body);
         return ResponseEntity.created(URI.create("/api/activities/" + created.id()))
                 .eTag(ETags.of(created.version())).body(created);
@@ -60,14 +61,14 @@ class ActivityController {
     }
 
     @PostMapping(path = "/{id}/complete", consumes = "application/json")
-    ResponseEntity<ActivityView> complete(@PathVariable UUID id, @RequestBody CompletionRequest body,
+    ResponseEntity<ActivityView> complete(@PathVariable UUID id, @Valid @RequestBody CompletionRequest body,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           CurrentUser user) {
         return withETag(service.complete(Callers.of(user), id, ifMatch, body));
     }
 
     @PostMapping(path = "/{id}/cancel", consumes = "application/json")
-    ResponseEntity<ActivityView> cancel(@PathVariable UUID id, @RequestBody CancellationRequest body,
+    ResponseEntity<ActivityView> cancel(@PathVariable UUID id, @Valid @RequestBody CancellationRequest body,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         CurrentUser user) {
         return withETag(service.cancel(Callers.of(user), id, ifMatch, body));

@@ -10,6 +10,7 @@ import vn.loa.activity.plancopy.PlanCopies;
 import vn.loa.activity.plancopy.PlanCopy;
 import vn.loa.activity.support.Problems;
 import vn.loa.messaging.EventPublisher;
+import vn.loa.support.web.ApiException;
 import vn.loa.support.web.ETags;
 import vn.loa.support.web.FieldError;
 
@@ -52,6 +53,12 @@ public class ActivityService {
 
     @Transactional
     public ActivityView create(Caller caller, NewActivity cmd) {
+        return create(caller, cmd, true);
+    }
+
+    /** @param enforceLocks false only for recorded history (demo data), which was entered before any close */
+    @Transactional
+    public ActivityView create(Caller caller, NewActivity cmd, boolean enforceLocks) {
         requireWrite(caller);
         if (cmd.planId() == null) {
             throw Problems.validation(List.of(Problems.field("planId", "is required")));
@@ -65,6 +72,10 @@ public class ActivityService {
             throw Problems.validation(errors);
         }
         Instant now = clock.instant();
+        if (enforceLocks) {
+            // An activity due in a closed period would change that period's frozen figures.
+            refuseIfLocked(plan.orgUnit(), cmd.dueDate(), now);
+        }
         Activity a = new Activity(UUID.randomUUID(), plan.planId(), plan.documentNumber(), plan.orgUnit(),
                 plan.orgUnitPath(), nfc(cmd.title().strip()), cmd.channel(), list(cmd.topics()), list(cmd.targetCodes()),
                 cmd.unit(), list(cmd.coordinatingUnits()), cmd.dueDate(), cmd.plannedQuantity(), ActivityStatus.PLANNED,
@@ -90,7 +101,13 @@ public class ActivityService {
         if (plan.isEmpty()) {
             return List.of(Problems.field("planId", "plan-not-issued: plan " + cmd.planId() + " is not known as issued"));
         }
-        return validate(cmd, plan.get());
+        List<FieldError> errors = validate(cmd, plan.get());
+        if (errors.isEmpty()) {
+            lockRefusal(plan.get().orgUnit(), cmd.dueDate(), clock.instant())
+                    .ifPresent(refusal -> errors.add(Problems.field("dueDate",
+                            "period-locked: " + refusal.detail(orgUnits.nameOf(plan.get().orgUnit())))));
+        }
+        return errors;
     }
 
     /** Field errors of a new activity against its plan (the 422 validation-failed of API.md). */
@@ -203,10 +220,7 @@ public class ActivityService {
         List<PeriodWindow> windows = locks.windowsOf(a.orgUnit());
         Instant now = clock.instant();
         if (enforceLocks) {
-            Optional<PeriodLockPolicy.Refusal> refusal = PeriodLockPolicy.check(req.completedOn(), now, windows);
-            if (refusal.isPresent()) {
-                throw Problems.conflict("period-locked", refusal.get().detail(orgUnits.nameOf(a.orgUnit())));
-            }
+            refuseIfLocked(a.orgUnit(), req.completedOn(), now);
         }
         String period = PeriodLockPolicy.periodOf(req.completedOn(), windows);
         List<Evidence> clean = evidence.stream().map(e -> new Evidence(blank(e.url()) ? null : e.url().strip(),
@@ -223,17 +237,57 @@ public class ActivityService {
 
     @Transactional
     public ActivityView cancel(Caller caller, UUID id, String ifMatch, CancellationRequest req) {
+        return cancel(caller, id, ifMatch, req, true);
+    }
+
+    /** @param enforceLocks false only for recorded history (demo data), which was entered before any close */
+    @Transactional
+    public ActivityView cancel(Caller caller, UUID id, String ifMatch, CancellationRequest req, boolean enforceLocks) {
         if (req == null || blank(req.reason())) {
             throw Problems.badRequest(List.of(Problems.field("reason", "is required")));
         }
         Activity a = writable(caller, id, ifMatch);
         Instant now = clock.instant();
+        if (enforceLocks && a.status().open()) {
+            // Cancelling takes the activity out of its period's figures: not once that period is closed.
+            refuseIfLocked(a.orgUnit(), a.dueDate(), now);
+        }
         Activity next = transition(() -> a.cancel(new Activity.Cancellation(nfc(req.reason().strip()), caller.username(), now)));
         activities.update(next);
         events.publish(a.planId().toString(), a.id().toString(), new ActivityEvents.ActivityCancelled(a.id(),
                 a.planId(), a.orgUnit(), a.orgUnitPath(), a.title(), a.channel(), a.targetCodes(), a.unit(),
                 a.coordinatingUnits(), a.dueDate(), next.cancellation().reason(), caller.username(), offset(now)));
         return view(next);
+    }
+
+    /**
+     * 409 {@code period-locked} if {@code date} lies in a closed period of {@code orgUnit} (closed by
+     * reporting-service, as announced by its quarter events): says which period, who closed it and when, and how
+     * to ask for reopening; the same facts as problem members ({@code period}, {@code closedBy}, {@code closedAt},
+     * {@code reopen}).
+     */
+    private void refuseIfLocked(String orgUnit, LocalDate date, Instant now) {
+        Optional<PeriodLockPolicy.Refusal> refusal = lockRefusal(orgUnit, date, now);
+        if (refusal.isPresent()) {
+            PeriodWindow w = refusal.get().window();
+            ApiException problem = Problems.conflict("period-locked", refusal.get().detail(orgUnits.nameOf(orgUnit)))
+                    .with("orgUnit", orgUnit).with("period", w.period())
+                    .with("reopen", "POST /api/periods/" + w.orgUnit() + "/" + w.period() + "/reopen");
+            if (w.closedBy() != null) {
+                problem.with("closedBy", w.closedBy());
+            }
+            if (w.closedAt() != null) {
+                problem.with("closedAt", offset(w.closedAt()));
+            }
+            throw problem;
+        }
+    }
+
+    private Optional<PeriodLockPolicy.Refusal> lockRefusal(String orgUnit, LocalDate date, Instant now) {
+        if (date == null) {
+            return Optional.empty();
+        }
+        return PeriodLockPolicy.check(date, now, locks.windowsOf(orgUnit));
     }
 
     private Activity writable(Caller caller, UUID id, String ifMatch) {

@@ -1,4 +1,7 @@
 package vn.loa.activity.activity;
 
-public record CancellationRequest(String reason) {
+import jakarta.validation.constraints.Size;
+
+/** The body of POST /api/activities/{id}/cancel; the reason is copied into {@code activity-cancelled}. */
+public record CancellationRequest(@Size(max = Limits.REASON) String reason) {
 }

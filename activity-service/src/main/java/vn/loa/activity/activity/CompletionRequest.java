@@ -1,9 +1,19 @@
 package vn.loa.activity.activity;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-public record CompletionRequest(LocalDate completedOn, BigDecimal quantity, Long reach, Long costVnd,
-                                List<Evidence> evidence) {
+/** The body of POST /api/activities/{id}/complete; copied into {@code activity-completed}, so bounded (README). */
+public record CompletionRequest(
+        LocalDate completedOn,
+        @DecimalMax(Limits.QUANTITY) BigDecimal quantity,
+        @Max(Limits.REACH) Long reach,
+        @Max(Limits.COST_VND) Long costVnd,
+        @Size(max = Limits.EVIDENCE) List<@Valid Evidence> evidence) {
 }

@@ -93,12 +93,13 @@ class DemoSeeder {
             if (cmd.isEmpty()) {
                 continue;
             }
-            ActivityView a = activities.create(caller, cmd.get());
+            // Recorded history: entered before any quarter was closed.
+            ActivityView a = activities.create(caller, cmd.get(), false);
             created++;
             switch (spec.outcome()) {
                 case IN_PROGRESS -> activities.start(caller, a.id(), null);
                 case CANCELLED -> activities.cancel(caller, a.id(), null,
-                        new vn.loa.activity.activity.CancellationRequest("Gộp vào bài tổng kết cuối năm"));
+                        new vn.loa.activity.activity.CancellationRequest("Gộp vào bài tổng kết cuối năm"), false);
                 case COMPLETED -> {
                     LocalDate done = spec.dueDate().minusDays(3);
                     if (!done.isAfter(today)) {

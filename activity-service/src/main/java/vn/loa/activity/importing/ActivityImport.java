@@ -8,6 +8,8 @@ import vn.loa.activity.activity.ActivityService;
 import vn.loa.activity.activity.Caller;
 import vn.loa.activity.activity.NewActivity;
 import vn.loa.activity.support.Problems;
+import jakarta.validation.Validator;
+import vn.loa.support.web.ConstraintMessages;
 import vn.loa.support.web.FieldError;
 
 import java.io.IOException;
@@ -36,9 +38,11 @@ class ActivityImport {
     static final int MAX_ROWS = 5000;
 
     private final ActivityService activities;
+    private final Validator validator;
 
-    ActivityImport(ActivityService activities) {
+    ActivityImport(ActivityService activities, Validator validator) {
         this.activities = activities;
+        this.validator = validator;
     }
 
     ImportResult importCsv(Caller caller, byte[] body) {
@@ -55,6 +59,10 @@ class ActivityImport {
             long row = i + 2;
             List<FieldError> errors = new ArrayList<>();
             NewActivity cmd = toActivity(r, errors);
+            if (errors.isEmpty()) {
+                // The same bounds as POST /api/activities (README, "Field limits").
+                errors.addAll(ConstraintMessages.fieldErrors(validator.validate(cmd)));
+            }
             if (errors.isEmpty()) {
                 errors.addAll(activities.problemsOf(caller, cmd));
             }

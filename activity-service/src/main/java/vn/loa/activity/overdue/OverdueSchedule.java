@@ -1,13 +1,17 @@
 package vn.loa.activity.overdue;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
-/** Runs the overdue job on every instance; the job itself makes that safe. Off in tests that drive it by hand. */
+/**
+ * One overdue scan, run by one replica at a time: ShedLock's {@code shedlock} row "activity-overdue" (database
+ * time, so the replicas' clocks do not matter). The other replicas skip the tick; the job itself is safe to
+ * run twice (FOR UPDATE SKIP LOCKED), the lock saves the duplicate work. Triggered by {@link OverdueTrigger}.
+ */
 @Component
-@ConditionalOnProperty(name = "loa.overdue.enabled", havingValue = "true", matchIfMissing = true)
-class OverdueSchedule {
+public class OverdueSchedule {
+
+    static final String LOCK = "activity-overdue";
 
     private final OverdueJob job;
 
@@ -15,8 +19,12 @@ class OverdueSchedule {
         this.job = job;
     }
 
-    @Scheduled(fixedDelayString = "${loa.overdue.interval:PT1M}", initialDelayString = "${loa.overdue.initial-delay:PT20S}")
-    void tick() {
-        job.run();
+    /**
+     * @return how many activities this replica announced, or null when another replica held the lock (skipped)
+     */
+    @SchedulerLock(name = LOCK, lockAtMostFor = "${loa.overdue.lock-at-most-for:PT10M}",
+            lockAtLeastFor = "${loa.overdue.lock-at-least-for:PT5S}")
+    public Integer tick() {
+        return job.run();
     }
 }

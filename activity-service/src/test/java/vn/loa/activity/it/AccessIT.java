@@ -64,4 +64,16 @@ class AccessIT extends IntegrationTestSupport {
     void theOperatorRoleHasNoBusinessWithActivities() {
         assertProblem(http.get("/api/activities", OPERATOR), 403, "forbidden");
     }
+
+    @Test
+    void theParkedOutboxRowsAreForOperatorsOnly() {
+        assertThat(http.get("/api/ops/outbox/parked", null).status()).isEqualTo(401);
+        assertProblem(http.get("/api/ops/outbox/parked", LIEN_MINH_OFFICER), 403, "forbidden");
+        assertProblem(http.post("/api/ops/outbox/parked/" + UUID.randomUUID() + "/replay", DISTRICT_OFFICER, null),
+                403, "forbidden");
+        Http.Response list = http.get("/api/ops/outbox/parked", OPERATOR);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().has("items")).isTrue();
+        assertThat(http.post("/api/ops/outbox/parked/" + UUID.randomUUID() + "/replay", OPERATOR, null).status()).isEqualTo(404);
+    }
 }

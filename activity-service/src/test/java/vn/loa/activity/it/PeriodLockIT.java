@@ -115,6 +115,44 @@ class PeriodLockIT extends IntegrationTestSupport {
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     }
 
+    @Test
+    void creatingCancellingOrImportingAnythingDatedInAClosedPeriodIsRefused() {
+        String commune = "thai-yen";
+        String officer = officerOf(commune);
+        UUID plan = issuedPlan(commune);
+        UUID dueInQ1 = schedule(officer, plan, "Phát thanh tháng 3", LocalDate.of(2022, 3, 10));
+        closeQ1(commune);
+
+        Http.Response created = http.post("/api/activities", officer, newActivity(plan, "Bổ sung sau khi khóa sổ",
+                LocalDate.of(2022, 3, 12)));
+        assertProblem(created, 409, "period-locked");
+        assertThat(created.json().get("detail").asString()).contains("2022-Q1", "ductho.vhtt", "reopen");
+        assertThat(created.json().get("period").asString()).isEqualTo("2022-Q1");
+        assertThat(created.json().get("closedBy").asString()).isEqualTo("ductho.vhtt");
+        assertThat(created.json().get("reopen").asString()).isEqualTo("POST /api/periods/thai-yen/2022-Q1/reopen");
+
+        Http.Response cancelled = http.post("/api/activities/" + dueInQ1 + "/cancel", officer, Map.of("reason", "Không làm nữa"));
+        assertProblem(cancelled, 409, "period-locked");
+        assertThat(http.get("/api/activities/" + dueInQ1, officer).json().get("status").asString()).isEqualTo("PLANNED");
+
+        String csv = "planId,title,channel,topics,targetCodes,unit,coordinatingUnits,dueDate,plannedQuantity\n"
+                + plan + ",Trong kỳ đã khóa,RADIO,a,CT-RADIO,van-hoa-thong-tin,,2022-03-05,1\n"
+                + plan + ",Sau kỳ đã khóa,RADIO,a,CT-RADIO,van-hoa-thong-tin,,2022-03-20,1\n";
+        Http.Response imported = http.post("/api/activities/import", officer, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Content-Type", "text/csv"));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(imported.json().at("/refused/0/errors/0/field").asString()).isEqualTo("dueDate");
+        assertThat(imported.json().at("/refused/0/errors/0/message").asString()).startsWith("period-locked: Period 2022-Q1");
+
+        // Refused means nothing stored and nothing published: one activity due in Q1, scheduled once, never cancelled.
+        assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p AND due_date <= '2022-03-14'").param("p", plan)
+                .query(Long.class).single()).isEqualTo(1);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30))
+                .until(() -> ActivityTopic.ofType("activity-scheduled", dueInQ1).size() == 1);
+        assertThat(ActivityTopic.ofType("activity-cancelled", dueInQ1)).isEmpty();
+    }
+
     Map<String, Object> lockRow(String commune) {
         return jdbc.sql("""
                         SELECT status, closed_by, closed_at, reopened_by, reopened_at, reopen_reason, reopened_until,

@@ -82,4 +82,49 @@ class OverdueJobIT extends IntegrationTestSupport {
         assertThat(a.run()).isGreaterThanOrEqualTo(1);
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> ActivityTopic.ofType("activity-overdue", dueToday).size() == 1);
     }
+
+    @Autowired
+    OverdueSchedule schedule;
+
+    @Test
+    void theScheduledScanRunsInOneReplicaAtATime() throws Exception {
+        clock.set(java.time.Instant.parse("2022-04-01T03:00:00Z"));
+        UUID plan = issuedPlan("thuong-loc");
+        UUID late = schedule(officerOf("thuong-loc"), plan, "Chuyên mục tháng 5", LocalDate.of(2022, 5, 10));
+        clock.set(NOW);
+
+        // Another replica holds the lock (ShedLock's row, database time): this one skips its tick.
+        jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES ('activity-overdue',"
+                + " timezone('utc', now()) + interval '1 minute', timezone('utc', now()), 'activity-service-2')"
+                + " ON CONFLICT (name) DO UPDATE SET lock_until = EXCLUDED.lock_until, locked_by = EXCLUDED.locked_by").update();
+        assertThat(schedule.tick()).isNull();
+        assertThat(notified(late)).isFalse();
+
+        // Released: two replicas ticking at the same moment, one runs the scan, the other skips.
+        jdbc.sql("UPDATE shedlock SET lock_until = timezone('utc', now()) - interval '1 second' WHERE name = 'activity-overdue'")
+                .update();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> tick = () -> { go.await(); return schedule.tick(); };
+            Future<Integer> first = pool.submit(tick);
+            Future<Integer> second = pool.submit(tick);
+            go.countDown();
+            List<Integer> results = new ArrayList<>(java.util.Arrays.asList(first.get(), second.get()));
+            assertThat(results).as("one tick ran, one was skipped").containsOnlyOnce((Integer) null);
+            results.remove(null);
+            assertThat(results.get(0)).isGreaterThanOrEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(notified(late)).isTrue();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> ActivityTopic.ofType("activity-overdue", late).size() == 1);
+        // lockAtLeastFor: a third tick right after is skipped too.
+        assertThat(schedule.tick()).isNull();
+    }
+
+    private boolean notified(UUID id) {
+        return jdbc.sql("SELECT overdue_notified_at IS NOT NULL FROM activity WHERE id = :id").param("id", id)
+                .query(Boolean.class).single();
+    }
 }

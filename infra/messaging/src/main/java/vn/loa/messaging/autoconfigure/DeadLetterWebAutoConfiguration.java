@@ -10,17 +10,30 @@ import org.springframework.web.servlet.DispatcherServlet;
 import vn.loa.messaging.deadletter.DeadLetterController;
 import vn.loa.messaging.deadletter.DeadLetterReplayer;
 import vn.loa.messaging.deadletter.DeadLetterStore;
+import vn.loa.messaging.outbox.OutboxMonitor;
+import vn.loa.messaging.outbox.OutboxParking;
+import vn.loa.messaging.outbox.OutboxParkingController;
 
-/** {@code GET /api/ops/dead-letters} and {@code POST /api/ops/dead-letters/{id}/replay} in servlet applications. */
+/**
+ * The operators' endpoints in servlet applications: {@code GET /api/ops/dead-letters},
+ * {@code POST /api/ops/dead-letters/{id}/replay}, and beside them {@code GET /api/ops/outbox/parked},
+ * {@code POST /api/ops/outbox/parked/{id}/replay}.
+ */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(DeadLetterStore.class)
-@ConditionalOnBooleanProperty(name = "loa.messaging.dead-letters.web-enabled", matchIfMissing = true)
 public class DeadLetterWebAutoConfiguration {
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "loa.messaging.dead-letters.web-enabled", matchIfMissing = true)
     DeadLetterController loaDeadLetterController(DeadLetterStore store, DeadLetterReplayer replayer) {
         return new DeadLetterController(store, replayer);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "loa.messaging.outbox.web-enabled", matchIfMissing = true)
+    OutboxParkingController loaOutboxParkingController(OutboxParking parking, OutboxMonitor monitor) {
+        return new OutboxParkingController(parking, monitor);
     }
 }

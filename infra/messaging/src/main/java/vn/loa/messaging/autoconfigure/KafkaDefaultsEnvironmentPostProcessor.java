@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code spring.kafka.consumer.*} a service sets wins: group id = {@code spring.application.name},
  * {@code auto-offset-reset=earliest}, and values read by an {@code ErrorHandlingDeserializer} around
  * a {@code StringDeserializer} (a record that cannot be read goes to the dead-letter topic instead
- * of blocking its partition).
+ * of blocking its partition); and Flyway's {@code out-of-order}, so that a migration added to a library
+ * later (numbered below the services' own) runs on existing databases.
  */
 public class KafkaDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -32,6 +33,9 @@ public class KafkaDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
                 "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
         defaults.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
                 "org.apache.kafka.common.serialization.StringDeserializer");
+        // The libraries ship their migrations numbered below the services' own (V0_1…, a service starts at V1__):
+        // a library migration added later (V0_1_1) must still run on a database that has the service's V1.
+        defaults.put("spring.flyway.out-of-order", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 

@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import vn.loa.messaging.inbound.DatabaseUnavailable;
+import vn.loa.messaging.inbound.TransientDatabaseError;
+import org.springframework.util.backoff.ExponentialBackOff;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -46,6 +49,8 @@ import vn.loa.messaging.inbound.DefaultInboundEvents;
 import vn.loa.messaging.inbound.JdbcInbox;
 import vn.loa.messaging.outbox.MessagingProducer;
 import vn.loa.messaging.outbox.OutboxEventPublisher;
+import vn.loa.messaging.outbox.OutboxMonitor;
+import vn.loa.messaging.outbox.OutboxParking;
 import vn.loa.messaging.outbox.OutboxRelay;
 import vn.loa.messaging.tracing.TraceContext;
 
@@ -71,6 +76,19 @@ import java.util.Map;
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    /** The {@code outbox} health component, where Spring Boot's health support is present. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator("outbox")
+    static class OutboxHealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "outboxHealthIndicator")
+        OutboxHealthIndicator outboxHealthIndicator(OutboxMonitor monitor) {
+            return new OutboxHealthIndicator(monitor);
+        }
+    }
 
     private static final String VALIDATION_EXCEPTION = "jakarta.validation.ValidationException";
 
@@ -145,6 +163,22 @@ public class MessagingAutoConfiguration {
                 meters(registry), "loa-outbox-relay");
     }
 
+    /** Reads the outbox and looks at the relay from outside it: the outbox gauges and health (bound by Spring Boot). */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxMonitor loaOutboxMonitor(DataSource dataSource, ObjectProvider<OutboxRelay> relay) {
+        MessagingProperties.Health health = properties.outbox().health();
+        return new OutboxMonitor(dataSource, relay.getIfAvailable(),
+                new OutboxMonitor.Thresholds(health.maxPendingAge(), health.maxPassAge()), Duration.ofSeconds(1),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxParking loaOutboxParking(DataSource dataSource) {
+        return new OutboxParking(dataSource);
+    }
+
     @Bean
     DeadLetterStore loaDeadLetterStore(DataSource dataSource) {
         return new DeadLetterStore(dataSource);
@@ -170,7 +204,8 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler loaKafkaErrorHandler(MessagingProducer producer, DeadLetterStore store,
                                              ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> registry) {
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(producer.template(),
+        // The dead-letter producer: a dead letter is the original record plus headers, it may exceed the event limit.
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(producer.deadLetterTemplate(),
                 (record, exception) -> new TopicPartition(Topics.deadLetterTopic(record.topic()), record.partition()));
         RecordingDeadLetterRecoverer recoverer = new RecordingDeadLetterRecoverer(publisher, store,
                 mapper.getIfAvailable(() -> JsonMapper.builder().build()),
@@ -182,7 +217,7 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(consumer.maxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(nonRetryable());
-        handler.setBackOffFunction(waitForTheDatabase(consumer.maxInterval()));
+        handler.setBackOffFunction(waitForTheDatabase(consumer.maxInterval(), consumer));
         return handler;
     }
 
@@ -192,8 +227,28 @@ public class MessagingAutoConfiguration {
      * usual few attempts. {@code null} keeps the default back-off for every other failure.
      */
     static BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> waitForTheDatabase(Duration interval) {
-        return (record, exception) -> DatabaseUnavailable.in(exception)
-                ? new FixedBackOff(interval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null;
+        return waitForTheDatabase(interval, null);
+    }
+
+    /**
+     * As {@link #waitForTheDatabase(Duration)}, and a transient database error (deadlock, serialization
+     * failure, lock or statement timeout, read-only transaction: {@link TransientDatabaseError}) is retried with
+     * the consumer's exponential back-off ({@code initial-interval} × {@code multiplier}, at most
+     * {@code max-interval}) without limit: the next attempt usually succeeds, and the event is not at fault.
+     */
+    static BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> waitForTheDatabase(Duration interval,
+                                                                                   MessagingProperties.Consumer consumer) {
+        return (record, exception) -> {
+            if (DatabaseUnavailable.in(exception)) {
+                return new FixedBackOff(interval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
+            }
+            if (consumer != null && TransientDatabaseError.in(exception)) {
+                ExponentialBackOff backOff = new ExponentialBackOff(consumer.initialInterval().toMillis(), consumer.multiplier());
+                backOff.setMaxInterval(consumer.maxInterval().toMillis());
+                return backOff;
+            }
+            return null;
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -207,16 +262,22 @@ public class MessagingAutoConfiguration {
         return classes.toArray(Class[]::new);
     }
 
-    /** Every topic of {@link Topics} and its dead-letter twin, so that whichever service starts first creates them. */
+    /**
+     * Every topic of {@link Topics} and its dead-letter twin, so that whichever service starts first creates them,
+     * with {@code max.message.bytes} agreeing with the producers' {@code max.request.size} (see {@link Topics}).
+     * Topics that exist already keep their configuration unless {@code spring.kafka.admin.modify-topic-configs=true}.
+     */
     @Bean
     @ConditionalOnBooleanProperty(name = "loa.messaging.topics.declare", matchIfMissing = true)
     KafkaAdmin.NewTopics loaTopics() {
         MessagingProperties.Topics topics = properties.topics();
         List<NewTopic> all = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            all.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor()).build());
+            all.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                    .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES)).build());
             all.add(TopicBuilder.name(Topics.deadLetterTopic(topic)).partitions(topics.partitions())
-                    .replicas(topics.replicationFactor()).build());
+                    .replicas(topics.replicationFactor())
+                    .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES)).build());
         }
         return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
     }

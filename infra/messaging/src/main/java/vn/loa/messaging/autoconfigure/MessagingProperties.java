@@ -32,6 +32,8 @@ public record MessagingProperties(
      * @param maxBackoff      longest wait after failed sends
      * @param retention       how long published rows are kept before the cleanup deletes them
      * @param cleanupInterval how often the cleanup runs
+     * @param webEnabled      serve {@code /api/ops/outbox/parked} (servlet applications)
+     * @param health          when the {@code outbox} health component reports DOWN
      */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
@@ -41,7 +43,19 @@ public record MessagingProperties(
             @DefaultValue("30s") Duration sendTimeout,
             @DefaultValue("10s") Duration maxBackoff,
             @DefaultValue("7d") Duration retention,
-            @DefaultValue("1h") Duration cleanupInterval) {
+            @DefaultValue("1h") Duration cleanupInterval,
+            @DefaultValue("true") boolean webEnabled,
+            @DefaultValue Health health) {
+    }
+
+    /**
+     * @param maxPendingAge DOWN when the oldest row waiting to be sent (not parked) is older than this
+     * @param maxPassAge    DOWN when this instance's relay has had no successful pass for longer than this
+     *                      (a pass whose sends fail, e.g. Kafka unreachable, is not successful)
+     */
+    public record Health(
+            @DefaultValue("2m") Duration maxPendingAge,
+            @DefaultValue("2m") Duration maxPassAge) {
     }
 
     /**

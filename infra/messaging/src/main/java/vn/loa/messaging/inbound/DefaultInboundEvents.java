@@ -12,6 +12,7 @@ import vn.loa.messaging.EventRoutes;
 import vn.loa.messaging.EventType;
 import vn.loa.messaging.Inbox;
 import vn.loa.messaging.InboundEvents;
+import vn.loa.messaging.UnknownDataVersionException;
 import vn.loa.messaging.envelope.EnvelopeCodec;
 import vn.loa.messaging.envelope.EnvelopeCodec.ParsedEnvelope;
 import vn.loa.messaging.tracing.TraceContext;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Builds {@link EventRoutes} that parse the envelope, pick the handler by type and run it once per event id. */
@@ -47,6 +49,9 @@ public class DefaultInboundEvents implements InboundEvents {
     /** Events a consumer received again and skipped because its inbox already had their id. */
     public static final String DUPLICATES_METER = "loa.inbox.duplicates";
 
+    /** Events of a type a consumer has no handler for, skipped (tags {@code consumer}, {@code type}). */
+    public static final String UNKNOWN_TYPES_METER = "loa.inbox.unknown.types";
+
     @Override
     public EventRoutes.Builder routes(String consumer) {
         if (consumer == null || consumer.isBlank()) {
@@ -58,7 +63,8 @@ public class DefaultInboundEvents implements InboundEvents {
     private final class RoutesBuilder implements EventRoutes.Builder {
 
         private final String consumer;
-        private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+        /** type → dataversion → route: a consumer may handle several versions of a type with one record each. */
+        private final Map<String, Map<Integer, Route<?>>> routes = new LinkedHashMap<>();
 
         private RoutesBuilder(String consumer) {
             this.consumer = consumer;
@@ -68,15 +74,19 @@ public class DefaultInboundEvents implements InboundEvents {
         public <T> EventRoutes.Builder on(Class<T> dataType, Consumer<EventEnvelope<T>> handler) {
             Objects.requireNonNull(handler, "handler");
             EventType eventType = EnvelopeCodec.eventType(dataType);
-            if (routes.putIfAbsent(eventType.value(), new Route<>(dataType, handler)) != null) {
-                throw new IllegalStateException("two handlers for " + eventType.value() + " in " + consumer);
+            Map<Integer, Route<?>> versions = routes.computeIfAbsent(eventType.value(), t -> new TreeMap<>());
+            if (versions.putIfAbsent(eventType.version(), new Route<>(dataType, handler)) != null) {
+                throw new IllegalStateException("two handlers for " + eventType.value() + " version "
+                        + eventType.version() + " in " + consumer);
             }
             return this;
         }
 
         @Override
         public EventRoutes build() {
-            return new TypedRoutes(consumer, Map.copyOf(routes));
+            Map<String, Map<Integer, Route<?>>> copy = new LinkedHashMap<>();
+            routes.forEach((type, versions) -> copy.put(type, Map.copyOf(versions)));
+            return new TypedRoutes(consumer, Map.copyOf(copy));
         }
     }
 
@@ -86,10 +96,10 @@ public class DefaultInboundEvents implements InboundEvents {
     private final class TypedRoutes implements EventRoutes {
 
         private final String consumer;
-        private final Map<String, Route<?>> routes;
+        private final Map<String, Map<Integer, Route<?>>> routes;
         private final Counter duplicates;
 
-        private TypedRoutes(String consumer, Map<String, Route<?>> routes) {
+        private TypedRoutes(String consumer, Map<String, Map<Integer, Route<?>>> routes) {
             this.consumer = consumer;
             this.routes = routes;
             this.duplicates = Counter.builder(DUPLICATES_METER)
@@ -106,12 +116,21 @@ public class DefaultInboundEvents implements InboundEvents {
                 return;
             }
             ParsedEnvelope parsed = codec.read(record.value());
-            Route<?> route = routes.get(parsed.type());
+            Map<Integer, Route<?>> versions = routes.get(parsed.type());
             String traceparent = parsed.traceparent() != null ? parsed.traceparent() : header(record, "traceparent");
             try (TraceContext.Scope scope = traceContext.enter(parsed.id().toString(), parsed.type(), traceparent)) {
-                if (route == null) {
+                if (versions == null) {
+                    // Consumers ignore the types they do not need; counted, so that a type nobody handles shows.
+                    meters.counter(UNKNOWN_TYPES_METER, "consumer", consumer, "type", parsed.type()).increment();
                     log.debug("{}: no handler for {} (event {}), skipped", consumer, parsed.type(), parsed.id());
                     return;
+                }
+                Route<?> route = versions.get(parsed.dataversion());
+                if (route == null) {
+                    UnknownDataVersionException unknown = new UnknownDataVersionException(consumer, parsed.id(),
+                            parsed.type(), parsed.dataversion(), versions.keySet());
+                    scope.error(unknown);
+                    throw unknown;
                 }
                 try {
                     // Bind before the transaction: unbindable data is not retried, and costs no connection.

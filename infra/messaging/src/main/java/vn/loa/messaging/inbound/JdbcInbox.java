@@ -1,7 +1,9 @@
 package vn.loa.messaging.inbound;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.messaging.Inbox;
 
@@ -12,7 +14,7 @@ import java.util.UUID;
 /**
  * Records {@code (consumer, event_id)} in {@code processed_event} and runs the effect in the same
  * transaction, through the application's transaction manager (JPA or JDBC), so that the effect's
- * JPA and JDBC work commit or roll back with the record. A concurrent duplicate waits on the
+ * JPA and JDBC work commit or roll back with the record. Joins the caller's transaction if there is one. A concurrent duplicate waits on the
  * primary key and then finds the row: the effect runs once.
  */
 public class JdbcInbox implements Inbox {
@@ -21,10 +23,12 @@ public class JdbcInbox implements Inbox {
             insert into processed_event (consumer, event_id, processed_at) values (?, ?, now())
             on conflict do nothing""";
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
     public JdbcInbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -35,6 +39,11 @@ public class JdbcInbox implements Inbox {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(effect, "effect");
         Boolean ran = transactions.execute(status -> {
+            if (!TransactionSynchronizationManager.hasResource(dataSource)) {
+                // The transaction manager does not manage this DataSource: the inbox row would commit on its own.
+                throw new IllegalTransactionStateException("The inbox needs a transaction manager of its DataSource"
+                        + " (JpaTransactionManager or DataSourceTransactionManager of the same DataSource)");
+            }
             if (jdbc.update(INSERT, consumer, eventId) == 0) {
                 return false;
             }

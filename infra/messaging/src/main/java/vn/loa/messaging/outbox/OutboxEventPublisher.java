@@ -15,8 +15,10 @@ import java.util.UUID;
 
 /**
  * Writes the event to {@code outbox_event} with the caller's connection, so that it commits or
- * rolls back with the change (Propagation.MANDATORY: without a transaction it fails). The insert
- * fires a {@code pg_notify} that wakes the relay after commit.
+ * rolls back with the change (Propagation.MANDATORY: without a transaction it fails). Any Spring
+ * transaction that holds a connection of the same DataSource will do: a {@code JpaTransactionManager}
+ * (whose JPA work and this insert share the connection) or a {@code DataSourceTransactionManager}.
+ * The insert fires a {@code pg_notify} that wakes the relay after commit.
  */
 public class OutboxEventPublisher implements EventPublisher {
 
@@ -24,11 +26,13 @@ public class OutboxEventPublisher implements EventPublisher {
             insert into outbox_event (id, topic, record_key, event_type, subject, payload, traceparent)
             values (?, ?, ?, ?, ?, ?, ?)""";
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final EnvelopeCodec codec;
     private final TraceContext traceContext;
 
     public OutboxEventPublisher(DataSource dataSource, EnvelopeCodec codec, TraceContext traceContext) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.codec = codec;
         this.traceContext = traceContext;
@@ -41,6 +45,13 @@ public class OutboxEventPublisher implements EventPublisher {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("EventPublisher.publish(" + eventType.value()
                     + ") needs the caller's transaction (Propagation.MANDATORY): the event must commit with the change");
+        }
+        if (!TransactionSynchronizationManager.hasResource(dataSource)) {
+            // A transaction of another resource (another DataSource, a transaction manager that binds no
+            // connection): the insert would run on a connection of its own and commit without the change.
+            throw new IllegalTransactionStateException("EventPublisher.publish(" + eventType.value()
+                    + ") needs a transaction on the outbox's DataSource (JpaTransactionManager or"
+                    + " DataSourceTransactionManager of the same DataSource); the active one does not hold its connection");
         }
         EventEnvelope<Object> envelope = codec.wrap(subject, data, traceContext.currentTraceparent());
         jdbc.update(INSERT, envelope.id(), eventType.topic(), key, envelope.type(), subject, codec.write(envelope),

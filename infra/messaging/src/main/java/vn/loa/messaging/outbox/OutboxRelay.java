@@ -1,7 +1,6 @@
 package vn.loa.messaging.outbox;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,7 +25,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Relays committed outbox rows to Kafka, in creation order, keyed by {@code record_key}.
@@ -48,6 +48,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code acks=all}, idempotent producer); at the first failed send the batch stops, the rows from
  * there on stay pending and are retried after a back-off, so that a key's events are never
  * reordered (a retried row may then be sent twice, which consumers absorb by event id).
+ * <p>
+ * A row Kafka can never take as it is ({@link SendFailures#isPermanent}: too large, unserializable, not
+ * authorized, invalid topic) is <em>parked</em> instead: it and the later rows of its key stay where they
+ * are (a key's events keep their order), every other key keeps flowing. Operators list and replay parked
+ * rows ({@link OutboxParking}); {@link OutboxMonitor} counts them and judges the relay's health from the
+ * outside.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -59,13 +65,20 @@ public class OutboxRelay implements SmartLifecycle {
     /** Longest the relay waits before it looks at the stop flag again. */
     private static final Duration WAKE_CHECK = Duration.ofMillis(500);
 
+    /**
+     * The next rows to send: not published, not parked, and not behind a parked row of their key (a key's
+     * events keep their order; rows without a key are never held).
+     */
     private static final String SELECT_BATCH = """
-            select id, topic, record_key, event_type, payload, traceparent, created_at
-            from outbox_event
-            where published_at is null
-            order by seq
+            select o.id, o.topic, o.record_key, o.event_type, o.payload, o.traceparent, o.created_at
+            from outbox_event o
+            where o.published_at is null and o.parked_at is null
+              and not exists (select 1 from outbox_event p
+                              where p.parked_at is not null and p.published_at is null
+                                and p.record_key = o.record_key and p.seq < o.seq)
+            order by o.seq
             limit ?
-            for update skip locked""";
+            for update of o skip locked""";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -75,7 +88,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final Settings settings;
     private final String name;
 
-    private final AtomicLong pending = new AtomicLong();
     private final Map<String, Counter> publishedCounters = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Timer sendLatency;
@@ -85,7 +97,9 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread thread;
     private Connection listenConnection;
     private Instant nextCleanup = Instant.EPOCH;
-    private Instant nextPendingCount = Instant.EPOCH;
+    /** Written by the relay thread, judged by {@link OutboxMonitor}: when a pass last ended without failure. */
+    private volatile Instant lastSuccessfulPass;
+    private volatile Instant startedAt;
 
     /**
      * @param settings   batch size, intervals, retention
@@ -103,9 +117,6 @@ public class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
         this.name = name;
         this.meters = meters;
-        Gauge.builder("loa.outbox.pending", pending, AtomicLong::get)
-                .description("Outbox rows not yet published to Kafka")
-                .register(meters);
         this.sendLatency = Timer.builder("loa.outbox.send.latency")
                 .description("Time from handing an outbox row to the producer to Kafka's acknowledgement")
                 .publishPercentileHistogram()
@@ -118,14 +129,22 @@ public class OutboxRelay implements SmartLifecycle {
 
     // --- lifecycle -------------------------------------------------------------------------------
 
+    /** Starts the relay thread; also starts a new one if the previous thread died (see {@link #isThreadAlive()}). */
     @Override
     public synchronized void start() {
-        if (running) {
+        Thread previous = thread;
+        if (running && previous != null && previous.isAlive()) {
             return;
         }
+        if (running && previous != null) {
+            log.warn("Outbox relay thread {} had died; starting a new one", previous.getName());
+        }
         running = true;
+        startedAt = Instant.now();
         Thread t = new Thread(this::loop, name);
         t.setDaemon(true);
+        t.setUncaughtExceptionHandler((dead, e) ->
+                log.error("Outbox relay thread {} died: nothing is relayed by this instance until it is restarted", dead.getName(), e));
         thread = t;
         t.start();
     }
@@ -157,6 +176,22 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Whether the relay thread is alive, seen from outside it. False after {@link #stop()}, and when the
+     * thread died (killed, interrupted, or an {@link Error}) while the relay was meant to be running.
+     */
+    public boolean isThreadAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    /** When a pass last ended without an exception or a failed send (rows sent, nothing to send, or another
+     * instance relaying); the start time until the first pass; null before {@link #start()}. */
+    public Instant lastSuccessfulPass() {
+        Instant last = lastSuccessfulPass;
+        return last != null ? last : startedAt;
+    }
+
     @Override
     public int getPhase() {
         // Stop before the Kafka and web infrastructure, start after it.
@@ -176,6 +211,9 @@ public class OutboxRelay implements SmartLifecycle {
                 backoff = result == BatchResult.FAILED
                         ? min(backoff.isZero() ? settings.pollInterval() : backoff.multipliedBy(2), settings.maxBackoff())
                         : Duration.ZERO;
+                if (result != BatchResult.FAILED) {
+                    lastSuccessfulPass = Instant.now();
+                }
                 housekeeping();
             } catch (RuntimeException e) {
                 log.warn("Outbox relay pass failed, retrying: {}", e.toString());
@@ -205,12 +243,15 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return BatchResult.EMPTY;
             }
-            int sent = send(rows);
-            if (sent > 0) {
+            Outcome outcome = send(rows);
+            if (!outcome.published().isEmpty()) {
                 jdbc.batchUpdate("update outbox_event set published_at = now() where id = ?",
-                        rows.subList(0, sent).stream().map(r -> new Object[]{r.id()}).toList());
+                        outcome.published().stream().map(r -> new Object[]{r.id()}).toList());
             }
-            if (sent < rows.size()) {
+            for (Parked p : outcome.parked()) {
+                park(p);
+            }
+            if (outcome.transientFailure()) {
                 return BatchResult.FAILED;
             }
             return rows.size() == settings.batchSize() ? BatchResult.MORE : BatchResult.DONE;
@@ -222,42 +263,108 @@ public class OutboxRelay implements SmartLifecycle {
         return result;
     }
 
-    /** Sends the rows in order, pipelined; returns how many, from the first, Kafka acknowledged. */
-    private int send(List<Row> rows) {
-        List<CompletableFuture<SendResult<String, Object>>> futures = new ArrayList<>(rows.size());
-        List<Long> started = new ArrayList<>(rows.size());
+    /**
+     * Sends the rows in order, pipelined, and waits for Kafka. Published: the rows Kafka acknowledged before
+     * the first transient failure. Parked: the rows Kafka can never take, whether the producer refused them
+     * at once (too large, unserializable: then the later rows of the key are not even sent) or the broker
+     * did (then later rows of the key may already be out; they count as published).
+     */
+    private Outcome send(List<Row> rows) {
+        List<Attempt> attempts = new ArrayList<>(rows.size());
+        List<Parked> parked = new ArrayList<>();
+        Set<String> parkedKeys = new HashSet<>();
         for (Row row : rows) {
+            if (row.key() != null && parkedKeys.contains(row.key())) {
+                continue; // held behind a row of its key parked just now
+            }
+            long started = System.nanoTime();
+            CompletableFuture<SendResult<String, Object>> future;
             try {
-                started.add(System.nanoTime());
-                futures.add(kafka.send(record(row)));
+                future = kafka.send(record(row));
             } catch (RuntimeException e) {
-                // e.g. no metadata within max.block.ms: nothing after this row may be sent before it.
-                futures.add(CompletableFuture.failedFuture(e));
+                // e.g. no metadata within max.block.ms, or a serializer that threw
+                future = CompletableFuture.failedFuture(e);
+            }
+            // The producer refuses some records on the spot (too large, unserializable): known before the next send.
+            if (future.isCompletedExceptionally()) {
+                Throwable failure = failureOf(future);
+                if (SendFailures.isPermanent(failure)) {
+                    parked.add(new Parked(row, failure));
+                    if (row.key() != null) {
+                        parkedKeys.add(row.key());
+                    }
+                    continue;
+                }
+                // Transient: nothing after this row may be sent before it.
+                attempts.add(new Attempt(row, future, started));
                 break;
             }
+            attempts.add(new Attempt(row, future, started));
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
-        int acknowledged = 0;
-        for (int i = 0; i < futures.size(); i++) {
-            Row row = rows.get(i);
+        List<Row> published = new ArrayList<>(attempts.size());
+        boolean transientFailure = false;
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            Row row = attempt.row();
             try {
-                futures.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                attempt.future().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                transientFailure = true;
                 break;
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                if (SendFailures.isPermanent(cause)) {
+                    if (row.key() != null && parkedKeys.add(row.key()) && laterRowOfKey(attempts, i)) {
+                        log.warn("Outbox relay: the broker refused event {} of key {} after later events of that key "
+                                + "were sent: they arrive before it (keep the producer's max.request.size at most the "
+                                + "topics' max.message.bytes)", row.id(), row.key());
+                    }
+                    parked.add(new Parked(row, cause));
+                    continue;
+                }
                 log.warn("Outbox relay: sending event {} ({}) to {} failed, {} row(s) stay pending and are retried: {}",
-                        row.id(), row.eventType(), row.topic(), rows.size() - i, cause.toString());
+                        row.id(), row.eventType(), row.topic(), attempts.size() - i, cause.toString());
+                transientFailure = true;
                 break;
             }
-            long now = System.nanoTime();
-            sendLatency.record(now - started.get(i), TimeUnit.NANOSECONDS);
+            sendLatency.record(System.nanoTime() - attempt.started(), TimeUnit.NANOSECONDS);
             commitToAck.record(Duration.between(row.createdAt(), Instant.now()));
             publishedCounter(row.topic()).increment();
-            acknowledged++;
+            published.add(row);
         }
-        return acknowledged;
+        return new Outcome(published, parked, transientFailure);
+    }
+
+    private static boolean laterRowOfKey(List<Attempt> attempts, int index) {
+        String key = attempts.get(index).row().key();
+        for (int j = index + 1; j < attempts.size(); j++) {
+            if (key.equals(attempts.get(j).row().key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        try {
+            future.getNow(null);
+            return null;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    /** Parks the row in the batch's transaction: the relay skips it, and the later rows of its key, until replayed. */
+    private void park(Parked p) {
+        Row row = p.row();
+        String reason = SendFailures.describe(p.failure());
+        jdbc.update("update outbox_event set parked_at = now(), park_reason = ? where id = ?", reason, row.id());
+        log.error("Outbox relay: event {} ({}, key {}) to {} can never be sent as it is; it is parked, and the later "
+                        + "events of its key wait behind it. Every other key keeps flowing. Fix the cause, then replay it "
+                        + "(POST /api/ops/outbox/parked/{}/replay): {}",
+                row.id(), row.eventType(), row.key(), row.topic(), row.id(), reason);
     }
 
     private ProducerRecord<String, Object> record(Row row) {
@@ -281,11 +388,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void housekeeping() {
         Instant now = Instant.now();
-        if (now.isAfter(nextPendingCount)) {
-            Long count = jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Long.class);
-            pending.set(count == null ? 0 : count);
-            nextPendingCount = now.plusSeconds(1);
-        }
         if (now.isAfter(nextCleanup)) {
             nextCleanup = now.plus(settings.cleanupInterval());
             cleanup();
@@ -391,6 +493,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private record Row(UUID id, String topic, String key, String eventType, String payload, String traceparent,
                        Instant createdAt) {
+    }
+
+    private record Attempt(Row row, CompletableFuture<SendResult<String, Object>> future, long started) {
+    }
+
+    private record Parked(Row row, Throwable failure) {
+    }
+
+    private record Outcome(List<Row> published, List<Parked> parked, boolean transientFailure) {
     }
 
     /**

@@ -2,6 +2,11 @@ package vn.loa.messaging.autoconfigure;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
@@ -44,8 +49,46 @@ class WaitForTheDatabaseTests {
                 .isNotNull();
     }
 
+    private final BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> withTransientErrors =
+            MessagingAutoConfiguration.waitForTheDatabase(Duration.ofSeconds(5),
+                    new MessagingProperties.Consumer(3, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5)));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"40001", "40P01", "55P03", "57014", "25006", "08006"})
+    void aTransientDatabaseErrorIsRetriedWithBackOffAndNeverDeadLettered(String sqlState) {
+        Exception failure = new ListenerExecutionFailedException("listener failed",
+                new RuntimeException(new SQLException("transient " + sqlState, sqlState)));
+
+        BackOff backOff = withTransientErrors.apply(record, failure);
+
+        assertThat(backOff).as(sqlState).isNotNull();
+        BackOffExecution execution = backOff.start();
+        long previous = 0;
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            long next = execution.nextBackOff();
+            assertThat(next).as("attempt %d of %s", attempt, sqlState).isNotEqualTo(BackOffExecution.STOP)
+                    .isBetween(previous, 5000L);
+            previous = next;
+        }
+        assertThat(previous).isEqualTo(5000L);
+    }
+
+    @Test
+    void theTranslatedExceptionsCountToo() {
+        assertThat(withTransientErrors.apply(record, new ListenerExecutionFailedException("failed",
+                new CannotAcquireLockException("could not obtain lock", new SQLException("lock timeout", "55P03"))))).isNotNull();
+        assertThat(withTransientErrors.apply(record, new ListenerExecutionFailedException("failed",
+                new QueryTimeoutException("canceling statement due to statement timeout")))).isNotNull();
+        assertThat(withTransientErrors.apply(record, new ListenerExecutionFailedException("failed",
+                new PessimisticLockingFailureException("deadlock detected")))).isNotNull();
+    }
+
     @Test
     void otherFailuresKeepTheUsualBoundedRetriesThenTheDeadLetterTopic() {
+        assertThat(withTransientErrors.apply(record, new ListenerExecutionFailedException("failed",
+                new SQLException("duplicate key value violates unique constraint", "23505")))).isNull();
+        assertThat(withTransientErrors.apply(record, new ListenerExecutionFailedException("failed",
+                new IllegalStateException("bug")))).isNull();
         assertThat(backOffs.apply(record, new ListenerExecutionFailedException("failed", new IllegalStateException("bug")))).isNull();
         assertThat(backOffs.apply(record, new ListenerExecutionFailedException("failed",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isNull();

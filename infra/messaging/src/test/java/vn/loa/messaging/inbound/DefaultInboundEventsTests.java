@@ -11,6 +11,7 @@ import vn.loa.messaging.EventType;
 import vn.loa.messaging.Inbox;
 import vn.loa.messaging.InvalidEventException;
 import vn.loa.messaging.Topics;
+import vn.loa.messaging.UnknownDataVersionException;
 import vn.loa.messaging.envelope.EnvelopeCodec;
 import vn.loa.messaging.tracing.TraceContext;
 
@@ -130,5 +131,55 @@ class DefaultInboundEventsTests {
 
         assertThat(handled).containsExactly("Kế hoạch tuyên truyền CCHC");
         assertThat(meters.get("loa.inbox.duplicates").tag("consumer", "reporting-activities").counter().count()).isEqualTo(2.0);
+    }
+
+    @EventType(value = "plan-issued", topic = Topics.PLAN_EVENTS, version = 2)
+    record PlanIssuedV2(String planId, String heading) {
+    }
+
+    @Test
+    void anEventInADataversionTheConsumerDoesNotKnowIsRefusedNotBoundWithNulls() {
+        String v2 = """
+                {"specversion":"1.0","id":"%s","source":"/plan-service","type":"plan-issued","dataversion":2,
+                 "data":{"planId":"p-1","heading":"Kế hoạch năm 2023"}}""".formatted(UUID.randomUUID());
+
+        assertThatThrownBy(() -> routes.dispatch(record(v2)))
+                .isInstanceOf(UnknownDataVersionException.class)
+                .isInstanceOf(InvalidEventException.class) // not retried: straight to the dead-letter topic
+                .hasMessageContaining("dataversion 2").hasMessageContaining("plan-copy").hasMessageContaining("[1]");
+        assertThat(issued).isEmpty();
+        assertThat(inbox.processed).isEmpty();
+    }
+
+    @Test
+    void aConsumerMayHandleTwoVersionsOfATypeEachWithItsOwnRecord() {
+        List<String> seen = new ArrayList<>();
+        EventRoutes both = inbound.routes("plan-copy-v2")
+                .on(PlanIssued.class, e -> seen.add("v1 " + e.data().title()))
+                .on(PlanIssuedV2.class, e -> seen.add("v2 " + e.data().heading()))
+                .build();
+        String v2 = """
+                {"specversion":"1.0","id":"%s","type":"plan-issued","dataversion":2,
+                 "data":{"planId":"p-1","heading":"Kế hoạch năm 2023"}}""".formatted(UUID.randomUUID());
+
+        both.dispatch(record(codec.write(codec.wrap("p-1", new PlanIssued("p-1", "Kế hoạch năm 2022"), null))));
+        both.dispatch(record(v2));
+
+        assertThat(seen).containsExactly("v1 Kế hoạch năm 2022", "v2 Kế hoạch năm 2023");
+    }
+
+    @Test
+    void typesWithoutHandlerAreCountedPerConsumerAndType() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EventRoutes counted = new DefaultInboundEvents(codec, new MemoryInbox(), new TraceContext(null, null), meters)
+                .routes("activity-plan-copy")
+                .on(PlanIssued.class, e -> { })
+                .build();
+
+        counted.dispatch(record(codec.write(codec.wrap("p-1", new PlanClosed("p-1"), null))));
+        counted.dispatch(record(codec.write(codec.wrap("p-2", new PlanClosed("p-2"), null))));
+
+        assertThat(meters.get("loa.inbox.unknown.types").tags("consumer", "activity-plan-copy", "type", "plan-closed")
+                .counter().count()).isEqualTo(2.0);
     }
 }

@@ -13,6 +13,10 @@ import tools.jackson.databind.JsonNode;
 import vn.loa.messaging.EventEnvelope;
 import vn.loa.messaging.InvalidEventException;
 import vn.loa.messaging.Topics;
+import vn.loa.messaging.UnknownDataVersionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.concurrent.CountDownLatch;
 import vn.loa.messaging.envelope.EnvelopeCodec;
 import vn.loa.messaging.outbox.MessagingProducer;
 
@@ -30,6 +34,8 @@ class DeadLetterIT extends MessagingIntegrationTest {
     EnvelopeCodec codec;
     @Autowired
     MessagingProducer producer;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @LocalServerPort
     int port;
 
@@ -119,6 +125,63 @@ class DeadLetterIT extends MessagingIntegrationTest {
     }
 
     @Test
+    void aTransientDatabaseErrorIsRetriedPastTheUsualAttemptsAndNeverDeadLettered() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID thingId = UUID.randomUUID();
+        jdbc.update("insert into thing (id, name) values (?, 'Nhà văn hóa thôn 3')", thingId);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        Thread holder = new Thread(() -> tx.executeWithoutResult(status -> {
+            jdbc.queryForList("select id from thing where id = ? for update", thingId);
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), "row-lock-holder");
+        holder.start();
+        assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            EventEnvelope<ThingHappened> event = codec.wrap(key, new ThingHappened(thingId.toString(), "khóa", "lock-the-thing"), null);
+            send(key, event);
+            // Far more than the 3 attempts after which any other failure goes to the dead-letter topic.
+            await().atMost(Duration.ofSeconds(60)).until(() -> listener.attempts.getOrDefault(event.id(),
+                    new java.util.concurrent.atomic.AtomicInteger()).get() >= 6);
+            assertThat(deadLetterRows(event.id())).isZero();
+            release.countDown();
+            await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(event.id()) == 1);
+            assertThat(deadLetterRows(event.id())).isZero();
+            System.out.printf("TRANSIENT DB ERROR: 55P03 lock timeouts retried %d times, applied %d, dead-lettered %d%n",
+                    listener.attempts.get(event.id()).get() - 1, effectsOf(event.id()), deadLetterRows(event.id()));
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+        }
+    }
+
+    @Test
+    void anEventInAnUnknownDataversionIsDeadLetteredWithThatReason() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID id = UUID.randomUUID();
+        String v2 = """
+                {"specversion":"1.0","id":"%s","source":"/plan-service","type":"thing-happened","dataversion":2,
+                 "data":{"thingId":"%s","label":"phiên bản mới"}}""".formatted(id, key);
+        ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.PLAN_EVENTS, key, v2);
+        record.headers().add(new RecordHeader("ce_id", id.toString().getBytes(StandardCharsets.UTF_8)));
+        producer.template().send(record).get();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRows(id) == 1);
+        Map<String, Object> row = jdbc.queryForMap("select exception_class, exception_message from dead_letter where event_id = ?",
+                id.toString());
+        assertThat(row.get("exception_class")).isEqualTo(UnknownDataVersionException.class.getName());
+        assertThat((String) row.get("exception_message")).contains("dataversion 2", "thing-effects");
+        assertThat(listener.attempts.get(id)).isNull(); // never bound to the version-1 record
+        assertThat(effectsOf(id)).isZero();
+    }
+
+    @Test
     void theOperatorEndpointsAnswerProblemsForBadPagingAndUnknownIds() {
         HttpStatusCode tooBig = http().get().uri("/api/ops/dead-letters?size=201")
                 .exchange((request, response) -> response.getStatusCode());
@@ -126,6 +189,12 @@ class DeadLetterIT extends MessagingIntegrationTest {
         HttpStatusCode unknown = http().post().uri("/api/ops/dead-letters/{id}/replay", UUID.randomUUID())
                 .exchange((request, response) -> response.getStatusCode());
         assertThat(unknown.value()).isEqualTo(404);
+        // The parked outbox rows beside them answer the same way.
+        assertThat(http().get().uri("/api/ops/outbox/parked?size=201")
+                .exchange((request, response) -> response.getStatusCode()).value()).isEqualTo(400);
+        assertThat(http().post().uri("/api/ops/outbox/parked/{id}/replay", UUID.randomUUID())
+                .exchange((request, response) -> response.getStatusCode()).value()).isEqualTo(404);
+        assertThat(http().get().uri("/api/ops/outbox/parked").retrieve().body(JsonNode.class).has("items")).isTrue();
     }
 
     private void send(String key, EventEnvelope<?> event) throws Exception {

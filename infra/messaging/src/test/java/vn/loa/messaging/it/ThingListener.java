@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.loa.messaging.EventRoutes;
@@ -16,7 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The consumer under test: routes thing-happened to a JPA effect, once per event id. */
+/**
+ * The consumer under test: routes thing-happened to a JPA effect, once per event id. {@code behaviour}
+ * "fail-while-switched" fails while {@link #failing} is on, "invalid" throws an IllegalArgumentException,
+ * "lock-the-thing" locks the row of {@code thingId} with a 100 ms lock timeout.
+ */
 @Component
 public class ThingListener {
 
@@ -32,7 +37,7 @@ public class ThingListener {
     /** The MDC seen by the handler, per event id. */
     final Map<UUID, Map<String, String>> mdc = new ConcurrentHashMap<>();
 
-    ThingListener(InboundEvents inbound, EffectRepository effects) {
+    ThingListener(InboundEvents inbound, EffectRepository effects, JdbcTemplate jdbc) {
         this.effects = effects;
         this.routes = inbound.routes(CONSUMER)
                 .on(ThingHappened.class, event -> {
@@ -48,6 +53,12 @@ public class ThingListener {
                             }
                         }
                         case "invalid" -> throw new IllegalArgumentException("invalid thing " + event.data().thingId());
+                        case "lock-the-thing" -> {
+                            // A real transient database error while another transaction holds the row:
+                            // SQLSTATE 55P03 (lock_not_available) after 100 ms.
+                            jdbc.execute("set local lock_timeout = '100ms'");
+                            jdbc.queryForList("select id from thing where id = ?::uuid for update", event.data().thingId());
+                        }
                         default -> {
                         }
                     }

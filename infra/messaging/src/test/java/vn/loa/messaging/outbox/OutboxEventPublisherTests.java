@@ -3,6 +3,7 @@ package vn.loa.messaging.outbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.messaging.EventType;
 import vn.loa.messaging.Topics;
@@ -30,6 +31,22 @@ class OutboxEventPublisherTests {
         assertThatThrownBy(() -> publisher.publish("p-1", "p-1", new PlanClosed("p-1")))
                 .isInstanceOf(IllegalTransactionStateException.class)
                 .hasMessageContaining("plan-closed");
+    }
+
+    @Test
+    void failsLoudlyInATransactionThatDoesNotHoldTheOutboxConnection() {
+        // A transaction of another resource (e.g. a transaction manager of another DataSource): the insert
+        // would get a connection of its own and commit without the change.
+        TransactionSynchronizationManager.initSynchronization();
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThatThrownBy(() -> publisher.publish("p-1", "p-1", new PlanClosed("p-1")))
+                    .isInstanceOf(IllegalTransactionStateException.class)
+                    .hasMessageContaining("outbox's DataSource");
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+            TransactionSynchronizationManager.clearSynchronization();
+        }
     }
 
     @Test

@@ -4,14 +4,20 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.DeserializationFeature;
 
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** Problem+json for every error, strict JSON input, and the clock of Vietnamese local time. */
+/** Problem+json for every error, request body limits, strict JSON input, and the clock of Vietnamese local time. */
 @AutoConfiguration
+@EnableConfigurationProperties(LoaWebProperties.class)
 public class LoaWebAutoConfiguration {
 
     /** "Today" and deadlines are in Vietnam (API.md, Conventions). */
@@ -28,6 +34,24 @@ public class LoaWebAutoConfiguration {
     @ConditionalOnMissingBean(ProblemAdvice.class)
     ProblemAdvice problemAdvice() {
         return new ProblemAdvice();
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class BodyLimits {
+
+        /** 413 {@code payload-too-large} past the body limits, before security and idempotency read anything. */
+        @Bean
+        @ConditionalOnMissingBean(name = "loaRequestBodyLimitFilter")
+        FilterRegistrationBean<RequestBodyLimitFilter> loaRequestBodyLimitFilter(LoaWebProperties properties,
+                                                                                 ObjectProvider<JsonMapper> jsonMapper) {
+            FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                    properties.maxJsonBody().toBytes(), properties.maxImportBody().toBytes(),
+                    jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
     }
 
     /**

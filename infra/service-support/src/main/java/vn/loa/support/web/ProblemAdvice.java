@@ -1,6 +1,8 @@
 package vn.loa.support.web;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -54,7 +56,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), ConstraintMessages.of(v)))
                 .toList();
         return api(ApiException.validation(errors));
     }
@@ -115,7 +117,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .map(f -> new FieldError(f.getField(), message(f)))
                 .collect(Collectors.toList());
         ex.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
@@ -126,15 +128,46 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> {
+                    String message = err.getDefaultMessage();
+                    try {
+                        message = ConstraintMessages.of(r.unwrap(err, ConstraintViolation.class));
+                    } catch (IllegalArgumentException notAViolation) {
+                        // keep the default message
+                    }
+                    return new FieldError(err instanceof org.springframework.validation.FieldError f ? f.getField()
+                            : r.getMethodParameter().getParameterName(), message);
+                }))
                 .toList();
         return problem(ApiException.validation(errors));
+    }
+
+    /** The message of a Bean Validation error, stating the limit for the bounds (Size, Max, DecimalMax, …). */
+    private static String message(org.springframework.validation.FieldError error) {
+        try {
+            return ConstraintMessages.of(error.unwrap(ConstraintViolation.class));
+        } catch (IllegalArgumentException notAViolation) {
+            return error.getDefaultMessage();
+        }
+    }
+
+    /** Multipart uploads past {@code spring.servlet.multipart.*}: 413 naming the limit. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        long limit = ex.getMaxUploadSize();
+        return problem(limit > 0 ? RequestBodyLimitFilter.tooLarge(limit, RequestBodyLimitFilter.IMPORT)
+                : new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                        "The upload is larger than this service accepts."));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = PayloadTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return problem(tooLarge.problem());
+        }
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return problem(ApiException.validation(path(unknown), "is not a known field"));
