@@ -76,6 +76,10 @@ final class KeyRing {
      */
     List<RSAKey> candidates(String keyId) {
         RSAKey key = keyId == null ? null : byId.get(keyId);
-        return key != null ? List.of(key) : List.copyOf(byId.values());
+        if (key != null || keyId == null) {
+            return key != null ? List.of(key) : List.copyOf(byId.values());
+        }
+        // The verifier only tries keys of the token's kid: offer ours under that name.
+        return byId.values().stream().map(k -> new RSAKey.Builder(k).keyID(keyId).build()).toList();
     }
 }

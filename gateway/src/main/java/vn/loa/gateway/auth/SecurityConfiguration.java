@@ -24,8 +24,6 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import vn.loa.gateway.web.Problems;
-import org.springframework.util.StringUtils;
-import java.util.stream.Stream;
 
 /**
  * The gateway is a resource server for {@code /api/**} and {@code /ops/**}: a request without a
@@ -42,30 +40,9 @@ class SecurityConfiguration {
     /** The actuator endpoints any caller may read: the probes, without details. */
     static final String[] PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
-    /**
-     * The gateway signs in with its built-in issuer (users from demo mode or a users file) or trusts an
-     * external OIDC provider; with neither it must not start (IdentityFailureAnalyzer says what to set).
-     */
-    @Bean
-    IdentityMode identityMode(Environment environment, ObjectProvider<UserDirectory> users) {
-        if (environment.getProperty("loa.auth.issuer.enabled", Boolean.class, true)) {
-            users.getObject(); // fails the start when there are no users
-            return IdentityMode.BUILT_IN;
-        }
-        String prefix = "spring.security.oauth2.resourceserver.jwt.";
-        if (Stream.of("issuer-uri", "jwk-set-uri", "public-key-location")
-                .noneMatch(name -> StringUtils.hasText(environment.getProperty(prefix + name)))) {
-            throw new IdentityNotConfiguredException("the built-in issuer is off (loa.auth.issuer.enabled=false) "
-                    + "and no OpenID Connect provider is set (spring.security.oauth2.resourceserver.jwt.issuer-uri "
-                    + "or jwk-set-uri)");
-        }
-        return IdentityMode.EXTERNAL;
-    }
-
-    enum IdentityMode { BUILT_IN, EXTERNAL }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, IdentityMode identity,
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, IdentityConfiguration.IdentityMode identity,
                                                   ManagementPort managementPort) {
         ServerAuthenticationEntryPoint entryPoint = SecurityConfiguration::unauthorized;
         ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange,
