@@ -71,23 +71,22 @@ class KeycloakE2EIT {
     @BeforeAll
     static void keycloakThenTheStack() throws Exception {
         Path work = Path.of(System.getProperty("user.dir"), "target", "keycloak").toAbsolutePath();
-        Path logs = Path.of(System.getProperty("loa.e2e.logs", Path.of(System.getProperty("user.dir"), "target",
-                "e2e-logs").toString())).toAbsolutePath();
-        Files.createDirectories(logs);
         int[] ports = freePorts(2);
         realm = "http://localhost:" + ports[0] + "/realms/loa";
-        keycloak = startKeycloak(unpack(work), ports[0], ports[1], logs.resolve("keycloak.log"));
+        // Beside the distribution: the stack empties its own log directory when it starts.
+        keycloak = startKeycloak(unpack(work), ports[0], ports[1], work.resolve("keycloak.log"));
 
         // The stack's gateway and services trust Keycloak instead of the gateway's built-in issuer.
         for (Service service : Service.values()) {
             String prefix = "loa.e2e.env." + service.moduleName() + ".";
+            // Every process gets Keycloak's key set (the stack would point them at the gateway's).
+            System.setProperty(prefix + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                    realm + "/protocol/openid-connect/certs");
             if (service == Service.GATEWAY) {
                 System.setProperty(prefix + "LOA_AUTH_ISSUER_ENABLED", "false");
                 System.setProperty(prefix + "LOA_DEMODATA_ENABLED", "false");
                 System.setProperty(prefix + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", realm);
             } else {
-                System.setProperty(prefix + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-                        realm + "/protocol/openid-connect/certs");
                 System.setProperty(prefix + "LOA_SECURITY_ISSUER", realm);
             }
         }
