@@ -68,7 +68,7 @@ class IssuerConfiguration {
         if (directory.size() == 0) {
             throw new IdentityNotConfiguredException(file == null
                     ? "the built-in issuer is on but has no users: demo mode is off and no users file is set"
-                    : "the users file " + file.getDescription() + " has no users");
+                    : "the users file " + UsersFile.name(file) + " has no users");
         }
         return directory;
     }

@@ -99,13 +99,13 @@ final class UserDirectory {
             }
             try {
                 Map<String, User> reloaded = merge(UsersFile.read(file, false));
-                log.info("Re-read the users file {}: {} users (was {})", file.getDescription(), reloaded.size(), users.size());
+                log.info("Re-read the users file {}: {} users (was {})", UsersFile.name(file), reloaded.size(), users.size());
                 users = reloaded;
                 fileVersion = version;
             }
             catch (RuntimeException e) {
                 log.error("The users file {} changed but cannot be used; keeping the previous {} users: {}",
-                        file.getDescription(), users.size(), e.getMessage());
+                        UsersFile.name(file), users.size(), e.getMessage());
                 fileVersion = version; // say it once, not at every sign-in
             }
         }

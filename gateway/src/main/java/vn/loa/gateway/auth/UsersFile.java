@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -48,7 +49,7 @@ final class UsersFile {
      * @param demoAllowed whether the demo password's hash may appear (the demo users' own file)
      */
     static List<User> read(Resource resource, boolean demoAllowed) {
-        String name = resource.getDescription();
+        String name = name(resource);
         if (!resource.exists()) {
             throw new InvalidUsersFileException(name, List.of("the file does not exist"));
         }
@@ -97,6 +98,11 @@ final class UsersFile {
             throw new InvalidUsersFileException(name, problems);
         }
         return List.copyOf(users);
+    }
+
+    /** "/etc/loa/users.yml" rather than Spring's "file [/etc/loa/users.yml]". */
+    static String name(Resource resource) {
+        return resource instanceof FileSystemResource file ? file.getPath() : resource.getDescription();
     }
 
     private static List<String> hashProblems(String where, String hash, boolean demoAllowed) {
