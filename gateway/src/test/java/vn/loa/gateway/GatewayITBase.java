@@ -24,18 +24,36 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "loa.resilience.wait-in-open-state=2s",
         "loa.resilience.calls-in-half-open-state=2",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1500ms",
+        // Smaller body limits than the real ones (256 KiB, imports 10 MiB, evidence 20 MiB), same rules.
         "loa.limits.max-body-size=64KB",
+        // (A list in a higher source replaces the whole list: every entry in full.)
+        "loa.limits.body-routes[0].method=POST",
+        "loa.limits.body-routes[0].path=/api/activities/import",
+        "loa.limits.body-routes[0].max-size=512KB",
+        "loa.limits.body-routes[1].method=POST",
+        "loa.limits.body-routes[1].path=/api/activities/{id}/evidence",
+        "loa.limits.body-routes[1].max-size=1MB",
         "loa.limits.per-user.capacity=30",
         "loa.limits.per-user.refill-per-second=0.5",
-        "loa.limits.token-endpoint.capacity=5",
-        "loa.limits.token-endpoint.refill-per-second=0.1",
+        // Sign-in limits small enough to reach in a test, refilled slowly enough not to refill during one.
         "loa.auth.login.max-failures=3",
         "loa.auth.login.lockout=60s",
+        "loa.auth.login.account-failures=6",
+        "loa.auth.login.account-failures-refill=1h",
+        "loa.auth.login.address-failures=8",
+        "loa.auth.login.address-failures-refill=1h",
+        "loa.auth.login.address-attempts=40",
+        "loa.auth.login.address-attempts-refill=1m",
+        // The demo users (API.md) and an office of thirty behind one address.
+        "loa.demo-data.enabled=true",
+        "loa.auth.users-file=classpath:office-users.yml",
+        // The next key of a rotation: published and accepted, not signing.
+        "loa.auth.additional-key-files=src/test/resources/test-only-next-key.pem",
         // The gateway has no database and no broker; test-support brings their starters along.
         "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                 + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        // Lets tests play distinct client addresses with X-Forwarded-For.
-        "server.forward-headers-strategy=framework"})
+        // The test client is the trusted proxy: tests play distinct client addresses with X-Forwarded-For.
+        "loa.gateway.trusted-proxies=127.0.0.1/32,::1/128"})
 abstract class GatewayITBase {
 
     static final Backend PLAN = new Backend("plan");
@@ -78,8 +96,8 @@ abstract class GatewayITBase {
         client = WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
         warmUp();
         BACKENDS.forEach(Backend::reset);
-        BACKENDS.forEach(backend -> breakers.getCircuitBreakerRegistry().find(backend.name)
-                .ifPresent(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset));
+        breakers.getCircuitBreakerRegistry().getAllCircuitBreakers()
+                .forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
     }
 
     /**

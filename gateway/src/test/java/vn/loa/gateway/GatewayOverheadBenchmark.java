@@ -283,6 +283,8 @@ class GatewayOverheadBenchmark {
                 "--loa.services.notification.uri=" + backend,
                 "--loa.auth.signing-key=" + TestKeys.signingKeyPem(),
                 "--loa.auth.issuer.uri=" + TestKeys.ISSUER,
+                // Some users, or the gateway does not start; the benchmark's requests carry TestTokens.
+                "--loa.demo-data.enabled=true",
                 "--loa.limits.per-user.enabled=false",
                 "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",

@@ -23,7 +23,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import vn.loa.testsupport.TestTokens;
 
-/** Limits at the edge: rate per user (429 + Retry-After), body size (413) and page size (400). */
+/** Limits at the edge: rate per user (429 + Retry-After), body size per route (413) and page size (400). */
 class LimitsIT extends GatewayITBase {
 
     @Test
@@ -54,22 +54,58 @@ class LimitsIT extends GatewayITBase {
     }
 
     @Test
-    void refusesABodyOverTheLimitWithAProblem() {
-        byte[] body = new byte[65 * 1024];
-        Arrays.fill(body, (byte) 'a');
-        client.post().uri("/api/activities/import").header(HttpHeaders.AUTHORIZATION, bearer())
-                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(body)
+    void refusesAJsonBodyOverTheLimitWithAProblemNamingIt() {
+        // Test limits (GatewayITBase): 64 KiB for JSON, 512 KiB for imports, 1 MiB for evidence.
+        String json = "{\"title\":\"" + "Phát thanh ".repeat(6_000) + "\"}";
+        client.post().uri("/api/activities").header(HttpHeaders.AUTHORIZATION, bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json)
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("payload-too-large");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://loa.gov.vn/problems/payload-too-large")
+                .jsonPath("$.code").isEqualTo("payload-too-large")
+                .jsonPath("$.maxBytes").isEqualTo(65536)
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("65536 bytes (64 KiB)"));
         assertThat(ACTIVITY.server().findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
-    void refusesAChunkedBodyOverTheLimit() {
+    void takesALargerBodyOnTheImportRouteUpToItsOwnLimit() {
+        byte[] csv = new byte[300 * 1024];
+        Arrays.fill(csv, (byte) 'a');
         client.post().uri("/api/activities/import").header(HttpHeaders.AUTHORIZATION, bearer())
-                .contentType(MediaType.parseMediaType("text/csv"))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv)
+                .exchange()
+                .expectStatus().isOk();
+        byte[] tooLarge = new byte[513 * 1024];
+        client.post().uri("/api/activities/import").header(HttpHeaders.AUTHORIZATION, bearer())
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(tooLarge)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.maxBytes").isEqualTo(512 * 1024);
+    }
+
+    @Test
+    void takesAnEvidenceUploadUpToItsOwnLimit() {
+        byte[] photo = new byte[900 * 1024];
+        client.post().uri("/api/activities/a0000000-0000-4000-8000-000000000001/evidence")
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .contentType(MediaType.IMAGE_JPEG).bodyValue(photo)
+                .exchange()
+                .expectStatus().isOk();
+        client.post().uri("/api/activities/a0000000-0000-4000-8000-000000000001/evidence")
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .contentType(MediaType.IMAGE_JPEG).bodyValue(new byte[1024 * 1024 + 1])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.maxBytes").isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTheLimit() {
+        client.post().uri("/api/activities").header(HttpHeaders.AUTHORIZATION, bearer())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Flux.range(0, 5).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[16 * 1024])),
                         DataBuffer.class)
                 .exchange()

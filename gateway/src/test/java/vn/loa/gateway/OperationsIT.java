@@ -3,8 +3,10 @@ package vn.loa.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import vn.loa.testsupport.TestTokens;
 
-/** Health probes, metrics, and the one Swagger UI over the gateway's and every service's API. */
+/** Health probes, metrics (for operators), and the one Swagger UI over the gateway's and every service's API. */
 class OperationsIT extends GatewayITBase {
 
     @Test
@@ -18,7 +20,10 @@ class OperationsIT extends GatewayITBase {
     @Test
     void exposesPrometheusMetrics() {
         // Latency histograms make the scrape larger than WebTestClient's default 256 kB buffer.
-        client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(uniqueUser("operator"), "OPERATOR", "ha-tinh"))
+                .exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes", "http_server_requests_seconds_bucket"));
     }
 

@@ -10,7 +10,9 @@ import vn.loa.testsupport.TestTokens;
 
 /**
  * The gateway checks signature, issuer, audience and expiry before routing: a refused token never
- * reaches a service, and the caller gets a 401 problem.
+ * reaches a service, and the caller gets a 401 problem. Its own actuator: probes open, the rest for
+ * operators (401 without a token, 403 for another role). Object-level rules (404 for another unit's
+ * objects) are the services': see infra/e2e's GatewaySecurityE2EIT and KeycloakE2EIT.
  */
 class SecurityIT extends GatewayITBase {
 
@@ -66,6 +68,35 @@ class SecurityIT extends GatewayITBase {
                 .expectStatus().isOk();
         assertThat(PLAN.server().getAllServeEvents().get(0).getRequest().getHeader(HttpHeaders.AUTHORIZATION))
                 .isEqualTo(bearer);
+    }
+
+    @Test
+    void theGatewaysOwnActuatorNeedsAnOperatorButForTheHealthProbes() {
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components").doesNotExist();
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator", "/actuator/env"}) {
+            client.get().uri(path).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://loa.gov.vn/problems/unauthorized");
+            client.get().uri(path).header(HttpHeaders.AUTHORIZATION,
+                            TestTokens.bearer(uniqueUser("ductho.vhtt"), "DISTRICT_OFFICER", "duc-tho")).exchange()
+                    .expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.code").isEqualTo("forbidden");
+        }
+        client.get().uri("/actuator/info").header(HttpHeaders.AUTHORIZATION,
+                TestTokens.bearer(uniqueUser("operator"), "OPERATOR", "ha-tinh")).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void answersProblemsUnderTheServicesTypeBase() {
+        client.get().uri("/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://loa.gov.vn/problems/not-found")
+                .jsonPath("$.title").isEqualTo("Not found")
+                .jsonPath("$.code").isEqualTo("not-found");
     }
 
     private void assertRefused(String authorization, String reason) {

@@ -1,6 +1,5 @@
 package vn.loa.gateway.auth;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,10 @@ import reactor.core.scheduler.Schedulers;
 import vn.loa.gateway.web.ClientAddress;
 import vn.loa.gateway.web.Problems;
 
-/** The built-in issuer: password login, the public key set, and OIDC discovery for the services. */
+/**
+ * The built-in issuer: password sign-in, refresh, the public key set, and OIDC discovery for the
+ * services.
+ */
 @RestController
 @ConditionalOnProperty(prefix = "loa.auth.issuer", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Tag(name = "Identity", description = "Tokens of the built-in issuer (switched off when an external OIDC provider is used)")
@@ -37,57 +39,74 @@ class AuthController {
     private static final Logger log = LoggerFactory.getLogger(AuthController.class);
 
     private final UserDirectory users;
-    private final LoginThrottle throttle;
+    private final LoginLimits limits;
     private final TokenIssuer issuer;
-    private final SigningKey key;
+    private final KeyRing keys;
     private final AuthProperties properties;
+    private final ClientAddress clientAddress;
 
-    AuthController(UserDirectory users, LoginThrottle throttle, TokenIssuer issuer, SigningKey key,
-                   AuthProperties properties) {
+    AuthController(UserDirectory users, LoginLimits limits, TokenIssuer issuer, KeyRing keys,
+                   AuthProperties properties, ClientAddress clientAddress) {
         this.users = users;
-        this.throttle = throttle;
+        this.limits = limits;
         this.issuer = issuer;
-        this.key = key;
+        this.keys = keys;
         this.properties = properties;
+        this.clientAddress = clientAddress;
     }
 
     @PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Exchange a username and password for an RS256 access token",
+    @Operation(summary = "Exchange a username and password for an access token (RS256, 10 min) and a refresh token",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "The token"),
+                    @ApiResponse(responseCode = "200", description = "The tokens"),
                     @ApiResponse(responseCode = "401", description = "Wrong username or password",
                             content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "429", description = "Too many attempts; see Retry-After",
                             content = @Content(mediaType = "application/problem+json"))})
     Mono<ResponseEntity<?>> token(@RequestBody TokenRequest request, ServerWebExchange exchange) {
-        String address = ClientAddress.of(exchange);
+        String address = clientAddress.of(exchange);
         String username = request.username() == null ? "" : request.username();
-        var locked = throttle.lockedFor(username, address);
-        if (locked.isPresent()) {
-            return Mono.just(tooManyFailures(locked.get()));
+        var refused = limits.before(username, address);
+        if (refused.isPresent()) {
+            log.info("Refused a sign-in for '{}' from {} before checking it: {}", LoginLimits.account(username),
+                    address, refused.get().reason());
+            return Mono.just(tooMany(refused.get()));
         }
         // BCrypt is deliberately slow: keep it off the event loop.
         return Mono.fromCallable(() -> users.authenticate(request.username(), request.password()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(user -> {
                     if (user.isEmpty()) {
-                        throttle.failed(username, address);
-                        log.info("Refused a token for '{}' from {}", username, address);
+                        limits.failed(username, address);
+                        log.info("Refused a token for '{}' from {}", LoginLimits.account(username), address);
                         return (ResponseEntity<?>) Problems.entity(HttpStatus.UNAUTHORIZED, "invalid-credentials",
                                 "The username or password is wrong.");
                     }
-                    throttle.succeeded(username, address);
-                    return ResponseEntity.ok()
-                            .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body(issuer.issue(user.get()));
+                    limits.succeeded(username, address);
+                    return tokens(issuer.issue(user.get()));
                 });
     }
 
+    @PostMapping(path = "/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Exchange a refresh token for new tokens, without the password (until 12 h after sign-in)",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "New access and refresh tokens"),
+                    @ApiResponse(responseCode = "401", description = "The refresh token is invalid or expired, "
+                            + "or the user no longer exists: sign in again",
+                            content = @Content(mediaType = "application/problem+json"))})
+    Mono<ResponseEntity<?>> refresh(@RequestBody RefreshRequest request) {
+        // The users file may be re-read (a blocking file access): off the event loop too.
+        return Mono.fromCallable(() -> issuer.refresh(request.refreshToken(), users))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(tokens -> tokens.<ResponseEntity<?>>map(AuthController::tokens)
+                        .orElseGet(() -> Problems.entity(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
+                                "The refresh token is invalid or expired: sign in again at POST /auth/token.")));
+    }
+
     @GetMapping(path = "/auth/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The public keys that verify the tokens (JWK Set)")
+    @Operation(summary = "The public keys that verify the tokens (JWK Set; two during a key rotation)")
     Map<String, Object> jwks() {
-        return key.publicJwkSet().toJSONObject();
+        return keys.publicJwkSet().toJSONObject();
     }
 
     @GetMapping(path = "/.well-known/openid-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -106,19 +125,30 @@ class AuthController {
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException e) {
-        return Problems.entity(HttpStatus.BAD_REQUEST, "validation-failed",
-                "The body must be JSON: {\"username\": \"...\", \"password\": \"...\"}.");
+        return Problems.entity(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The body must be JSON: {\"username\": \"...\", \"password\": \"...\"} "
+                        + "(or {\"refresh_token\": \"...\"} at /auth/refresh).");
     }
 
-    private static ResponseEntity<?> tooManyFailures(Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    private static ResponseEntity<?> tokens(TokenIssuer.IssuedTokens tokens) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(tokens);
+    }
+
+    private static ResponseEntity<?> tooMany(LoginLimits.Refusal refusal) {
+        long seconds = Math.max(1, (refusal.waitNanos() + 999_999_999L) / 1_000_000_000L);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .contentType(Problems.PROBLEM_JSON)
-                .body(Problems.body(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-failures",
-                        "Too many wrong passwords for this user from this address; try again in " + seconds + " s."));
+                .body(Problems.body(HttpStatus.TOO_MANY_REQUESTS, refusal.code(),
+                        refusal.reason() + "; try again in " + seconds + " s."));
     }
 
     record TokenRequest(String username, String password) {
+    }
+
+    record RefreshRequest(@com.fasterxml.jackson.annotation.JsonProperty("refresh_token") String refreshToken) {
     }
 }

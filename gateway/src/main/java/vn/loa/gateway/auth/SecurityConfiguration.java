@@ -29,15 +29,21 @@ import vn.loa.gateway.web.Problems;
  * The gateway is a resource server for {@code /api/**} and {@code /ops/**}: a request without a
  * valid token (signature, issuer, audience, expiry) stops here with 401 problem+json and never
  * reaches a service. The Authorization header is passed through, since every service checks the
- * token again and enforces roles and org scope itself.
+ * token again and enforces roles and org scope itself. The gateway's own actuator endpoints other
+ * than the health probes need role OPERATOR, unless they are on a separate management port.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfiguration {
 
+    /** The actuator endpoints any caller may read: the probes, without details. */
+    static final String[] PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+
+
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, IdentityConfiguration.IdentityMode identity,
+                                                  ManagementPort managementPort) {
         ServerAuthenticationEntryPoint entryPoint = SecurityConfiguration::unauthorized;
         ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange,
                 Problems.body(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this."));
@@ -51,6 +57,12 @@ class SecurityConfiguration {
                 // Caching is the services' business (ETags); do not overwrite their headers.
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(exchanges -> exchanges
+                        // A management port (management.server.port) is reached only by what the operator lets
+                        // in (Prometheus, the kubelet): neither the ingress nor any route leads there.
+                        .matchers(managementPort::matches).permitAll()
+                        .pathMatchers(PROBES).permitAll()
+                        // Metrics, info and anything else of the actuator name internals: operators only.
+                        .pathMatchers("/actuator", "/actuator/**").hasRole("OPERATOR")
                         .pathMatchers("/api/**", "/ops/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -13,11 +13,15 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.slf4j.Logger;
@@ -93,6 +97,46 @@ final class SigningKey {
         }
     }
 
+    /**
+     * The public keys of every PEM block in {@code pem}: {@code PRIVATE KEY} (PKCS#8, RSA) or
+     * {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo, RSA), each with its thumbprint as key id.
+     */
+    static List<RSAKey> publicKeys(String pem, String source) {
+        List<RSAKey> keys = new ArrayList<>();
+        Matcher block = PEM_BLOCK.matcher(pem);
+        while (block.find()) {
+            String base64 = block.group(2).replaceAll("\\s", "");
+            try {
+                RSAPublicKey publicKey;
+                if (block.group(1).equals("PRIVATE KEY")) {
+                    RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                    publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                            .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+                }
+                else {
+                    publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                }
+                RSAKey withoutId = new RSAKey.Builder(publicKey).build();
+                keys.add(new RSAKey.Builder(publicKey).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                        .keyID(withoutId.computeThumbprint().toString()).build());
+            }
+            catch (GeneralSecurityException | IllegalArgumentException | ClassCastException | JOSEException e) {
+                throw new IllegalStateException("loa.auth.additional-keys: a " + block.group(1) + " block in "
+                        + source + " is not an RSA key in PEM (PKCS#8 or X.509)", e);
+            }
+        }
+        if (keys.isEmpty() && !pem.isBlank()) {
+            throw new IllegalStateException("loa.auth.additional-keys: no '-----BEGIN PRIVATE KEY-----' or "
+                    + "'-----BEGIN PUBLIC KEY-----' block in " + source);
+        }
+        return keys;
+    }
+
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN (PRIVATE KEY|PUBLIC KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
     private static RSAPrivateCrtKey parsePem(String pem) {
         String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
@@ -115,9 +159,5 @@ final class SigningKey {
         catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    JWKSet publicJwkSet() {
-        return new JWKSet(jwk.toPublicJWK());
     }
 }

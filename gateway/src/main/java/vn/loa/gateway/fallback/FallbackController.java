@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,14 @@ class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
     private static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The route's {@code metadata.service} (application.yml) names the service; the route id otherwise. */
+    @RequestMapping("/fallback")
+    ResponseEntity<Map<String, Object>> unavailable(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        Object service = route == null ? null : route.getMetadata().get("service");
+        return unavailable(service != null ? service.toString() : route != null ? route.getId() : "a service", exchange);
+    }
 
     @RequestMapping("/fallback/{service}")
     ResponseEntity<Map<String, Object>> unavailable(@PathVariable String service, ServerWebExchange exchange) {

@@ -29,6 +29,13 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
+        if (keysUnavailable(error)) {
+            // An external OIDC provider (or its key set) is unreachable: passing, not the gateway's fault.
+            log.warn("Cannot check a token: the identity provider's keys are unavailable ({})", rootMessage(error));
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            return Problems.write(exchange, Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "The identity provider cannot be reached to check the token; try again shortly."));
+        }
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         if (error instanceof ResponseStatusException statusError) {
             HttpStatusCode code = statusError.getStatusCode();
@@ -42,7 +49,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     exchange.getRequest().getMethod() + " is not allowed here.");
             case UNSUPPORTED_MEDIA_TYPE -> Problems.body(status, "unsupported-media-type",
                     "This content type is not accepted here.");
-            case BAD_REQUEST -> Problems.body(status, "validation-failed", "The request cannot be read.");
+            case BAD_REQUEST -> Problems.body(status, "malformed-request", "The request cannot be read.");
             case INTERNAL_SERVER_ERROR -> {
                 log.error("Gateway failure on {} {}", exchange.getRequest().getMethod(),
                         exchange.getRequest().getPath(), error);
@@ -51,6 +58,26 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             default -> Problems.body(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase());
         };
         return Problems.write(exchange, body);
+    }
+
+    /** The key set could not be fetched, or the provider's discovery document could not be read. */
+    static boolean keysUnavailable(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            String message = String.valueOf(e.getMessage());
+            if (e.getClass().getSimpleName().equals("JwtDecoderInitializationException")
+                    || message.startsWith("Could not obtain the keys")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String notFoundDetail(String path) {

@@ -16,12 +16,17 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * RFC 9457 problem bodies answered by the gateway itself, in the same shape as the services'
- * ({@code type, title, status, detail, code}): callers cannot tell the edge from a service.
+ * RFC 9457 problem bodies answered by the gateway itself, in the same shape and under the same
+ * {@code type} base as the services' ({@code type, title, status, detail, code}; service-support's
+ * {@code vn.loa.support.web.Problems}): callers cannot tell the edge from a service. The gateway is
+ * reactive and cannot share that servlet library, hence this copy of the base.
  */
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    /** The same base as the services' problems. */
+    public static final String TYPE_BASE = "https://loa.gov.vn/problems/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,16 +35,23 @@ public final class Problems {
 
     public static Map<String, Object> body(HttpStatus status, String code, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://loa.vn/problems/" + code);
-        body.put("title", status.getReasonPhrase());
+        body.put("type", TYPE_BASE + code);
+        body.put("title", title(status));
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("code", code);
         return body;
     }
 
+    /** The services' titles are sentence case ("Not found"), not the reason phrase ("Not Found"). */
+    static String title(HttpStatus status) {
+        String phrase = status.getReasonPhrase();
+        return phrase.isEmpty() ? phrase : phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static Map<String, Object> validation(String field, String message) {
         Map<String, Object> body = body(HttpStatus.BAD_REQUEST, "validation-failed", field + ": " + message);
+        body.put("title", "Validation failed");
         body.put("errors", List.of(Map.of("field", field, "message", message)));
         return body;
     }

@@ -27,7 +27,7 @@ class SigningKeyTests {
     @Test
     void publishesOnlyThePublicPart() {
         SigningKey key = SigningKey.fromPem(SigningKey.generatePem());
-        assertThat(key.publicJwkSet().getKeys()).singleElement()
+        assertThat(new KeyRing(key, java.util.List.of()).publicJwkSet().getKeys()).singleElement()
                 .satisfies(jwk -> assertThat(jwk.isPrivate()).isFalse());
     }
 }

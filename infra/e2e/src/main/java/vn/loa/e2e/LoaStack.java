@@ -392,7 +392,9 @@ public final class LoaStack {
 
     private ServiceSpec spec(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("LOA_DEMODATA_ENABLED", Boolean.toString(service == Service.PLAN));
+        // plan-service's demo data (the org tree, the 2022 plans) and the gateway's demo users (demo mode
+        // is the only way they exist); every other service starts empty.
+        env.put("LOA_DEMODATA_ENABLED", Boolean.toString(service == Service.PLAN || service == Service.GATEWAY));
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", gatewayUrl() + "/auth/jwks");
         env.put("LOA_SECURITY_ISSUER", gatewayUrl());
         switch (service) {
@@ -414,8 +416,7 @@ public final class LoaStack {
                 // gateway module's tests' business, not this suite's.
                 env.put("LOA_LIMITS_PERUSER_CAPACITY", "5000");
                 env.put("LOA_LIMITS_PERUSER_REFILLPERSECOND", "2000");
-                env.put("LOA_LIMITS_TOKENENDPOINT_CAPACITY", "200");
-                env.put("LOA_LIMITS_TOKENENDPOINT_REFILLPERSECOND", "50");
+                env.put("LOA_AUTH_LOGIN_ADDRESSATTEMPTS", "5000");
             }
             default -> {
             }

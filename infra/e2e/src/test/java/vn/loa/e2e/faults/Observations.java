@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import vn.loa.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,7 @@ import java.util.Map;
 final class Observations {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
 
     private Observations() {
     }
@@ -34,7 +36,9 @@ final class Observations {
     /** Sum of a counter over its tags, e.g. {@code loa_inbox_duplicates_total}; 0 if the service does not answer. */
     static double counter(ServiceProcess service, String name) {
         try {
+            // Metrics are for operators (issue 15: the actuator beyond the health probes needs role OPERATOR).
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus"))
+                    .header("Authorization", OPERATOR)
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             double sum = 0;
             for (String line : response.body().split("\n")) {

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,6 +28,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,21 +49,27 @@ import java.util.List;
 @EnableMethodSecurity
 public class LoaSecurityAutoConfiguration {
 
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");
+    /**
+     * Open without a token: the health probes (status only, no details), the API documents, the error page.
+     * Every other actuator endpoint (metrics, info, ...) needs role OPERATOR on the API port, or lives on the
+     * separate management port ({@link ManagementPort}).
+     */
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/liveness",
+            "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain loaSecurityFilterChain(HttpSecurity http, LoaSecurityProperties properties, JsonMapper jsonMapper)
-            throws Exception {
+    SecurityFilterChain loaSecurityFilterChain(HttpSecurity http, LoaSecurityProperties properties, JsonMapper jsonMapper,
+            Environment environment) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(jsonMapper);
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         open.addAll(properties.publicPaths());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(new ManagementPort(environment)).permitAll()
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
-                        .requestMatchers("/api/ops/**", "/actuator/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/ops/**", "/actuator", "/actuator/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
@@ -82,14 +90,23 @@ public class LoaSecurityAutoConfiguration {
         return converter;
     }
 
-    /** Adds issuer and audience checks to whatever JWT decoder Spring Boot built from the standard properties. */
+    /**
+     * Adds issuer and audience checks to whatever JWT decoder Spring Boot built from the standard properties,
+     * and keeps the tokens it validated until they expire ({@link CachingJwtDecoder}, as the gateway does;
+     * {@code loa.security.token-cache-size}, default 10,000, 0 = off). Keys come from the JWK set URI and are
+     * fetched again when a token names a key id not seen yet, so a key rotation at the issuer needs nothing here.
+     */
     @Bean
     static BeanPostProcessor loaJwtValidatorPostProcessor(Environment environment) {
+        long cacheSize = environment.getProperty("loa.security.token-cache-size", Long.class, 10_000L);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof NimbusJwtDecoder decoder) {
                     decoder.setJwtValidator(validator(environment));
+                }
+                if (cacheSize > 0 && bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)) {
+                    return new CachingJwtDecoder(decoder, cacheSize, Clock.systemUTC());
                 }
                 return bean;
             }

@@ -1,0 +1,107 @@
+package vn.loa.support.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import vn.loa.testsupport.TestTokens;
+
+/**
+ * Every service's exposure: the health probes open, every other actuator endpoint for operators only
+ * (401 without a token, 403 for another role) on the API port, or open on a separate management port
+ * that no route leads to; validated tokens cached as the gateway does.
+ */
+class ServiceSecurityIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Nested
+    @SpringBootTest(classes = SecuredServiceApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-only-keys/loa-test-jwt-public.pem",
+                    "loa.security.issuer=loa-test",
+                    "management.endpoints.web.exposure.include=health,info,metrics",
+                    "management.endpoint.health.probes.enabled=true"})
+    class OnTheApiPort {
+
+        @LocalServerPort
+        int port;
+
+        @Autowired
+        JwtDecoder decoder;
+
+        @Test
+        void opensTheProbesAndKeepsEveryOtherActuatorEndpointForOperators() throws Exception {
+            for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+                assertThat(get(port, probe, null).statusCode()).as(probe).isEqualTo(200);
+            }
+            assertThat(get(port, "/actuator/health", null).body()).doesNotContain("components");
+            for (String path : new String[] {"/actuator/info", "/actuator/metrics", "/actuator", "/actuator/prometheus"}) {
+                HttpResponse<String> anonymous = get(port, path, null);
+                assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+                assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).contains("application/problem+json"));
+                assertThat(get(port, path, TestTokens.token("ductho.vhtt", "DISTRICT_OFFICER", "duc-tho")).statusCode())
+                        .as(path).isEqualTo(403);
+            }
+            assertThat(get(port, "/actuator/metrics", TestTokens.token("operator", "OPERATOR", "ha-tinh")).statusCode())
+                    .isEqualTo(200);
+        }
+
+        @Test
+        void cachesValidatedTokensAsTheGatewayDoes() throws Exception {
+            assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
+            String token = TestTokens.token("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
+            assertThat(get(port, "/api/hello", token).body()).isEqualTo("lienminh.vhtt");
+            assertThat(((CachingJwtDecoder) decoder).size()).isPositive();
+            assertThat(get(port, "/api/hello", TestTokens.expired("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh"))
+                    .statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(classes = SecuredServiceApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-only-keys/loa-test-jwt-public.pem",
+                    "loa.security.issuer=loa-test",
+                    "management.endpoints.web.exposure.include=health,info,metrics",
+                    "management.endpoint.health.probes.enabled=true",
+                    "management.server.port=0"})
+    class WithAManagementPort {
+
+        @LocalServerPort
+        int port;
+
+        @LocalManagementPort
+        int managementPort;
+
+        @Test
+        void servesTheActuatorOnlyThereAndOpenly() throws Exception {
+            assertThat(managementPort).isNotEqualTo(port);
+            assertThat(get(managementPort, "/actuator/metrics", null).statusCode()).isEqualTo(200);
+            assertThat(get(managementPort, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+            assertThat(get(port, "/actuator/metrics", null).statusCode()).isEqualTo(401);
+            assertThat(get(port, "/actuator/metrics", TestTokens.token("operator", "OPERATOR", "ha-tinh")).statusCode())
+                    .isEqualTo(404);
+            assertThat(get(port, "/api/hello", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
