@@ -1,4 +1,4 @@
-package vn.loa.reporting.orgunit;
+package vn.loa.reporting.projection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Applies org-unit-registered to our copy of the tree; the latest event (by time) wins. */
 @Component
-public class OrgUnitProjection {
+class OrgUnitProjection {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -19,16 +19,15 @@ public class OrgUnitProjection {
         this.json = json;
     }
 
-    public void on(EventEnvelope<OrgUnitRegistered> event) {
+    void on(ProjectionTables t, EventEnvelope<OrgUnitRegistered> event) {
         OrgUnitRegistered e = event.data();
         List<String> path = e.path() == null || e.path().isEmpty() ? List.of(e.code()) : e.path();
-        jdbc.sql("""
-                        insert into org_unit (code, name, level, parent_code, path, units, event_time)
-                        values (:code, :name, :level, :parent, :path::text[], cast(:units as jsonb), :time)
-                        on conflict (code) do update set name = excluded.name, level = excluded.level,
-                            parent_code = excluded.parent_code, path = excluded.path, units = excluded.units,
-                            event_time = excluded.event_time
-                        where org_unit.event_time is null or org_unit.event_time <= excluded.event_time""")
+        jdbc.sql("insert into " + t.orgUnit() + " as t (code, name, level, parent_code, path, units, event_time)"
+                        + " values (:code, :name, :level, :parent, :path::text[], cast(:units as jsonb), :time)"
+                        + " on conflict (code) do update set name = excluded.name, level = excluded.level,"
+                        + " parent_code = excluded.parent_code, path = excluded.path, units = excluded.units,"
+                        + " event_time = excluded.event_time"
+                        + " where t.event_time is null or t.event_time <= excluded.event_time")
                 .param("code", e.code())
                 .param("name", e.name())
                 .param("level", e.level())

@@ -1,7 +1,7 @@
-package vn.loa.reporting.report;
+package vn.loa.reporting.figures;
 
 import org.junit.jupiter.api.Test;
-import vn.loa.reporting.report.ReportArithmetic.Tally;
+import vn.loa.reporting.figures.ReportArithmetic.Tally;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.loa.reporting.report.ReportArithmetic.achieved;
-import static vn.loa.reporting.report.ReportArithmetic.achievement;
-import static vn.loa.reporting.report.ReportArithmetic.budgetPlanned;
-import static vn.loa.reporting.report.ReportArithmetic.planned;
-import static vn.loa.reporting.report.ReportArithmetic.rate;
-import static vn.loa.reporting.report.ReportArithmetic.ratio;
+import static vn.loa.reporting.figures.ReportArithmetic.achieved;
+import static vn.loa.reporting.figures.ReportArithmetic.achievement;
+import static vn.loa.reporting.figures.ReportArithmetic.budgetPlanned;
+import static vn.loa.reporting.figures.ReportArithmetic.planned;
+import static vn.loa.reporting.figures.ReportArithmetic.rate;
+import static vn.loa.reporting.figures.ReportArithmetic.ratio;
 
 class ReportArithmeticTests {
 
