@@ -108,7 +108,7 @@ alter table plan_target drop constraint plan_target_plan_id_fkey;
 
 -- Scope filters the indexes serve: "below X" is path @> array[X] (GIN), leaves via the parent index.
 create index plan_copy_org_idx on plan_copy (org_unit);
-create index report_org_period_idx on report (org_unit, period);
+create index period_audit_communes_idx on period_audit using gin (communes);
 create index period_audit_close_idx on period_audit (org_unit, period) where action = 'CLOSE';
 
 -- Facts about the read models: which calendar the tallies' months were cut with (tallies are

@@ -59,7 +59,7 @@ public class Figures {
     /** Every dashboard changed (a rebuild's swap): all versions bumped, one "everything" notification. */
     public void changedEverywhere() {
         jdbc.sql("""
-                insert into org_version (org_unit, version) select code, 1 from org_unit
+                insert into org_version (org_unit, version) select code, 1 from org_unit order by code
                 on conflict (org_unit) do update set version = org_version.version + 1""").update();
         jdbc.sql("select pg_notify(:channel, '*')").param("channel", CHANNEL).query((rs, i) -> 0).list();
     }

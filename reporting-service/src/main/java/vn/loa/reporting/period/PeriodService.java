@@ -176,7 +176,7 @@ class PeriodService {
         }
         return jdbc.sql("""
                         select * from period_audit where period = :p
-                          and (org_unit = any(:units::text[]) or :org = any(communes)) order by id""")
+                          and (org_unit = any(:units::text[]) or communes @> array[cast(:org as text)]) order by id""")
                 .param("p", period.toString()).param("org", unit.code()).param("units", units.toArray(String[]::new))
                 .query((rs, i) -> new AuditEntry(rs.getString("action"), rs.getString("org_unit"),
                         rs.getString("period"), rs.getString("actor"), rs.getObject("at", OffsetDateTime.class),

@@ -169,6 +169,12 @@ class ActivityProjection {
             State old = before.get(id);
             State now = after.get(id);
             OffsetDateTime publishedAt = lastEvent.get(id).publishedAt();
+            if (old != null && signature(old).equals(signature(now))) {
+                // The figures it adds are as they were (a title, a planned quantity changed): no difference, and it
+                // stays counted where it is.
+                now.countedAfterClosing = old.countedAfterClosing;
+                continue;
+            }
             // Taken back from where it was counted, unless its period is closed now: then the frozen figures stay.
             Contribution oldC = contribution(old);
             if (oldC != null) {

@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.reporting.figures.Figures;
 import vn.loa.reporting.period.PeriodCalendar;
 
 import java.util.Collection;
@@ -34,11 +35,13 @@ public class TallyRecompute {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final PeriodCalendar calendar;
+    private final Figures figures;
 
-    TallyRecompute(JdbcClient jdbc, TransactionTemplate tx, PeriodCalendar calendar) {
+    TallyRecompute(JdbcClient jdbc, TransactionTemplate tx, PeriodCalendar calendar, Figures figures) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.calendar = calendar;
+        this.figures = figures;
     }
 
     /** At start-up, once across replicas (an advisory lock), if the tallies were cut with another calendar or never. */
@@ -68,8 +71,9 @@ public class TallyRecompute {
     }
 
     private long recomputeInTransaction(Collection<String> orgUnits) {
-        // Live writers wait until the tallies are whole again; readers go on.
+        // Live writers wait until the tallies are whole again; readers go on. Every dashboard's version moves.
         jdbc.sql("lock table activity_state, tally, tally_due in exclusive mode").update();
+        figures.changedEverywhere();
         String only = orgUnits == null ? "" : " and a.org_unit = any(:units::text[])";
         String[] units = orgUnits == null ? new String[0] : orgUnits.toArray(String[]::new);
         jdbc.sql("delete from tally" + (orgUnits == null ? "" : " where org_unit = any(:units::text[])"))
