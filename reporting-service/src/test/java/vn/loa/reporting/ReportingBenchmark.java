@@ -174,13 +174,13 @@ class ReportingBenchmark {
                         + "viewers, %d samples per URL", service.jar().getFileName(), service.pid(), SERVICE_JAVA_OPTS,
                         VIEWERS, SAMPLES);
                 warmUp(service.port(), "/api/dashboards/bench-district?period=2022-Q1", VIEWER);
-                double district = dashboardResponseTime(service.port(), "district", "bench-district", COMMUNES, "bench-c%", VIEWER);
-                double province = dashboardResponseTime(service.port(), "province", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
+                double district = dashboardResponseTime(service, "district", "bench-district", COMMUNES, "bench-c%", VIEWER);
+                double province = dashboardResponseTime(service, "province", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
                         PROVINCE_VIEWER);
                 revalidation("/api/dashboards/bench-province?period=2022-Q1", PROVINCE_VIEWER);
                 if (LARGE_ACTIVITIES > ACTIVITIES_PER_COMMUNE) {
                     seed("province_large", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, ACTIVITIES_PER_COMMUNE, LARGE_ACTIVITIES);
-                    double large = dashboardResponseTime(service.port(), "province_large", "bench-province", PROVINCE_DISTRICTS,
+                    double large = dashboardResponseTime(service, "province_large", "bench-province", PROVINCE_DISTRICTS,
                             "bench-p%", PROVINCE_VIEWER);
                     print("province at %,d activities ÷ at %,d, quarter p99: %.2f", (long) LARGE_ACTIVITIES * COMMUNES
                             * PROVINCE_DISTRICTS, (long) ACTIVITIES_PER_COMMUNE * COMMUNES * PROVINCE_DISTRICTS, large / province);
@@ -313,8 +313,10 @@ class ReportingBenchmark {
      * {@code VIEWERS} viewers in closed loops, each its own connection, {@code SAMPLES} requests in all per URL,
      * against the service process; the quarter's p99 is returned.
      */
-    private double dashboardResponseTime(int port, String scale, String orgUnit, int children, String communes,
-                                         String token) throws Exception {
+    private double dashboardResponseTime(ServiceProcess service, String scale, String orgUnit, int children,
+                                         String communes, String token) throws Exception {
+        int port = service.port();
+        long servicePid = service.pid();
         String quarter = "/api/dashboards/" + orgUnit + "?period=2022-Q1";
         String year = "/api/dashboards/" + orgUnit + "?year=2022";
         String body = get(port, quarter, token);
@@ -330,14 +332,22 @@ class ReportingBenchmark {
         for (String url : List.of(quarter, year)) {
             concurrently(port, url, token, VIEWERS * 3, null); // warm-up
             Histogram h = new Histogram(60_000_000_000L, 3);
+            long serviceCpu = cpuMillis(servicePid);
+            long databaseCpu = databaseCpuMillis();
             long t0 = System.nanoTime();
             concurrently(port, url, token, SAMPLES, h);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            // CPU per request, the service's and the database's: what the machine's load does not change.
+            double serviceMs = (cpuMillis(servicePid) - serviceCpu) / (double) h.getTotalCount();
+            double databaseMs = (databaseCpuMillis() - databaseCpu) / (double) h.getTotalCount();
             String period = url.equals(quarter) ? "quarter" : "year";
             print("dashboard %s %s (%d children, %,d activities), %d viewers, n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                            + "%.0f req/s, load %s", scale, url, children, activities, VIEWERS, h.getTotalCount(),
-                    ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()),
-                    h.getTotalCount() / seconds, loadAverage());
+                            + "%.0f req/s; CPU per request: service %.1f ms, database %.1f ms; load %s", scale, url,
+                    children, activities, VIEWERS, h.getTotalCount(), ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), h.getTotalCount() / seconds, serviceMs, databaseMs,
+                    loadAverage());
+            figure("dashboard." + scale + "." + period + ".cpu_service_ms", serviceMs);
+            figure("dashboard." + scale + "." + period + ".cpu_database_ms", databaseMs);
             figure("dashboard." + scale + "." + period + ".p50_ms", ms(h.getValueAtPercentile(50)));
             figure("dashboard." + scale + "." + period + ".p99_ms", ms(h.getValueAtPercentile(99)));
             figure("dashboard." + scale + "." + period + ".rps", h.getTotalCount() / seconds);
@@ -476,6 +486,37 @@ class ReportingBenchmark {
 
     private static String commune(int i) {
         return String.format("bench-c%02d", i);
+    }
+
+    /** User + system CPU time of a process, from /proc (clock ticks of 10 ms); 0 where /proc is not there. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The CPU time of this benchmark database's PostgreSQL backends (process title "postgres: … reporting_benchmark …"). */
+    static long databaseCpuMillis() {
+        long total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline"));
+                    if (cmd.startsWith("postgres: ") && cmd.contains("reporting_benchmark")) {
+                        total += cpuMillis(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
     }
 
     private static String loadAverage() {
