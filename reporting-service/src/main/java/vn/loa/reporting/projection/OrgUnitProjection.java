@@ -19,6 +19,12 @@ class OrgUnitProjection {
         this.json = json;
     }
 
+    /** The unit's path in our copy of the tree, empty if we do not have it yet. */
+    List<String> path(ProjectionTables t, String code) {
+        return jdbc.sql("select path from " + t.orgUnit() + " where code = :code").param("code", code)
+                .query((rs, i) -> List.of((String[]) rs.getArray("path").getArray())).optional().orElse(List.of());
+    }
+
     void on(ProjectionTables t, EventEnvelope<OrgUnitRegistered> event) {
         OrgUnitRegistered e = event.data();
         List<String> path = e.path() == null || e.path().isEmpty() ? List.of(e.code()) : e.path();

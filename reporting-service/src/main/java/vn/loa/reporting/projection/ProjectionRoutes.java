@@ -37,9 +37,14 @@ public class ProjectionRoutes {
     // Each handler also announces, in its transaction, what it changed (live tables only).
     public EventRoutes orgUnits(String consumer, ProjectionTables t) {
         return inbound.routes(consumer).on(OrgUnitRegistered.class, e -> {
+            // A moved unit leaves its old ancestors too: their dashboards change (versions, live updates).
+            List<String> oldPath = t.live() ? orgUnits.path(t, e.data().code()) : List.of();
             orgUnits.on(t, e);
             List<String> path = e.data().path() == null || e.data().path().isEmpty() ? List.of(e.data().code()) : e.data().path();
             changed(t, new FiguresChanged(path, List.of(), null, null));
+            if (!oldPath.isEmpty() && !oldPath.equals(path)) {
+                changed(t, new FiguresChanged(oldPath, List.of(), null, null));
+            }
         }).build();
     }
 
