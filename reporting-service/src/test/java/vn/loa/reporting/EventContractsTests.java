@@ -5,7 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.contracts.EventContracts;
 import vn.loa.messaging.EventEnvelope;
 import vn.loa.messaging.envelope.EnvelopeCodec;
-import vn.loa.reporting.orgunit.OrgUnitRegistered;
+import vn.loa.reporting.projection.OrgUnitRegistered;
 import vn.loa.reporting.period.QuarterClosed;
 import vn.loa.reporting.period.QuarterReopened;
 import vn.loa.reporting.projection.ActivityCancelled;

@@ -2,6 +2,13 @@ package vn.loa.reporting;
 
 import com.jayway.jsonpath.JsonPath;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import vn.loa.reporting.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +45,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -74,6 +82,13 @@ class ReportingBenchmark {
     static final int ACTIVITIES_PER_COMMUNE = Integer.getInteger("bench.activities", 1_000);
     static final int PROVINCE_DISTRICTS = Integer.getInteger("bench.province.districts", 10);
     static final int DASHBOARD_REQUESTS = Integer.getInteger("bench.dashboard.requests", 100);
+    /** Concurrent viewers (threads, each a closed loop) and samples per dashboard URL (issue 17: 8 and ≥ 200). */
+    static final int VIEWERS = Integer.getInteger("bench.viewers", 8);
+    static final int SAMPLES = Integer.getInteger("bench.dashboard.samples", 240);
+    /** Activities per commune of the large province (10,000: 3,000,000 activities); 0 leaves it out. */
+    static final int LARGE_ACTIVITIES = Integer.getInteger("bench.province.large.activities", 0);
+    /** JVM options of the reporting-service process the dashboards are measured on. */
+    static final String SERVICE_JAVA_OPTS = System.getProperty("bench.service.java-opts", "-Xmx384m -XX:+UseSerialGC");
     static final String VIEWER = TestTokens.bearer("hatinh.viewer", "PROVINCE_VIEWER", "ha-tinh");
     static final String PROVINCE_VIEWER = TestTokens.bearer("bench.viewer", "PROVINCE_VIEWER", "bench-province");
 
@@ -91,6 +106,10 @@ class ReportingBenchmark {
     EventPublisher publisher;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
+    KafkaListenerEndpointRegistry registry;
 
     /**
      * The infrastructure properties as a {@code @DynamicPropertySource}: test-support's registrar is
@@ -144,14 +163,31 @@ class ReportingBenchmark {
                     select count(*) from plan_copy
                     where org_unit like 'bench-c%' or org_unit like 'bench-p%' or org_unit = 'fresh-commune'""")
                     .query(Long.class).single() == (long) COMMUNES * (1 + PROVINCE_DISTRICTS) + 1);
-            seed("district", "bench-c%", COMMUNES);
-            seed("province", "bench-p%", COMMUNES * PROVINCE_DISTRICTS);
+            seed("district", "bench-c%", COMMUNES, 0, ACTIVITIES_PER_COMMUNE);
+            seed("province", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, 0, ACTIVITIES_PER_COMMUNE);
 
             print("machine: %d processors, load average before measuring: %s", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
             freshness(freshPlan, freshPath, completions);
-            dashboardResponseTime("district", "bench-district", COMMUNES, "bench-c%", VIEWER);
-            dashboardResponseTime("province", "bench-province", PROVINCE_DISTRICTS, "bench-p%", PROVINCE_VIEWER);
+            try (ServiceProcess service = ServiceProcess.start(environment, SERVICE_JAVA_OPTS)) {
+                print("dashboards measured on reporting-service in a process of its own (%s, pid %d, %s), %d concurrent "
+                        + "viewers, %d samples per URL", service.jar().getFileName(), service.pid(), SERVICE_JAVA_OPTS,
+                        VIEWERS, SAMPLES);
+                warmUp(service.port(), "/api/dashboards/bench-district?period=2022-Q1", VIEWER);
+                double district = dashboardResponseTime(service, "district", "bench-district", COMMUNES, "bench-c%", VIEWER);
+                double province = dashboardResponseTime(service, "province", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
+                        PROVINCE_VIEWER);
+                revalidation("/api/dashboards/bench-province?period=2022-Q1", PROVINCE_VIEWER);
+                if (LARGE_ACTIVITIES > ACTIVITIES_PER_COMMUNE) {
+                    seed("province_large", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, ACTIVITIES_PER_COMMUNE, LARGE_ACTIVITIES);
+                    double large = dashboardResponseTime(service, "province_large", "bench-province", PROVINCE_DISTRICTS,
+                            "bench-p%", PROVINCE_VIEWER);
+                    print("province at %,d activities ÷ at %,d, quarter p99: %.2f", (long) LARGE_ACTIVITIES * COMMUNES
+                            * PROVINCE_DISTRICTS, (long) ACTIVITIES_PER_COMMUNE * COMMUNES * PROVINCE_DISTRICTS, large / province);
+                    figure("dashboard.province_large.ratio_p99", large / province);
+                }
+                figure("dashboard.district_over_province.p99", district / province);
+            }
             ingestThroughput(ev, freshPlan, freshPath, ingest);
             print("load average after: %s", loadAverage());
         }
@@ -160,9 +196,15 @@ class ReportingBenchmark {
         Files.write(out, lines);
     }
 
-    /** Activities straight into the read model: one set-based INSERT … SELECT per scale (server side, like COPY). */
-    private void seed(String scale, String communes, int communeCount) throws IOException {
-        jdbc.sql("delete from activity_state where org_unit like :communes").param("communes", communes).update();
+    /**
+     * Activities straight into the read model: one set-based INSERT … SELECT per scale (server side, like COPY),
+     * numbers {@code from+1..to} of each commune; then the tallies of those communes recomputed from the rows
+     * (where reporting-service keeps tallies: found by name, so that the same benchmark runs on a version without).
+     */
+    private void seed(String scale, String communes, int communeCount, int from, int to) throws IOException {
+        if (from == 0) {
+            jdbc.sql("delete from activity_state where org_unit like :communes").param("communes", communes).update();
+        }
         long t0 = System.nanoTime();
         // n activities per commune over the year: two thirds completed, the rest open; four targets.
         jdbc.sql("""
@@ -179,17 +221,42 @@ class ReportingBenchmark {
                        case when g % 3 = 0 then null else 1 + g % 3 end,
                        case when g % 3 = 0 then null else 50 * (g % 7) end,
                        case when g % 3 = 0 then null else 10000 * (g % 5) end
-                from plan_copy p cross join generate_series(1, :n) g
-                where p.org_unit like :communes""").param("n", ACTIVITIES_PER_COMMUNE).param("communes", communes).update();
+                from plan_copy p cross join generate_series(:from + 1, :to) g
+                where p.org_unit like :communes""").param("from", from).param("to", to).param("communes", communes).update();
         jdbc.sql("analyze activity_state").update();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long rows = jdbc.sql("select count(*) from activity_state where org_unit like :communes")
                 .param("communes", communes).query(Long.class).single();
         print("seeded %,d activities for %d communes (%s) in %.1f s (%.0f rows/s, INSERT … SELECT generate_series)",
-                rows, communeCount, scale, seconds, rows / seconds);
-        assertThat(rows).isEqualTo((long) communeCount * ACTIVITIES_PER_COMMUNE);
+                rows - (long) from * communeCount, communeCount, scale, seconds, (rows - (long) from * communeCount) / seconds);
+        assertThat(rows).isEqualTo((long) communeCount * to);
         figure("seed." + scale + ".rows", rows);
-        figure("seed." + scale + ".rows_per_s", rows / seconds);
+        figure("seed." + scale + ".rows_per_s", (rows - (long) from * communeCount) / seconds);
+        recomputeTallies(scale, communes);
+    }
+
+    private void recomputeTallies(String scale, String communes) throws IOException {
+        Object recompute;
+        try {
+            recompute = context.getBean(Class.forName("vn.loa.reporting.projection.TallyRecompute"));
+        } catch (ClassNotFoundException e) {
+            return; // a version without tallies
+        }
+        List<String> codes = jdbc.sql("select code from org_unit where code like :c").param("c", communes)
+                .query(String.class).list();
+        long t0 = System.nanoTime();
+        try {
+            recompute.getClass().getMethod("recompute", java.util.Collection.class).invoke(recompute, codes);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("analyze tally").update();
+        jdbc.sql("analyze tally_due").update();
+        long tallyRows = jdbc.sql("select count(*) from tally where org_unit like :c").param("c", communes)
+                .query(Long.class).single();
+        print("tallies of the %s recomputed from the rows in %.1f s: %,d tally rows", scale,
+                (System.nanoTime() - t0) / 1e9, tallyRows);
+        figure("seed." + scale + ".tally_rows", tallyRows);
     }
 
     /**
@@ -237,53 +304,155 @@ class ReportingBenchmark {
         figure("freshness.relay_p50_ms", relayP50 == null ? 0 : relayP50);
     }
 
-    private void dashboardResponseTime(String scale, String orgUnit, int children, String communes, String token)
-            throws Exception {
+    /** The district dashboard, a few hundred times, before measuring: the service's JIT compiles its hot paths. */
+    private void warmUp(int port, String url, String token) throws Exception {
+        concurrently(port, url, token, Math.max(VIEWERS, 160), null);
+    }
+
+    /**
+     * {@code VIEWERS} viewers in closed loops, each its own connection, {@code SAMPLES} requests in all per URL,
+     * against the service process; the quarter's p99 is returned.
+     */
+    private double dashboardResponseTime(ServiceProcess service, String scale, String orgUnit, int children,
+                                         String communes, String token) throws Exception {
+        int port = service.port();
+        long servicePid = service.pid();
         String quarter = "/api/dashboards/" + orgUnit + "?period=2022-Q1";
         String year = "/api/dashboards/" + orgUnit + "?year=2022";
-        String body = get(quarter, token);
+        String body = get(port, quarter, token);
         assertThat(JsonPath.<List<String>>read(body, "$.children[*].code")).hasSize(children);
         long expectedCompleted = jdbc.sql("""
                 select count(*) from activity_state where org_unit like :communes and status = 'COMPLETED'
                 and completed_on between '2022-01-01' and '2022-03-31'""").param("communes", communes)
                 .query(Long.class).single();
         assertThat(((Number) JsonPath.read(body, "$.activitiesCompleted")).longValue()).isEqualTo(expectedCompleted);
+        long activities = jdbc.sql("select count(*) from activity_state where org_unit like :communes")
+                .param("communes", communes).query(Long.class).single();
+        double quarterP99 = 0;
         for (String url : List.of(quarter, year)) {
-            for (int i = 0; i < Math.min(scale.equals("province") ? 3 : 20, DASHBOARD_REQUESTS); i++) {
-                get(url, token);
-            }
+            concurrently(port, url, token, VIEWERS * 3, null); // warm-up
             Histogram h = new Histogram(60_000_000_000L, 3);
-            // A province answer takes seconds: fewer samples there, so that the run stays within minutes.
-            int perScale = scale.equals("province") ? Math.max(5, DASHBOARD_REQUESTS / 4) : DASHBOARD_REQUESTS;
-            int n = url.equals(quarter) ? perScale : Math.max(5, perScale / 2);
-            for (int i = 0; i < n; i++) {
-                long t0 = System.nanoTime();
-                get(url, token);
-                h.recordValue(System.nanoTime() - t0);
-            }
+            long serviceCpu = cpuMillis(servicePid);
+            long databaseCpu = databaseCpuMillis();
+            long t0 = System.nanoTime();
+            concurrently(port, url, token, SAMPLES, h);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            // CPU per request, the service's and the database's: what the machine's load does not change.
+            double serviceMs = (cpuMillis(servicePid) - serviceCpu) / (double) h.getTotalCount();
+            double databaseMs = (databaseCpuMillis() - databaseCpu) / (double) h.getTotalCount();
             String period = url.equals(quarter) ? "quarter" : "year";
-            print("dashboard %s %s (%d children, %,d activities), n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    scale, url, children, (long) ACTIVITIES_PER_COMMUNE * COMMUNES * (scale.equals("province")
-                            ? PROVINCE_DISTRICTS : 1), n, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
-                    ms(h.getMaxValue()));
+            print("dashboard %s %s (%d children, %,d activities), %d viewers, n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                            + "%.0f req/s; CPU per request: service %.1f ms, database %.1f ms; load %s", scale, url,
+                    children, activities, VIEWERS, h.getTotalCount(), ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), h.getTotalCount() / seconds, serviceMs, databaseMs,
+                    loadAverage());
+            figure("dashboard." + scale + "." + period + ".cpu_service_ms", serviceMs);
+            figure("dashboard." + scale + "." + period + ".cpu_database_ms", databaseMs);
             figure("dashboard." + scale + "." + period + ".p50_ms", ms(h.getValueAtPercentile(50)));
             figure("dashboard." + scale + "." + period + ".p99_ms", ms(h.getValueAtPercentile(99)));
+            figure("dashboard." + scale + "." + period + ".rps", h.getTotalCount() / seconds);
+            if (url.equals(quarter)) {
+                quarterP99 = ms(h.getValueAtPercentile(99));
+            }
+        }
+        return quarterP99;
+    }
+
+    /** {@code total} GETs shared by VIEWERS threads, each with its own HTTP client (connection). */
+    private void concurrently(int port, String url, String token, int total, Histogram h) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(total);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(VIEWERS);
+        List<java.util.concurrent.Future<?>> viewers = new ArrayList<>();
+        for (int v = 0; v < VIEWERS; v++) {
+            viewers.add(pool.submit(() -> {
+                HttpClient own = HttpClient.newHttpClient();
+                while (left.getAndDecrement() > 0) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = own.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
+                            .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    long took = System.nanoTime() - t0;
+                    if (r.statusCode() != 200) {
+                        throw new AssertionError(url + " answered " + r.statusCode() + ": " + r.body());
+                    }
+                    if (h != null) {
+                        synchronized (h) {
+                            h.recordValue(took);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> f : viewers) {
+                f.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private void ingestThroughput(TestEvents ev, UUID plan, List<String> path, int n) throws IOException {
-        long before = jdbc.sql("select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            Activity a = Activity.of(plan, path, "WEBSITE", List.of("T2"), "van-hoa-thong-tin", List.of(), "2022-02-10");
-            ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "activity-completed", a.id().toString(),
-                    a.completed("2022-02-10", 1, 5L, 0L));
+    /**
+     * A live-update refetch whose figures did not change: the same GET with If-None-Match, answered 304
+     * from the version read in the database (the in-process service: its cache is on). Skipped without ETag.
+     */
+    private void revalidation(String url, String token) throws Exception {
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
+                .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String etag = first.headers().firstValue("ETag").orElse(null);
+        if (etag == null) {
+            print("revalidation: %s has no ETag, not measured", url);
+            return;
         }
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.sql(
+        Histogram h = new Histogram(60_000_000_000L, 3);
+        HttpClient own = HttpClient.newHttpClient();
+        for (int i = 0; i < SAMPLES + 50; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<Void> r = own.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
+                    .header("Authorization", token).header("If-None-Match", etag).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            long took = System.nanoTime() - t0;
+            assertThat(r.statusCode()).isEqualTo(304);
+            if (i >= 50) {
+                h.recordValue(took);
+            }
+        }
+        print("revalidation (If-None-Match, 304) %s, n=%d: p50 %.2f ms, p99 %.2f ms", url, h.getTotalCount(),
+                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)));
+        figure("dashboard.revalidate.p50_ms", ms(h.getValueAtPercentile(50)));
+        figure("dashboard.revalidate.p99_ms", ms(h.getValueAtPercentile(99)));
+    }
+
+    /**
+     * The projection's own pace: the activity listener stopped, {@code n} activity-completed events produced
+     * (asynchronously, flushed), the listener started, and the time until every one is applied.
+     */
+    private void ingestThroughput(TestEvents ev, UUID plan, List<String> path, int n) throws Exception {
+        long before = jdbc.sql("select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single();
+        MessageListenerContainer listener = registry.getListenerContainer("reporting-activity-projection");
+        listener.stop();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < n; i++) {
+                Activity a = Activity.of(plan, path, "WEBSITE", List.of("T2"), "van-hoa-thong-tin", List.of(), "2022-02-10");
+                UUID id = UUID.randomUUID();
+                producer.send(new ProducerRecord<>(Topics.ACTIVITY_EVENTS, plan.toString(), ev.envelope(id,
+                        "activity-completed", "/activity-service", a.id().toString(), a.completed("2022-02-10", 1, 5L, 0L))));
+            }
+            producer.flush();
+        }
+        long t0 = System.nanoTime();
+        listener.start();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
                 "select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single() == before + n);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        print("ingest: %d activity-completed events produced and applied in %.1f s (%.0f events/s, producer synchronous)",
-                n, seconds, n / seconds);
+        print("ingest: %d activity-completed events (produced beforehand, the listener stopped) applied in %.2f s "
+                + "(%.0f events/s), load %s", n, seconds, n / seconds, loadAverage());
         figure("ingest.events_per_s", n / seconds);
     }
 
@@ -292,6 +461,10 @@ class ReportingBenchmark {
     }
 
     private String get(String path, String token) throws IOException, InterruptedException {
+        return get(port, path, token);
+    }
+
+    private String get(int port, String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -313,6 +486,37 @@ class ReportingBenchmark {
 
     private static String commune(int i) {
         return String.format("bench-c%02d", i);
+    }
+
+    /** User + system CPU time of a process, from /proc (clock ticks of 10 ms); 0 where /proc is not there. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The CPU time of this benchmark database's PostgreSQL backends (process title "postgres: … reporting_benchmark …"). */
+    static long databaseCpuMillis() {
+        long total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline"));
+                    if (cmd.startsWith("postgres: ") && cmd.contains("reporting_benchmark")) {
+                        total += cpuMillis(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
     }
 
     private static String loadAverage() {

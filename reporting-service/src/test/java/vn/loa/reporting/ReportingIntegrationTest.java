@@ -116,4 +116,24 @@ public abstract class ReportingIntegrationTest {
     protected Answer putJson(String url, String body, String bearer) throws Exception {
         return call(put(url).contentType(MediaType.APPLICATION_JSON).content(body), bearer);
     }
+
+    /** A change as a client makes it: read the resource ({@code url} without its last segment), send its ETag as If-Match. */
+    protected Answer putIfMatch(String url, String body, String bearer) throws Exception {
+        return call(ifMatch(put(url).contentType(MediaType.APPLICATION_JSON).content(body), url, bearer), bearer);
+    }
+
+    protected Answer postIfMatch(String url, String body, String bearer) throws Exception {
+        MockHttpServletRequestBuilder request = post(url);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return call(ifMatch(request, url, bearer), bearer);
+    }
+
+    private MockHttpServletRequestBuilder ifMatch(MockHttpServletRequestBuilder request, String url, String bearer)
+            throws Exception {
+        String resource = url.substring(0, url.lastIndexOf('/'));
+        String etag = getJson(resource, bearer).etag();
+        return etag == null ? request : request.header("If-Match", etag);
+    }
 }

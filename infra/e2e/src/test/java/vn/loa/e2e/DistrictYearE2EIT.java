@@ -149,15 +149,15 @@ class DistrictYearE2EIT {
                 assertTarget(r, "CT-2", "3", "1", "0.3333");
             });
             narrative("lien-minh", lienMinh, "Hoàn thành 3 chuyên mục truyền thanh và 2 tin bài CCHC.");
-            ok(api.post(report + "/submit", lienMinh, null));
+            ok(change("POST", report + "/submit", lienMinh, null));
             narrative("tung-chau", tungChau, "Hoàn thành 1 tin bài và 1 chuyên mục truyền thanh.");
-            ok(api.post("/api/reports/tung-chau/" + q.period() + "/submit", tungChau, null));
+            ok(change("POST", "/api/reports/tung-chau/" + q.period() + "/submit", tungChau, null));
             String reason = "Đề nghị bổ sung lý do chưa tổ chức buổi hỗ trợ tra cứu tại Bưu điện xã.";
-            JsonNode returned = ok(api.post(report + "/return", district, object().put("reason", reason)));
+            JsonNode returned = ok(change("POST", report + "/return", district, object().put("reason", reason)));
             assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
             narrative("lien-minh", lienMinh, "Buổi hỗ trợ tra cứu tại Bưu điện xã lùi sang quý sau do trùng lịch tiếp công dân.");
-            ok(api.post(report + "/submit", lienMinh, null));
-            JsonNode approved = ok(api.post(report + "/approve", district, null));
+            ok(change("POST", report + "/submit", lienMinh, null));
+            JsonNode approved = ok(change("POST", report + "/approve", district, null));
             assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
 
             // 7. The district dashboard equals the hand computation of the class comment.
@@ -369,9 +369,15 @@ class DistrictYearE2EIT {
     }
 
     private void narrative(String commune, String token, String results) {
-        ok(api.put("/api/reports/" + commune + "/" + q.period() + "/narrative", token, object()
+        ok(change("PUT", "/api/reports/" + commune + "/" + q.period() + "/narrative", token, object()
                 .put("results", results).put("shortcomings", "Chưa tổ chức đủ buổi hỗ trợ tra cứu.")
                 .put("nextSteps", "Tiếp tục duy trì chuyên mục hằng tháng.")));
+    }
+
+    /** A report change as the web app makes it: read the report, send its ETag as If-Match (required: 428 without). */
+    private Api.Response change(String method, String path, String token, Object body) {
+        String etag = api.get(path.substring(0, path.lastIndexOf('/')), token).header("ETag");
+        return api.send(method, path, token, body, etag == null ? java.util.Map.of() : java.util.Map.of("If-Match", etag));
     }
 
     // ------------------------------------------------------------------ reading answers

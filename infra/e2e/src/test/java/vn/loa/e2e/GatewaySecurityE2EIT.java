@@ -150,8 +150,10 @@ class GatewaySecurityE2EIT {
         assertThat(api.get("/api/plans/" + LM_PLAN, lienMinh).status()).isEqualTo(200);
         assertThat(api.get("/api/plans/" + LM_PLAN, viewer).status()).isEqualTo(200);
         assertThat(api.get("/api/activities/" + activity, lienMinh).status()).isEqualTo(200);
-        Api.Response narrative = api.put(LM_REPORT + "/narrative", lienMinh, object()
-                .put("results", "Đã phát 3 chuyên mục CCHC.").put("shortcomings", "Không có.").put("nextSteps", "Duy trì."));
+        String etag = api.get(LM_REPORT, lienMinh).header("ETag"); // a report change needs If-Match (428 without)
+        Api.Response narrative = api.send("PUT", LM_REPORT + "/narrative", lienMinh, object()
+                .put("results", "Đã phát 3 chuyên mục CCHC.").put("shortcomings", "Không có.").put("nextSteps", "Duy trì."),
+                java.util.Map.of("If-Match", etag));
         assertThat(narrative.status()).as(narrative.toString()).isEqualTo(200);
         assertThat(api.get(LM_REPORT, lienMinh).json().get("narrative").get("results").asString())
                 .isEqualTo("Đã phát 3 chuyên mục CCHC.");

@@ -7,9 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.loa.reporting.figures.FiguresChanged;
 import vn.loa.reporting.period.Period;
 import vn.loa.reporting.period.PeriodCalendar;
 import vn.loa.reporting.period.Window;
@@ -28,7 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Server-sent events of the dashboards: each open page subscribes to one org unit and one quarter or
- * year, and hears {@code changed} when, after a commit, the figures it shows may have changed. A burst
+ * year, and hears {@code changed} when, after a commit on any replica, the figures it shows may have
+ * changed (PostgreSQL LISTEN/NOTIFY: {@link FiguresNotifications}). The subscribers of this replica
+ * are only its local cache of who listens. A burst
  * of changes (a replay, a rebuild) is coalesced into one event per {@code debounce}; a comment line
  * every {@code heartbeat} keeps proxies from closing an idle stream and finds closed pages.
  */
@@ -73,7 +74,14 @@ class DashboardEvents implements DisposableBean {
         return subscribers.size();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /** Every open stream may have changed (a rebuild's swap, or notifications possibly missed). */
+    void onEverything() {
+        for (Subscriber s : subscribers) {
+            s.changedSoon();
+        }
+    }
+
+    /** A committed change, from any replica (through {@link FiguresNotifications}). */
     void on(FiguresChanged change) {
         for (Subscriber s : subscribers) {
             if (concerns(change, s.scope())) {

@@ -8,7 +8,8 @@ import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.reporting.period.Period;
 import vn.loa.reporting.period.PeriodCalendar;
 import vn.loa.reporting.period.Window;
-import vn.loa.reporting.report.ReportArithmetic;
+import vn.loa.reporting.figures.ReportArithmetic;
+import vn.loa.reporting.figures.TallyQuery;
 import vn.loa.reporting.report.ReportStatus;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
@@ -37,9 +38,12 @@ class DashboardService {
     private final OrgUnitDirectory orgUnits;
     private final PeriodCalendar calendar;
     private final DashboardQuery query;
+    private final TallyQuery tallies;
     private final Clock clock;
 
-    DashboardService(OrgUnitDirectory orgUnits, PeriodCalendar calendar, DashboardQuery query, Clock clock) {
+    DashboardService(OrgUnitDirectory orgUnits, PeriodCalendar calendar, DashboardQuery query, TallyQuery tallies,
+                     Clock clock) {
+        this.tallies = tallies;
         this.orgUnits = orgUnits;
         this.calendar = calendar;
         this.query = query;
@@ -69,7 +73,19 @@ class DashboardService {
 
     @Transactional(readOnly = true)
     DashboardView dashboard(CurrentUser user, String code, String periodText, Integer year) {
-        OrgUnit unit = scope(user, code, periodText, year).unit();
+        return compute(scope(user, code, periodText, year), today());
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
+    }
+
+    /** The dashboard of a scope already checked, for {@code today} (overdue depends on it). */
+    @Transactional(readOnly = true)
+    DashboardView compute(Scope scope, LocalDate today) {
+        OrgUnit unit = scope.unit();
+        String periodText = scope.period() == null ? null : scope.period().toString();
+        Integer year = scope.year();
         List<OrgUnit> communes = orgUnits.reportingUnitsUnder(unit.code());
         List<OrgUnit> children = orgUnits.children(unit.code());
         if (children.isEmpty()) {
@@ -77,12 +93,12 @@ class DashboardService {
         }
         if (periodText != null) {
             Period period = parse(periodText);
-            Data data = load(communes, period.year(), List.of(period));
+            Data data = load(communes, period.year(), List.of(period), today);
             return view(unit, period.toString(), null, calendar.window(period), children,
                     figures(communes, data, period.quarter(), new int[]{0}), null);
         }
         List<Period> quarters = IntStream.rangeClosed(1, 4).mapToObj(q -> Period.of(year, q)).toList();
-        Data data = load(communes, year, quarters);
+        Data data = load(communes, year, quarters, today);
         List<DashboardView.TrendPoint> trend = quarters.stream().map(q -> {
             DashboardView v = view(unit, q.toString(), null, calendar.window(q), List.of(),
                     figures(communes, data, q.quarter(), new int[]{q.quarter() - 1}), null);
@@ -93,18 +109,20 @@ class DashboardService {
                 figures(communes, data, ReportArithmetic.WHOLE_YEAR, new int[]{0, 1, 2, 3}), trend);
     }
 
-    /** Everything a dashboard needs, per commune and quarter ("bucket"), in four queries. */
-    private record Data(List<Period> periods, Map<String, DashboardQuery.Activities[]> activities,
-                        List<DashboardQuery.TargetDef> targets, Map<String, ReportArithmetic.Tally[]> achieved,
-                        List<DashboardQuery.ReportState> reports) {
+    /**
+     * Everything a dashboard needs, per commune and quarter ("bucket"): the tallies (ALL and TARGET
+     * dimensions), the plans' targets and the reports; a handful of queries over at most 12 tally rows
+     * per commune and target, whatever the number of activities.
+     */
+    private record Data(List<Period> periods, Map<TallyQuery.Key, TallyQuery.Cell> cells,
+                        List<DashboardQuery.TargetDef> targets, List<DashboardQuery.ReportState> reports) {
     }
 
-    private Data load(List<OrgUnit> communes, int year, List<Period> periods) {
+    private Data load(List<OrgUnit> communes, int year, List<Period> periods, LocalDate today) {
         List<String> codes = communes.stream().map(OrgUnit::code).toList();
         List<Window> buckets = periods.stream().map(calendar::window).toList();
-        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
-        return new Data(periods, query.activities(codes, buckets, today), query.targets(codes, year),
-                query.achieved(codes, buckets), query.reports(codes, periods.stream().map(Period::toString).toList()));
+        return new Data(periods, tallies.read(codes, buckets, List.of("ALL", "TARGET"), today, false),
+                query.targets(codes, year), query.reports(codes, periods.stream().map(Period::toString).toList()));
     }
 
     /** The figures of each commune over the given buckets; {@code quarter} (or WHOLE_YEAR) sets the planned values. */
@@ -112,11 +130,11 @@ class DashboardService {
         List<String> periods = Arrays.stream(buckets).mapToObj(b -> data.periods().get(b).toString()).toList();
         Map<String, List<BigDecimal>> ratios = new HashMap<>();
         for (DashboardQuery.TargetDef t : data.targets()) {
-            ReportArithmetic.Tally[] perBucket = data.achieved().get(t.orgUnit() + "|" + t.code());
             ReportArithmetic.Tally sum = ReportArithmetic.Tally.NONE;
-            if (perBucket != null) {
-                for (int b : buckets) {
-                    sum = sum.plus(perBucket[b]);
+            for (int b : buckets) {
+                TallyQuery.Cell cell = data.cells().get(new TallyQuery.Key(t.orgUnit(), b, "TARGET", t.code()));
+                if (cell != null) {
+                    sum = sum.plus(cell.tally());
                 }
             }
             BigDecimal planned = ReportArithmetic.planned(t.indicator(), t.yearly(), t.quarterly(), quarter);
@@ -129,11 +147,13 @@ class DashboardService {
             long received = own.stream().filter(r -> ReportStatus.valueOf(r.status()).received()).count();
             long onTime = own.stream().filter(r -> ReportStatus.valueOf(r.status()).received()
                     && Boolean.TRUE.equals(r.onTime())).count();
-            DashboardQuery.Activities a = new DashboardQuery.Activities(0, 0);
-            DashboardQuery.Activities[] perBucket = data.activities().get(c.code());
-            if (perBucket != null) {
-                for (int b : buckets) {
-                    a = a.plus(perBucket[b]);
+            long completed = 0;
+            long overdue = 0;
+            for (int b : buckets) {
+                TallyQuery.Cell cell = data.cells().get(new TallyQuery.Key(c.code(), b, "ALL", ""));
+                if (cell != null) {
+                    completed += cell.completed();
+                    overdue += cell.overdue();
                 }
             }
             boolean single = periods.size() == 1;
@@ -142,7 +162,7 @@ class DashboardService {
                     : null;
             Boolean childOnTime = single ? (Boolean) (onTime > 0) : null;
             List<BigDecimal> ownRatios = ratios.getOrDefault(c.code(), List.of());
-            return new CommuneFigures(c, ReportArithmetic.achievement(ownRatios), a.completed(), a.overdue(), status,
+            return new CommuneFigures(c, ReportArithmetic.achievement(ownRatios), completed, overdue, status,
                     childOnTime, received, onTime, periods.size());
         }).toList();
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param period        "2022-Q1"
  * @param submittedOn   the date of the document; null for a draft (left blank to fill in)
  * @param status        DRAFT, SUBMITTED, APPROVED or RETURNED
+ * @param afterClosing  what arrived after the quarter was closed: shown apart, never in the figures
  */
 public record QuarterlyReport(
         String orgUnitCode,
@@ -30,9 +31,20 @@ public record QuarterlyReport(
         long spentVnd,
         String results,
         String shortcomings,
-        String nextSteps) {
+        String nextSteps,
+        List<LateArrival> afterClosing) {
+
+    /** A report with nothing after closing. */
+    public QuarterlyReport(String orgUnitCode, String orgUnitName, String parentName, String period, String status,
+                           LocalDate dueDate, LocalDate submittedOn, String planDocumentNumber, List<Target> targets,
+                           List<Channel> channels, List<Unit> units, long plannedVnd, long spentVnd, String results,
+                           String shortcomings, String nextSteps) {
+        this(orgUnitCode, orgUnitName, parentName, period, status, dueDate, submittedOn, planDocumentNumber, targets,
+                channels, units, plannedVnd, spentVnd, results, shortcomings, nextSteps, List.of());
+    }
 
     public QuarterlyReport {
+        afterClosing = afterClosing == null ? List.of() : List.copyOf(afterClosing);
         targets = targets == null ? List.of() : List.copyOf(targets);
         channels = channels == null ? List.of() : List.copyOf(channels);
         units = units == null ? List.of() : List.copyOf(units);
@@ -51,6 +63,11 @@ public record QuarterlyReport(
                       BigDecimal ratio) {
             this(code, description, indicator, planned, achieved, ratio, null, null, null);
         }
+    }
+
+    /** An activity reported after the quarter was closed ("sau khi khóa sổ"). */
+    public record LateArrival(String title, String channel, String status, LocalDate completedOn, BigDecimal quantity,
+                              LocalDate receivedOn) {
     }
 
     public record Channel(String channel, long activitiesPlanned, long activitiesCompleted, BigDecimal quantity,

@@ -89,6 +89,11 @@ public final class ReportDocuments {
         one.add(new Block.Item("Kinh phí đã sử dụng: " + vnd(r.spentVnd()) + " đồng."));
         one.add(new Block.Heading(1, "5. Đánh giá chung"));
         one.add(new Block.Paragraph(orBlank(r.results())));
+        if (!r.afterClosing().isEmpty()) {
+            // Reported after the quarter was closed: shown apart, the figures above stay as they were closed.
+            one.add(new Block.Heading(1, "6. Kết quả báo cáo sau khi khóa sổ (không tính vào số liệu trên)"));
+            r.afterClosing().forEach(a -> one.add(new Block.Item(lateText(a))));
+        }
         sections.add(new Section("I. KẾT QUẢ ĐẠT ĐƯỢC", one));
         sections.add(Section.of("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", new Block.Paragraph(orBlank(r.shortcomings()))));
         sections.add(Section.of("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", new Block.Paragraph(orBlank(r.nextSteps()))));
@@ -134,7 +139,26 @@ public final class ReportDocuments {
                 List.of("Đơn vị", "Vai trò", "Được giao", "Hoàn thành", "Quá hạn"),
                 r.units().stream().map(u -> List.<Object>of(u.name() == null ? u.code() : u.name(), role(u.role()),
                         u.assigned(), u.completed(), u.overdue())).toList());
-        return List.of(summary, targets, channels, units);
+        if (r.afterClosing().isEmpty()) {
+            return List.of(summary, targets, channels, units);
+        }
+        DataTable late = new DataTable("Sau khi khóa sổ",
+                List.of("Hoạt động", "Hình thức", "Trạng thái", "Ngày hoàn thành", "Số lượng", "Ngày nhận"),
+                r.afterClosing().stream().map(a -> List.<Object>of(a.title() == null ? "" : a.title(),
+                        CHANNEL_NAMES.getOrDefault(a.channel(), a.channel() == null ? "" : a.channel()),
+                        a.status() == null ? "" : a.status(), a.completedOn() == null ? "" : a.completedOn().toString(),
+                        a.quantity() == null ? "" : number(a.quantity()),
+                        a.receivedOn() == null ? "" : a.receivedOn().toString())).toList());
+        return List.of(summary, targets, channels, units, late);
+    }
+
+    private static String lateText(QuarterlyReport.LateArrival a) {
+        String what = (a.title() == null ? "Hoạt động" : a.title())
+                + (a.channel() == null ? "" : " (" + CHANNEL_NAMES.getOrDefault(a.channel(), a.channel()) + ")");
+        String status = "COMPLETED".equals(a.status()) ? "hoàn thành" + (a.completedOn() == null ? "" : " ngày " + a.completedOn())
+                + (a.quantity() == null ? "" : ", số lượng " + number(a.quantity()))
+                : "CANCELLED".equals(a.status()) ? "đã hủy" : "chưa hoàn thành";
+        return what + ": " + status + (a.receivedOn() == null ? "" : "; nhận ngày " + a.receivedOn()) + ".";
     }
 
     /** The district's consolidated report over its communes' reports of the same period. */

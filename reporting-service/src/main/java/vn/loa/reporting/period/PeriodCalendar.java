@@ -73,6 +73,28 @@ public final class PeriodCalendar {
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(date);
     }
 
+    /**
+     * The first day of the reporting month of a date: the 1st with calendar quarters, the 15th with
+     * the Decree 09 cut-off (whose months run from the 15th to the 14th). A quarter's window is three
+     * such months, a year's twelve: the tallies are kept per reporting month. SQL twin:
+     * {@code loa_reporting_month(date, calendar)} (migration V2).
+     */
+    public LocalDate monthStart(LocalDate date) {
+        return switch (kind) {
+            case CALENDAR -> date.withDayOfMonth(1);
+            case DECREE_09 -> date.getDayOfMonth() >= 15 ? date.withDayOfMonth(15) : date.minusMonths(1).withDayOfMonth(15);
+        };
+    }
+
+    /** The reporting months of a window (its first days), in order. */
+    public java.util.List<LocalDate> months(Window window) {
+        java.util.List<LocalDate> months = new java.util.ArrayList<>();
+        for (LocalDate m = monthStart(window.from()); !m.isAfter(window.to()); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
     /** The period whose window contains the date. */
     public Period periodOf(LocalDate date) {
         Period p = Period.of(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);

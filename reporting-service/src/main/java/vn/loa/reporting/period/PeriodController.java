@@ -1,6 +1,11 @@
 package vn.loa.reporting.period;
 
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import vn.loa.support.web.ETags;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,20 +25,26 @@ class PeriodController {
         this.periods = periods;
     }
 
+    /** ETag: the version of the period's closing (each closing and reopening moves it). */
     @GetMapping
-    PeriodView get(CurrentUser user, @PathVariable String orgUnit, @PathVariable String period) {
-        return periods.view(user, orgUnit, period);
+    ResponseEntity<PeriodView> get(CurrentUser user, @PathVariable String orgUnit, @PathVariable String period) {
+        PeriodService.Versioned v = periods.versioned(user, orgUnit, period);
+        return ResponseEntity.ok().eTag(ETags.of(v.version())).body(v.view());
     }
 
     @PostMapping("/close")
-    PeriodView close(CurrentUser user, @PathVariable String orgUnit, @PathVariable String period) {
-        return periods.close(user, orgUnit, period);
+    ResponseEntity<PeriodView> close(CurrentUser user, @PathVariable String orgUnit, @PathVariable String period,
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        periods.close(user, orgUnit, period, ifMatch);
+        return get(user, orgUnit, period);
     }
 
     @PostMapping("/reopen")
-    PeriodView reopen(CurrentUser user, @PathVariable String orgUnit, @PathVariable String period,
-                      @RequestBody PeriodService.ReopenRequest request) {
-        return periods.reopen(user, orgUnit, period, request);
+    ResponseEntity<PeriodView> reopen(CurrentUser user, @PathVariable String orgUnit, @PathVariable String period,
+                                      @Valid @RequestBody PeriodService.ReopenRequest request,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        periods.reopen(user, orgUnit, period, request, ifMatch);
+        return get(user, orgUnit, period);
     }
 
     /** The audit trail of closings and reopenings that concern the unit. */

@@ -3,7 +3,9 @@ package vn.loa.reporting.period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import jakarta.validation.constraints.Size;
 import vn.loa.messaging.EventPublisher;
+import vn.loa.reporting.IfMatch;
 import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
@@ -28,15 +30,20 @@ import java.util.UUID;
 class PeriodService {
 
     private final JdbcClient jdbc;
+    private final PeriodClosingRepository closings;
+    private final PeriodReopeningRepository reopenings;
     private final OrgUnitDirectory orgUnits;
     private final PeriodCalendar calendar;
     private final PeriodProperties properties;
     private final EventPublisher events;
     private final Clock clock;
 
-    PeriodService(JdbcClient jdbc, OrgUnitDirectory orgUnits, PeriodCalendar calendar, PeriodProperties properties,
+    PeriodService(JdbcClient jdbc, PeriodClosingRepository closings, PeriodReopeningRepository reopenings,
+                  OrgUnitDirectory orgUnits, PeriodCalendar calendar, PeriodProperties properties,
                   EventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.closings = closings;
+        this.reopenings = reopenings;
         this.orgUnits = orgUnits;
         this.calendar = calendar;
         this.properties = properties;
@@ -50,7 +57,19 @@ class PeriodService {
     record Reopening(String orgUnit, String reason, OffsetDateTime until, String reopenedBy) {
     }
 
-    record ReopenRequest(String reason, OffsetDateTime until) {
+    record ReopenRequest(@Size(max = 2_000) String reason, OffsetDateTime until) {
+    }
+
+    /** A period's view and its ETag: the closing's version (0 while never closed). */
+    record Versioned(PeriodView view, int version) {
+    }
+
+    @Transactional(readOnly = true)
+    Versioned versioned(CurrentUser user, String code, String periodText) {
+        OrgUnit unit = readable(user, code);
+        Period period = parse(periodText);
+        int version = closings.find(districtOf(unit), period.toString()).map(PeriodClosing::version).orElse(0);
+        return new Versioned(view(user, code, periodText), version);
     }
 
     @Transactional(readOnly = true)
@@ -69,8 +88,12 @@ class PeriodService {
                 reopening.map(Reopening::reopenedBy).orElse(null));
     }
 
+    /**
+     * Closes the quarter for the district's communes. The first closing creates the period's closing (no
+     * If-Match needed); closing again during a reopening changes it, so it needs If-Match (428/412).
+     */
     @Transactional
-    PeriodView close(CurrentUser user, String districtCode, String periodText) {
+    PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
         OrgUnit district = readable(user, districtCode);
         requireDistrictOfficer(user);
         Period period = parse(periodText);
@@ -87,15 +110,17 @@ class PeriodService {
             throw ApiException.conflict("period-closed", "Quarter " + period + " is already closed for "
                     + district.name() + " (closed by " + c.closedBy() + " at " + c.closedAt() + ").");
         }
-        // Closing again ends the reopenings still running.
-        jdbc.sql("update period_reopening set until = :now where district = :d and period = :p and until > :now")
-                .param("now", now).param("d", district.code()).param("p", period.toString()).update();
-        jdbc.sql("""
-                        insert into period_closing (district, period, closed_at, closed_by) values (:d, :p, :at, :by)
-                        on conflict (district, period) do update set closed_at = excluded.closed_at,
-                            closed_by = excluded.closed_by""")
-                .param("d", district.code()).param("p", period.toString()).param("at", now)
-                .param("by", user.username()).update();
+        Optional<PeriodClosing> existing = closings.find(district.code(), period.toString());
+        if (existing.isPresent()) {
+            PeriodClosing c = existing.get();
+            IfMatch.require(ifMatch, c.version(), "the closing of " + period);
+            // Closing again ends the reopenings still running.
+            reopenings.running(district.code(), period.toString(), now).forEach(r -> r.endAt(now));
+            c.closeAgain(now, user.username());
+            closings.saveAndFlush(c);
+        } else {
+            closings.saveAndFlush(new PeriodClosing(district.code(), period.toString(), now, user.username()));
+        }
         audit("CLOSE", district.code(), period, user, now, null, null, communes);
         events.publish(district.code(), district.code() + "/" + period, new QuarterClosed(district.code(),
                 district.path(), period.toString(), calendar.kind().name(), user.username(), now,
@@ -103,8 +128,9 @@ class PeriodService {
         return view(user, district.code(), period.toString());
     }
 
+    /** Reopens (creates a reopening: If-Match is honoured when sent, not required); the closing's version moves. */
     @Transactional
-    PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request) {
+    PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request, String ifMatch) {
         OrgUnit unit = readable(user, code);
         requireDistrictOfficer(user);
         Period period = parse(periodText);
@@ -119,15 +145,15 @@ class PeriodService {
         }
         String district = districtOf(unit);
         OrgUnit districtUnit = orgUnits.find(district).orElse(unit);
-        Closing closing = closing(district, period).orElseThrow(() -> ApiException.conflict("period-open",
-                "Quarter " + period + " is not closed for " + districtUnit.name() + ": there is nothing to reopen."));
+        PeriodClosing closing = closings.findForReopening(district, period.toString()).orElseThrow(() -> ApiException.conflict(
+                "period-open", "Quarter " + period + " is not closed for " + districtUnit.name()
+                        + ": there is nothing to reopen."));
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            vn.loa.support.web.ETags.checkIfMatch(ifMatch, closing.version());
+        }
         List<OrgUnit> communes = district.equals(unit.code()) ? orgUnits.reportingUnitsUnder(district) : List.of(unit);
-        jdbc.sql("""
-                        insert into period_reopening (id, district, org_unit, period, reason, until, reopened_by, reopened_at)
-                        values (:id, :d, :org, :p, :reason, :until, :by, :at)""")
-                .param("id", UUID.randomUUID()).param("d", district).param("org", unit.code())
-                .param("p", period.toString()).param("reason", request.reason()).param("until", until)
-                .param("by", user.username()).param("at", now).update();
+        reopenings.saveAndFlush(new PeriodReopening(district, unit.code(), period.toString(), request.reason(), until,
+                user.username(), now));
         audit("REOPEN", unit.code(), period, user, now, request.reason(), until, communes);
         events.publish(district, district + "/" + period, new QuarterReopened(district, period.toString(),
                 request.reason(), until, user.username(), now, windows(communes, period)));
@@ -150,7 +176,7 @@ class PeriodService {
         }
         return jdbc.sql("""
                         select * from period_audit where period = :p
-                          and (org_unit = any(:units::text[]) or :org = any(communes)) order by id""")
+                          and (org_unit = any(:units::text[]) or communes @> array[cast(:org as text)]) order by id""")
                 .param("p", period.toString()).param("org", unit.code()).param("units", units.toArray(String[]::new))
                 .query((rs, i) -> new AuditEntry(rs.getString("action"), rs.getString("org_unit"),
                         rs.getString("period"), rs.getString("actor"), rs.getObject("at", OffsetDateTime.class),
@@ -177,27 +203,17 @@ class PeriodService {
     }
 
     private Optional<Closing> closing(String district, Period period) {
-        return jdbc.sql("select closed_at, closed_by from period_closing where district = :d and period = :p")
-                .param("d", district).param("p", period.toString())
-                .query((rs, i) -> new Closing(rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closed_by")))
-                .optional();
+        return closings.find(district, period.toString()).map(c -> new Closing(c.closedAt(), c.closedBy()));
     }
 
     /** A reopening still running for the unit itself or its whole district. */
     private Optional<Reopening> activeReopening(OrgUnit unit, String district, Period period) {
-        return jdbc.sql("""
-                        select org_unit, reason, until, reopened_by from period_reopening
-                        where district = :d and period = :p and until > :now and (org_unit = :org or org_unit = :d)
-                        order by until desc limit 1""")
-                .param("d", district).param("p", period.toString()).param("now", now()).param("org", unit.code())
-                .query((rs, i) -> new Reopening(rs.getString("org_unit"), rs.getString("reason"),
-                        rs.getObject("until", OffsetDateTime.class), rs.getString("reopened_by")))
-                .optional();
+        return reopenings.runningFor(district, period.toString(), now(), unit.code()).stream().findFirst()
+                .map(r -> new Reopening(r.orgUnit(), r.reason(), r.until(), r.reopenedBy()));
     }
 
     private long activeReopenings(String district, Period period, OffsetDateTime now) {
-        return jdbc.sql("select count(*) from period_reopening where district = :d and period = :p and until > :now")
-                .param("d", district).param("p", period.toString()).param("now", now).query(Long.class).single();
+        return reopenings.running(district, period.toString(), now).size();
     }
 
     /** The district that closes the unit's quarters: the unit itself if it has communes, else its parent. */

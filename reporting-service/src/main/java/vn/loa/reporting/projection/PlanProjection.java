@@ -24,20 +24,20 @@ class PlanProjection {
         this.json = json;
     }
 
-    void onIssued(EventEnvelope<PlanIssued> event) {
-        apply(event.data(), event.time());
+    void onIssued(ProjectionTables tables, EventEnvelope<PlanIssued> event) {
+        apply(tables, event.data(), event.time());
     }
 
-    void onAmended(EventEnvelope<PlanAmended> event) {
-        apply(event.data().asPlan(), event.time());
+    void onAmended(ProjectionTables tables, EventEnvelope<PlanAmended> event) {
+        apply(tables, event.data().asPlan(), event.time());
     }
 
-    void onClosed(EventEnvelope<PlanClosed> event) {
+    void onClosed(ProjectionTables tables, EventEnvelope<PlanClosed> event) {
         PlanClosed e = event.data();
         OffsetDateTime closedAt = e.closedAt() != null ? e.closedAt() : event.time();
         // A plan-closed ahead of its plan leaves a stub (version 0) that the plan-issued fills in.
-        jdbc.sql("""
-                        insert into plan_copy (plan_id, version, org_unit, org_unit_path, year, document_number, closed_at)
+        jdbc.sql("insert into " + tables.planCopy() + """
+                         (plan_id, version, org_unit, org_unit_path, year, document_number, closed_at)
                         values (:id, 0, :org, :path::text[], :year, :doc, :closedAt)
                         on conflict (plan_id) do update set closed_at = excluded.closed_at""")
                 .param("id", e.planId())
@@ -49,9 +49,9 @@ class PlanProjection {
                 .update();
     }
 
-    private void apply(PlanIssued p, OffsetDateTime time) {
-        int changed = jdbc.sql("""
-                        insert into plan_copy (plan_id, version, org_unit, org_unit_path, year, document_number, title,
+    private void apply(ProjectionTables tables, PlanIssued p, OffsetDateTime time) {
+        int changed = jdbc.sql("insert into " + tables.planCopy() + """
+                         as p (plan_id, version, org_unit, org_unit_path, year, document_number, title,
                             issued_on, budget_total_vnd, channels, units, assignments, event_time)
                         values (:id, :version, :org, :path::text[], :year, :doc, :title, :issuedOn, :budget,
                             :channels::text[], cast(:units as jsonb), cast(:assignments as jsonb), :time)
@@ -61,7 +61,7 @@ class PlanProjection {
                             issued_on = excluded.issued_on, budget_total_vnd = excluded.budget_total_vnd,
                             channels = excluded.channels, units = excluded.units, assignments = excluded.assignments,
                             event_time = excluded.event_time
-                        where plan_copy.version < excluded.version""")
+                        where p.version < excluded.version""")
                 .param("id", p.planId())
                 .param("version", p.version())
                 .param("org", p.orgUnit())
@@ -79,12 +79,12 @@ class PlanProjection {
         if (changed == 0) {
             return; // an older or the same version: nothing to do
         }
-        jdbc.sql("delete from plan_target where plan_id = :id").param("id", p.planId()).update();
+        jdbc.sql("delete from " + tables.planTarget() + " where plan_id = :id").param("id", p.planId()).update();
         List<PlanIssued.Target> targets = p.targets() == null ? List.of() : p.targets();
         for (int i = 0; i < targets.size(); i++) {
             PlanIssued.Target t = targets.get(i);
-            jdbc.sql("""
-                            insert into plan_target (plan_id, code, ordinal, description, indicator, yearly_value,
+            jdbc.sql("insert into " + tables.planTarget() + """
+                             (plan_id, code, ordinal, description, indicator, yearly_value,
                                 quarterly_values, channel, unit, recurrence)
                             values (:id, :code, :ordinal, :description, :indicator, :yearly, :quarterly::numeric[],
                                 :channel, :unit, :recurrence)""")

@@ -8,21 +8,22 @@ import vn.loa.messaging.Topics;
 
 import java.util.List;
 
-/** The live projections: one listener (and inbox consumer name) per projection. */
+/** The live projections: one listener (and inbox consumer name) per projection; activities in batches. */
 @Component
 public class ProjectionListeners {
 
-    /** Listener container ids, stopped while a rebuild runs. */
-    public static final List<String> IDS = List.of("reporting-org-unit-projection", "reporting-plan-projection", "reporting-activity-projection");
+    /** Listener container ids. */
+    public static final List<String> IDS = List.of("reporting-org-unit-projection", "reporting-plan-projection",
+            "reporting-activity-projection");
 
     private final EventRoutes orgUnits;
     private final EventRoutes plans;
-    private final EventRoutes activities;
+    private final ActivityBatches activities;
 
-    ProjectionListeners(ProjectionRoutes routes) {
-        this.orgUnits = routes.orgUnits(ProjectionRoutes.ORG_UNITS);
-        this.plans = routes.plans(ProjectionRoutes.PLANS);
-        this.activities = routes.activities(ProjectionRoutes.ACTIVITIES);
+    ProjectionListeners(ProjectionRoutes routes, ActivityBatches activities) {
+        this.orgUnits = routes.orgUnits(ProjectionRoutes.ORG_UNITS, ProjectionTables.LIVE);
+        this.plans = routes.plans(ProjectionRoutes.PLANS, ProjectionTables.LIVE);
+        this.activities = activities;
     }
 
     @KafkaListener(id = "reporting-org-unit-projection", idIsGroup = false, topics = Topics.ORG_UNIT_EVENTS)
@@ -35,8 +36,10 @@ public class ProjectionListeners {
         plans.dispatch(record);
     }
 
-    @KafkaListener(id = "reporting-activity-projection", idIsGroup = false, topics = Topics.ACTIVITY_EVENTS)
-    void onActivity(ConsumerRecord<String, String> record) {
-        activities.dispatch(record);
+    /** A poll's records at once (up to max.poll.records): one transaction, a few statements. */
+    @KafkaListener(id = "reporting-activity-projection", idIsGroup = false, topics = Topics.ACTIVITY_EVENTS,
+            batch = "true")
+    void onActivities(List<ConsumerRecord<String, String>> records) {
+        activities.apply(ProjectionRoutes.ACTIVITIES, ProjectionTables.LIVE, records);
     }
 }

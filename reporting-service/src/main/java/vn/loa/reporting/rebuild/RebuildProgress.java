@@ -6,11 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Where a rebuild stands: records replayed out of those on the topics when it started. */
+/**
+ * Where a rebuild stands, read from the database (the same on every replica): records replayed out of
+ * those on the topics when it started, failures, its phase (REPLAYING, SWAPPING, DONE, FAILED), and the
+ * replica that owns it with its last heartbeat.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RebuildProgress(UUID id, String status, String requestedBy, OffsetDateTime startedAt,
+record RebuildProgress(UUID id, String status, String phase, String requestedBy, OffsetDateTime startedAt,
                        OffsetDateTime finishedAt, long total, long processed, long failed, List<TopicProgress> topics,
-                       String error) {
+                       String owner, OffsetDateTime heartbeatAt, String error) {
 
     record TopicProgress(String topic, long total, long processed) {
     }

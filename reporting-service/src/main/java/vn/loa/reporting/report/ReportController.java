@@ -1,5 +1,6 @@
 package vn.loa.reporting.report;
 
+import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ class ReportController {
 
     @PutMapping("/narrative")
     ResponseEntity<ReportView> narrative(CurrentUser user, @PathVariable String commune, @PathVariable String period,
-                                         @RequestBody ReportService.NarrativeRequest body,
+                                         @Valid @RequestBody ReportService.NarrativeRequest body,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(reports.narrative(user, commune, period, body, ifMatch));
     }
@@ -49,7 +50,7 @@ class ReportController {
 
     @PostMapping("/return")
     ResponseEntity<ReportView> returnReport(CurrentUser user, @PathVariable String commune, @PathVariable String period,
-                                            @RequestBody ReportService.ReturnRequest body,
+                                            @Valid @RequestBody ReportService.ReturnRequest body,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(reports.returnReport(user, commune, period, body, ifMatch));
     }

@@ -20,7 +20,6 @@ import vn.loa.reporting.document.ReportDocuments;
 import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
-import vn.loa.support.security.OrgScope;
 import vn.loa.support.web.ApiException;
 
 import java.nio.charset.StandardCharsets;
@@ -76,10 +75,9 @@ class ReportExportController {
     }
 
     private ResponseEntity<byte[]> district(CurrentUser user, OrgUnit district, String period, String f) {
-        OrgScope.requireReadable(user, district.path(), "The reports of " + district.code());
-        ReportService.parse(period); // a malformed period is refused before any commune is read
-        List<QuarterlyReport> communes = orgUnits.reportingUnitsUnder(district.code()).stream()
-                .map(c -> quarterly(user, c.code(), period)).toList();
+        // One set-based read for all communes (figures, reports, late arrivals), not one report at a time.
+        List<QuarterlyReport> communes = reports.views(user, district, period).stream()
+                .map(v -> quarterly(v, district.name())).toList();
         String parent = district.parentCode() == null ? null
                 : orgUnits.find(district.parentCode()).map(OrgUnit::name).orElse(null);
         AdministrativeDocument doc = ReportDocuments.districtReport(district.name(), parent, period, communes);
@@ -97,6 +95,10 @@ class ReportExportController {
         ReportView v = reports.view(user, commune, period).view();
         OrgUnit unit = orgUnits.find(commune).orElseThrow();
         String parent = unit.parentCode() == null ? null : orgUnits.find(unit.parentCode()).map(OrgUnit::name).orElse(null);
+        return quarterly(v, parent);
+    }
+
+    private static QuarterlyReport quarterly(ReportView v, String parent) {
         return new QuarterlyReport(v.orgUnit(), v.orgUnitName(), parent, v.period(), v.status().name(), v.dueDate(),
                 v.submittedAt() == null ? null : v.submittedAt().atZoneSameInstant(TimeConfiguration.ZONE).toLocalDate(),
                 v.planDocumentNumber(),
@@ -110,7 +112,12 @@ class ReportExportController {
                 v.budget() == null ? 0 : v.budget().plannedVnd(), v.budget() == null ? 0 : v.budget().spentVnd(),
                 v.narrative() == null ? null : v.narrative().results(),
                 v.narrative() == null ? null : v.narrative().shortcomings(),
-                v.narrative() == null ? null : v.narrative().nextSteps());
+                v.narrative() == null ? null : v.narrative().nextSteps(),
+                v.afterClosing() == null ? List.of() : v.afterClosing().events().stream()
+                        .map(e -> new QuarterlyReport.LateArrival(e.title(), e.channel(), e.status(), e.completedOn(),
+                                e.quantity(), e.publishedAt() == null ? null
+                                        : e.publishedAt().atZoneSameInstant(TimeConfiguration.ZONE).toLocalDate()))
+                        .toList());
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {

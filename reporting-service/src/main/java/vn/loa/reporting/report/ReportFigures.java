@@ -29,4 +29,18 @@ public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetL
 
     public record Budget(long plannedVnd, long spentVnd) {
     }
+
+    /**
+     * What arrived after the period was closed (issue 14.6): the net change to the completed activities,
+     * quantity, reach and cost it would have made, and the events themselves. Never part of the figures.
+     */
+    public record AfterClosing(long activitiesCompleted, java.math.BigDecimal quantity, long reach, long costVnd,
+                               List<LateArrival> events) {
+    }
+
+    /** One late arrival: the activity as the event left it. */
+    public record LateArrival(UUID activityId, String event, String title, String channel, String status,
+                              java.time.LocalDate completedOn, java.time.LocalDate dueDate, BigDecimal quantity,
+                              Long reach, Long costVnd, java.time.OffsetDateTime publishedAt) {
+    }
 }

@@ -1,13 +1,14 @@
 package vn.loa.reporting.report;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.messaging.EventPublisher;
 import vn.loa.reporting.TimeConfiguration;
-import vn.loa.reporting.dashboard.FiguresChanged;
+import vn.loa.reporting.IfMatch;
+import vn.loa.reporting.figures.Figures;
+import vn.loa.reporting.figures.FiguresChanged;
 import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.reporting.period.Period;
@@ -17,12 +18,16 @@ import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
 import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
-import vn.loa.support.web.ETags;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,36 +39,38 @@ import java.util.UUID;
 @Service
 class ReportService {
 
+    /** Bounds of the narrative (issue 14.1): a page of text per field. */
+    static final int NARRATIVE_MAX = 20_000;
+    static final int REASON_MAX = 2_000;
+
     private final JdbcClient jdbc;
+    private final ReportRepository reports;
     private final OrgUnitDirectory orgUnits;
     private final PeriodCalendar calendar;
     private final ReportFiguresQuery figures;
     private final EventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
-    private final ApplicationEventPublisher changes;
+    private final Figures changes;
 
-    ReportService(JdbcClient jdbc, OrgUnitDirectory orgUnits, PeriodCalendar calendar, ReportFiguresQuery figures,
-                  EventPublisher events, JsonMapper json, Clock clock, ApplicationEventPublisher changes) {
-        this.changes = changes;
+    ReportService(JdbcClient jdbc, ReportRepository reports, OrgUnitDirectory orgUnits, PeriodCalendar calendar,
+                  ReportFiguresQuery figures, EventPublisher events, JsonMapper json, Clock clock, Figures changes) {
         this.jdbc = jdbc;
+        this.reports = reports;
         this.orgUnits = orgUnits;
         this.calendar = calendar;
         this.figures = figures;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.changes = changes;
     }
 
-    record Row(UUID id, ReportStatus status, String results, String shortcomings, String nextSteps,
-               OffsetDateTime submittedAt, String submittedBy, Boolean onTime, OffsetDateTime decidedAt,
-               String decidedBy, String returnReason, String figures, int version) {
+    record NarrativeRequest(@Size(max = NARRATIVE_MAX) String results, @Size(max = NARRATIVE_MAX) String shortcomings,
+                            @Size(max = NARRATIVE_MAX) String nextSteps) {
     }
 
-    record NarrativeRequest(String results, String shortcomings, String nextSteps) {
-    }
-
-    record ReturnRequest(String reason) {
+    record ReturnRequest(@Size(max = REASON_MAX) String reason) {
     }
 
     record Versioned(ReportView view, int version) {
@@ -73,7 +80,33 @@ class ReportService {
     Versioned view(CurrentUser user, String commune, String periodText) {
         OrgUnit unit = commune(user, commune);
         Period period = parse(periodText);
-        return render(unit, period, row(unit.code(), period, false));
+        return render(unit, period, reports.findByOrgUnitAndPeriod(unit.code(), period.toString()));
+    }
+
+    /**
+     * The reports of every commune under a district for one period, figures and late arrivals read for
+     * all communes at once (the consolidated export), in the order of the communes' codes.
+     */
+    @Transactional(readOnly = true)
+    List<ReportView> views(CurrentUser user, OrgUnit district, String periodText) {
+        OrgScope.requireReadable(user, district.path(), "The reports of " + district.code());
+        Period period = parse(periodText);
+        List<OrgUnit> communes = orgUnits.reportingUnitsUnder(district.code());
+        List<String> codes = communes.stream().map(OrgUnit::code).toList();
+        Map<String, Report> rows = new LinkedHashMap<>();
+        reports.findByOrgUnitInAndPeriod(codes, period.toString()).forEach(r -> rows.put(r.orgUnit(), r));
+        List<String> live = codes.stream().filter(c -> !frozen(Optional.ofNullable(rows.get(c)))).toList();
+        Map<String, ReportFigures> computed = figures.compute(live, period.year(), period.quarter(),
+                calendar.window(period), today());
+        Map<String, ReportFigures.AfterClosing> late = figures.afterClosing(codes, period.toString(),
+                calendar.window(period), today());
+        List<ReportView> views = new ArrayList<>();
+        for (OrgUnit c : communes) {
+            Optional<Report> row = Optional.ofNullable(rows.get(c.code()));
+            views.add(view(c, period, row, frozen(row) ? frozenFigures(row.get()) : computed.get(c.code()),
+                    late.get(c.code())));
+        }
+        return views;
     }
 
     @Transactional
@@ -84,18 +117,15 @@ class ReportService {
         if (request == null) {
             throw ApiException.validation("narrative", "Send results, shortcomings and nextSteps.");
         }
-        Row row = lockOrCreate(unit, period);
-        ETags.checkIfMatch(ifMatch, row.version());
-        if (!ReportWorkflow.canEdit(row.status())) {
-            throw invalid(row.status(), "changed");
+        Report report = getOrCreate(unit, period);
+        IfMatch.require(ifMatch, report.version(), "the report");
+        if (!ReportWorkflow.canEdit(report.status())) {
+            throw invalid(report.status(), "changed");
         }
-        jdbc.sql("""
-                        update report set results = :r, shortcomings = :s, next_steps = :n, version = version + 1
-                        where id = :id""")
-                .param("r", request.results()).param("s", request.shortcomings()).param("n", request.nextSteps())
-                .param("id", row.id()).update();
-        history(row.id(), "NARRATIVE", user, now(), null);
-        return render(unit, period, row(unit.code(), period, false));
+        report.narrative(request.results(), request.shortcomings(), request.nextSteps());
+        report = reports.saveAndFlush(report);
+        history(report.id(), "NARRATIVE", user, now(), null);
+        return render(unit, period, Optional.of(report));
     }
 
     @Transactional
@@ -103,27 +133,22 @@ class ReportService {
         OrgUnit unit = commune(user, commune);
         requireRole(user, Roles.COMMUNE_OFFICER, "Only the commune's officer submits its report.");
         Period period = parse(periodText);
-        Row row = lockOrCreate(unit, period);
-        ETags.checkIfMatch(ifMatch, row.version());
-        if (!ReportWorkflow.canSubmit(row.status())) {
-            throw invalid(row.status(), "submitted");
+        Report report = getOrCreate(unit, period);
+        IfMatch.require(ifMatch, report.version(), "the report");
+        if (!ReportWorkflow.canSubmit(report.status())) {
+            throw invalid(report.status(), "submitted");
         }
         OffsetDateTime now = now();
         LocalDate due = calendar.dueDate(period, unit.level());
         boolean onTime = ReportWorkflow.onTime(now.toInstant(), due, TimeConfiguration.ZONE);
         ReportFigures frozen = compute(unit, period);
-        jdbc.sql("""
-                        update report set status = 'SUBMITTED', submitted_at = :at, submitted_by = :by, on_time = :onTime,
-                            decided_at = null, decided_by = null, figures = cast(:figures as jsonb), due_date = :due,
-                            version = version + 1
-                        where id = :id""")
-                .param("at", now).param("by", user.username()).param("onTime", onTime)
-                .param("figures", json.writeValueAsString(frozen)).param("due", due).param("id", row.id()).update();
-        history(row.id(), "SUBMIT", user, now, null);
-        changes.publishEvent(FiguresChanged.ofPeriod(unit.path(), period.toString()));
-        events.publish(unit.code(), row.id().toString(), new ReportEvents.ReportSubmitted(row.id(), unit.code(),
+        report.submit(now, user.username(), onTime, json.writeValueAsString(frozen), due);
+        report = reports.saveAndFlush(report);
+        history(report.id(), "SUBMIT", user, now, null);
+        changes.changed(FiguresChanged.ofPeriod(unit.path(), period.toString()));
+        events.publish(unit.code(), report.id().toString(), new ReportEvents.ReportSubmitted(report.id(), unit.code(),
                 unit.name(), unit.path(), unit.districtCode(), period.toString(), due, user.username(), now, onTime));
-        return render(unit, period, row(unit.code(), period, false));
+        return render(unit, period, Optional.of(report));
     }
 
     @Transactional
@@ -131,18 +156,16 @@ class ReportService {
         OrgUnit unit = commune(user, commune);
         requireRole(user, Roles.DISTRICT_OFFICER, "Only the district officer approves a commune's report.");
         Period period = parse(periodText);
-        Row row = decidable(unit, period, ifMatch, "approved");
+        Report report = decidable(unit, period, ifMatch, "approved");
         OffsetDateTime now = now();
-        jdbc.sql("""
-                        update report set status = 'APPROVED', decided_at = :at, decided_by = :by, return_reason = null,
-                            version = version + 1 where id = :id""")
-                .param("at", now).param("by", user.username()).param("id", row.id()).update();
-        history(row.id(), "APPROVE", user, now, null);
-        changes.publishEvent(FiguresChanged.ofPeriod(unit.path(), period.toString()));
-        events.publish(unit.code(), row.id().toString(), new ReportEvents.ReportApproved(row.id(), unit.code(),
+        report.approve(now, user.username());
+        report = reports.saveAndFlush(report);
+        history(report.id(), "APPROVE", user, now, null);
+        changes.changed(FiguresChanged.ofPeriod(unit.path(), period.toString()));
+        events.publish(unit.code(), report.id().toString(), new ReportEvents.ReportApproved(report.id(), unit.code(),
                 unit.name(), unit.path(), unit.districtCode(), period.toString(),
-                calendar.dueDate(period, unit.level()), user.username(), now, Boolean.TRUE.equals(row.onTime())));
-        return render(unit, period, row(unit.code(), period, false));
+                calendar.dueDate(period, unit.level()), user.username(), now, Boolean.TRUE.equals(report.onTime())));
+        return render(unit, period, Optional.of(report));
     }
 
     @Transactional
@@ -153,72 +176,74 @@ class ReportService {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw ApiException.validation("reason", "Say what the commune must correct.");
         }
-        Row row = decidable(unit, period, ifMatch, "returned");
+        Report report = decidable(unit, period, ifMatch, "returned");
         OffsetDateTime now = now();
-        // Returned: the figures are live again until the commune resubmits.
-        jdbc.sql("""
-                        update report set status = 'RETURNED', decided_at = :at, decided_by = :by, return_reason = :reason,
-                            figures = null, version = version + 1 where id = :id""")
-                .param("at", now).param("by", user.username()).param("reason", request.reason())
-                .param("id", row.id()).update();
-        history(row.id(), "RETURN", user, now, request.reason());
-        changes.publishEvent(FiguresChanged.ofPeriod(unit.path(), period.toString()));
-        events.publish(unit.code(), row.id().toString(), new ReportEvents.ReportReturned(row.id(), unit.code(),
+        report.returnWith(now, user.username(), request.reason());
+        report = reports.saveAndFlush(report);
+        history(report.id(), "RETURN", user, now, request.reason());
+        changes.changed(FiguresChanged.ofPeriod(unit.path(), period.toString()));
+        events.publish(unit.code(), report.id().toString(), new ReportEvents.ReportReturned(report.id(), unit.code(),
                 unit.name(), unit.path(), unit.districtCode(), period.toString(),
-                calendar.dueDate(period, unit.level()), user.username(), now, Boolean.TRUE.equals(row.onTime()),
+                calendar.dueDate(period, unit.level()), user.username(), now, Boolean.TRUE.equals(report.onTime()),
                 request.reason()));
-        return render(unit, period, row(unit.code(), period, false));
+        return render(unit, period, Optional.of(report));
     }
 
-    private Row decidable(OrgUnit unit, Period period, String ifMatch, String verb) {
-        Row row = row(unit.code(), period, true).orElseThrow(() -> invalid(ReportStatus.DRAFT, verb));
-        ETags.checkIfMatch(ifMatch, row.version());
-        if (!ReportWorkflow.canDecide(row.status())) {
-            throw invalid(row.status(), verb);
+    private Report decidable(OrgUnit unit, Period period, String ifMatch, String verb) {
+        Report report = reports.findByOrgUnitAndPeriod(unit.code(), period.toString())
+                .orElseThrow(() -> invalid(ReportStatus.DRAFT, verb));
+        IfMatch.require(ifMatch, report.version(), "the report");
+        if (!ReportWorkflow.canDecide(report.status())) {
+            throw invalid(report.status(), verb);
         }
-        return row;
+        return report;
     }
 
-    private Versioned render(OrgUnit unit, Period period, Optional<Row> row) {
-        ReportStatus status = row.map(Row::status).orElse(ReportStatus.DRAFT);
-        boolean frozen = row.isPresent() && row.get().figures() != null && status.received();
-        ReportFigures f = frozen ? json.readValue(row.get().figures(), ReportFigures.class) : compute(unit, period);
+    private static boolean frozen(Optional<Report> row) {
+        return row.isPresent() && row.get().figures() != null && row.get().status().received();
+    }
+
+    private ReportFigures frozenFigures(Report report) {
+        return json.readValue(report.figures(), ReportFigures.class);
+    }
+
+    private Versioned render(OrgUnit unit, Period period, Optional<Report> row) {
+        ReportFigures f = frozen(row) ? frozenFigures(row.get()) : compute(unit, period);
+        ReportFigures.AfterClosing late = figures.afterClosing(List.of(unit.code()), period.toString(),
+                calendar.window(period), today()).get(unit.code());
+        return new Versioned(view(unit, period, row, f, late), row.map(Report::version).orElse(0));
+    }
+
+    private ReportView view(OrgUnit unit, Period period, Optional<Report> row, ReportFigures f,
+                            ReportFigures.AfterClosing late) {
+        ReportStatus status = row.map(Report::status).orElse(ReportStatus.DRAFT);
         Window w = calendar.window(period);
-        ReportView view = new ReportView(row.map(Row::id).orElse(null), unit.code(), unit.name(), period.toString(),
+        return new ReportView(row.map(Report::id).orElse(null), unit.code(), unit.name(), period.toString(),
                 status, w.from(), w.to(), calendar.dueDate(period, unit.level()), f.planId(), f.planDocumentNumber(),
                 f.targets(), f.channels(), f.units(), f.budget(),
-                new ReportView.Narrative(row.map(Row::results).orElse(null), row.map(Row::shortcomings).orElse(null),
-                        row.map(Row::nextSteps).orElse(null)),
-                row.map(Row::submittedAt).orElse(null), row.map(Row::submittedBy).orElse(null),
-                row.map(Row::onTime).orElse(null), row.map(Row::decidedAt).orElse(null),
-                row.map(Row::decidedBy).orElse(null), row.map(Row::returnReason).orElse(null), frozen);
-        return new Versioned(view, row.map(Row::version).orElse(0));
+                new ReportView.Narrative(row.map(Report::results).orElse(null), row.map(Report::shortcomings).orElse(null),
+                        row.map(Report::nextSteps).orElse(null)),
+                row.map(Report::submittedAt).orElse(null), row.map(Report::submittedBy).orElse(null),
+                row.map(Report::onTime).orElse(null), row.map(Report::decidedAt).orElse(null),
+                row.map(Report::decidedBy).orElse(null), row.map(Report::returnReason).orElse(null), frozen(row), late);
     }
 
     private ReportFigures compute(OrgUnit unit, Period period) {
-        return figures.compute(unit.code(), period.year(), period.quarter(), calendar.window(period),
-                LocalDate.now(clock.withZone(TimeConfiguration.ZONE)));
+        return figures.compute(unit.code(), period.year(), period.quarter(), calendar.window(period), today());
     }
 
-    private Row lockOrCreate(OrgUnit unit, Period period) {
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
+    }
+
+    /** The commune's report of the period, created as a draft the first time it is written (race-free upsert). */
+    private Report getOrCreate(OrgUnit unit, Period period) {
         jdbc.sql("""
                         insert into report (id, org_unit, period, status, due_date) values (:id, :org, :p, 'DRAFT', :due)
                         on conflict (org_unit, period) do nothing""")
                 .param("id", UUID.randomUUID()).param("org", unit.code()).param("p", period.toString())
                 .param("due", calendar.dueDate(period, unit.level())).update();
-        return row(unit.code(), period, true).orElseThrow();
-    }
-
-    private Optional<Row> row(String orgUnit, Period period, boolean forUpdate) {
-        return jdbc.sql("select * from report where org_unit = :org and period = :p" + (forUpdate ? " for update" : ""))
-                .param("org", orgUnit).param("p", period.toString())
-                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), ReportStatus.valueOf(rs.getString("status")),
-                        rs.getString("results"), rs.getString("shortcomings"), rs.getString("next_steps"),
-                        rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("submitted_by"),
-                        (Boolean) rs.getObject("on_time"), rs.getObject("decided_at", OffsetDateTime.class),
-                        rs.getString("decided_by"), rs.getString("return_reason"), rs.getString("figures"),
-                        rs.getInt("version")))
-                .optional();
+        return reports.findByOrgUnitAndPeriod(unit.code(), period.toString()).orElseThrow();
     }
 
     private void history(UUID reportId, String action, CurrentUser user, OffsetDateTime at, String reason) {

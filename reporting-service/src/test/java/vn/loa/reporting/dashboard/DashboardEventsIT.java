@@ -94,7 +94,7 @@ class DashboardEventsIT extends ReportingIntegrationTest {
 
         // A report submitted through the API.
         clock.setLocal("2022-04-05T10:00");
-        assertThat(postJson("/api/reports/sse-commune/2022-Q1/submit", null, OFFICER).status()).isEqualTo(200);
+        assertThat(postIfMatch("/api/reports/sse-commune/2022-Q1/submit", null, OFFICER).status()).isEqualTo(200);
         assertThat(names.poll(10, TimeUnit.SECONDS)).isEqualTo("changed");
         stream.body().close();
     }

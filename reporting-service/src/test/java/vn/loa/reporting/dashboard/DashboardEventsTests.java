@@ -1,5 +1,6 @@
 package vn.loa.reporting.dashboard;
 
+import vn.loa.reporting.figures.FiguresChanged;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.reporting.orgunit.OrgUnit;

@@ -351,22 +351,22 @@ class DashboardPageIT extends ReportingIntegrationTest {
 
         clock.setLocal("2022-04-05T09:00"); // before the communes' due date, 2022-04-07
         for (String code : List.of("lien-minh", "tung-anh", "yen-ho", "duc-lang")) {
-            assertThat(postJson("/api/reports/" + code + "/2022-Q1/submit", null, officer(code)).status()).isEqualTo(200);
+            assertThat(postIfMatch("/api/reports/" + code + "/2022-Q1/submit", null, officer(code)).status()).isEqualTo(200);
         }
         clock.setLocal("2022-04-12T15:00");
-        assertThat(postJson("/api/reports/tung-chau/2022-Q1/submit", null, officer("tung-chau")).status()).isEqualTo(200);
-        assertThat(postJson("/api/reports/lien-minh/2022-Q1/approve", null, DISTRICT).status()).isEqualTo(200);
-        assertThat(postJson("/api/reports/duc-lang/2022-Q1/return", "{\"reason\":\"Bổ sung số liệu bưu chính công ích\"}",
+        assertThat(postIfMatch("/api/reports/tung-chau/2022-Q1/submit", null, officer("tung-chau")).status()).isEqualTo(200);
+        assertThat(postIfMatch("/api/reports/lien-minh/2022-Q1/approve", null, DISTRICT).status()).isEqualTo(200);
+        assertThat(postIfMatch("/api/reports/duc-lang/2022-Q1/return", "{\"reason\":\"Bổ sung số liệu bưu chính công ích\"}",
                 DISTRICT).status()).isEqualTo(200);
         // The second quarter: five communes on time (due 2022-07-07), Trường Sơn late, An Dũng silent.
         clock.setLocal("2022-07-06T16:00");
         for (String code : List.of("lien-minh", "tung-chau", "tung-anh", "yen-ho", "duc-lang")) {
-            assertThat(postJson("/api/reports/" + code + "/2022-Q2/submit", null, officer(code)).status()).isEqualTo(200);
+            assertThat(postIfMatch("/api/reports/" + code + "/2022-Q2/submit", null, officer(code)).status()).isEqualTo(200);
         }
         clock.setLocal("2022-07-11T08:30");
-        assertThat(postJson("/api/reports/truong-son/2022-Q2/submit", null, officer("truong-son")).status()).isEqualTo(200);
+        assertThat(postIfMatch("/api/reports/truong-son/2022-Q2/submit", null, officer("truong-son")).status()).isEqualTo(200);
         for (String code : List.of("lien-minh", "yen-ho", "tung-anh")) {
-            assertThat(postJson("/api/reports/" + code + "/2022-Q2/approve", null, DISTRICT).status()).isEqualTo(200);
+            assertThat(postIfMatch("/api/reports/" + code + "/2022-Q2/approve", null, DISTRICT).status()).isEqualTo(200);
         }
     }
 

@@ -135,10 +135,8 @@ class ReportExportIT extends ReportingIntegrationTest {
                 {"results":"Đã phát 1 chuyên mục CCHC trên loa truyền thanh.",
                  "shortcomings":"Thiếu tin bài; nguyên nhân: chưa phân công.",
                  "nextSteps":"Quý II phát đủ 3 chuyên mục."}""";
-        assertThat(mvc.perform(put(URL + "/narrative").header("Authorization", OFFICER_A)
-                .contentType(MediaType.APPLICATION_JSON).content(narrative)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(post(URL + "/submit").header("Authorization", OFFICER_A)).andReturn().getResponse().getStatus())
-                .isEqualTo(200);
+        assertThat(putIfMatch(URL + "/narrative", narrative, OFFICER_A).status()).isEqualTo(200);
+        assertThat(postIfMatch(URL + "/submit", null, OFFICER_A).status()).isEqualTo(200);
         seeded = true;
     }
 

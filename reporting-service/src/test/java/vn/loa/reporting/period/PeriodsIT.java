@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,8 +81,13 @@ class PeriodsIT extends ReportingIntegrationTest {
         clock.advance(Duration.ofDays(6));
         assertThat(getJson("/api/periods/per-b/2022-Q1", DISTRICT).<String>read("$.status")).isEqualTo("OPEN");
 
-        // Closing again ends the running reopening.
-        assertThat(postJson("/api/periods/per-district/2022-Q1/close", null, DISTRICT).status()).isEqualTo(200);
+        // Closing again ends the running reopening: a change of the closing, so If-Match (428 without, 412 stale).
+        Answer unconditional = postJson("/api/periods/per-district/2022-Q1/close", null, DISTRICT);
+        assertThat(unconditional.status()).isEqualTo(428);
+        assertThat(unconditional.<String>read("$.code")).isEqualTo("precondition-required");
+        assertThat(call(post("/api/periods/per-district/2022-Q1/close").header("If-Match", closed.etag()), DISTRICT)
+                .status()).as("the ETag of the first closing, before two reopenings").isEqualTo(412);
+        assertThat(postIfMatch("/api/periods/per-district/2022-Q1/close", null, DISTRICT).status()).isEqualTo(200);
         assertThat(getJson("/api/periods/per-b/2022-Q1", DISTRICT).<String>read("$.status")).isEqualTo("CLOSED");
 
         Answer audit = getJson("/api/periods/per-district/2022-Q1/audit", DISTRICT);

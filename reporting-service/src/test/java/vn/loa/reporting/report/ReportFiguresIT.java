@@ -216,7 +216,7 @@ class ReportFiguresIT extends ReportingIntegrationTest {
                 TestTokens.bearer("hatinh.viewer", "PROVINCE_VIEWER", "ha-tinh")).status()).isEqualTo(200);
         assertThat(getJson("/api/reports/fig-commune/2022-Q1", "Bearer not-a-token").status()).isEqualTo(401);
         assertThat(getJson("/api/reports/fig-commune/2022-Q9", OFFICER).status()).isEqualTo(400);
-        assertThat(postJson("/api/reports/fig-commune/2022-Q1/approve", null, OFFICER).status()).isEqualTo(403);
+        assertThat(postIfMatch("/api/reports/fig-commune/2022-Q1/approve", null, OFFICER).status()).isEqualTo(403);
         assertThat(getJson("/api/reports/no-such-commune/2022-Q1", OFFICER).status()).isEqualTo(404);
     }
 

@@ -48,8 +48,13 @@ class ReportWorkflowIT extends ReportingIntegrationTest {
                 {"results":"Đã phát 1 chuyên mục CCHC trên loa truyền thanh.",
                  "shortcomings":"Chưa tổ chức tập huấn; nguyên nhân: thiếu kinh phí.",
                  "nextSteps":"Quý II tổ chức tập huấn cho cán bộ thôn."}""";
-        assertThat(putJson(URL + "/narrative", narrative, DISTRICT).status()).isEqualTo(403);
-        Answer written = putJson(URL + "/narrative", narrative, OFFICER);
+        assertThat(putIfMatch(URL + "/narrative", narrative, DISTRICT).status()).isEqualTo(403);
+        // Every change needs If-Match (SHARED-DECISIONS): 428 without it, naming the version to send.
+        Answer unconditional = putJson(URL + "/narrative", narrative, OFFICER);
+        assertThat(unconditional.status()).isEqualTo(428);
+        assertThat(unconditional.<String>read("$.code")).isEqualTo("precondition-required");
+        assertThat(postJson(URL + "/submit", null, OFFICER).status()).isEqualTo(428);
+        Answer written = putIfMatch(URL + "/narrative", narrative, OFFICER);
         assertThat(written.status()).isEqualTo(200);
         assertThat(written.<String>read("$.narrative.shortcomings"))
                 .isEqualTo("Chưa tổ chức tập huấn; nguyên nhân: thiếu kinh phí.");
@@ -59,14 +64,14 @@ class ReportWorkflowIT extends ReportingIntegrationTest {
                 .contentType("application/json").content(narrative), OFFICER);
         assertThat(stale.status()).isEqualTo(412);
 
-        assertThat(postJson(URL + "/approve", null, DISTRICT).status()).isEqualTo(409);
-        Answer submitted = postJson(URL + "/submit", null, OFFICER);
+        assertThat(postIfMatch(URL + "/approve", null, DISTRICT).status()).isEqualTo(409);
+        Answer submitted = postIfMatch(URL + "/submit", null, OFFICER);
         assertThat(submitted.status()).isEqualTo(200);
         assertThat(submitted.<String>read("$.status")).isEqualTo("SUBMITTED");
         assertThat(submitted.<Boolean>read("$.onTime")).isTrue();
         assertThat(submitted.<Boolean>read("$.frozen")).isTrue();
-        assertThat(postJson(URL + "/submit", null, OFFICER).<String>read("$.code")).isEqualTo("invalid-transition");
-        assertThat(putJson(URL + "/narrative", narrative, OFFICER).status()).isEqualTo(409);
+        assertThat(postIfMatch(URL + "/submit", null, OFFICER).<String>read("$.code")).isEqualTo("invalid-transition");
+        assertThat(putIfMatch(URL + "/narrative", narrative, OFFICER).status()).isEqualTo(409);
 
         // Work logged after submission shows on the dashboard but not in the frozen report.
         Activity late = Activity.of(plan, PATH, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-03-01");
@@ -80,26 +85,26 @@ class ReportWorkflowIT extends ReportingIntegrationTest {
         assertThat(frozen.number("$.budget.spentVnd")).isEqualTo(20_000);
 
         // Decisions: only the district officer of this district.
-        assertThat(postJson(URL + "/approve", null, OFFICER).status()).isEqualTo(403);
-        assertThat(postJson(URL + "/approve", null, OTHER_DISTRICT).status()).isEqualTo(404);
-        assertThat(postJson(URL + "/return", "{\"reason\":\"\"}", DISTRICT).status()).isEqualTo(400);
-        Answer returned = postJson(URL + "/return", "{\"reason\":\"Bổ sung số liệu tháng 3\"}", DISTRICT);
+        assertThat(postIfMatch(URL + "/approve", null, OFFICER).status()).isEqualTo(403);
+        assertThat(postIfMatch(URL + "/approve", null, OTHER_DISTRICT).status()).isEqualTo(404);
+        assertThat(postIfMatch(URL + "/return", "{\"reason\":\"\"}", DISTRICT).status()).isEqualTo(400);
+        Answer returned = postIfMatch(URL + "/return", "{\"reason\":\"Bổ sung số liệu tháng 3\"}", DISTRICT);
         assertThat(returned.status()).isEqualTo(200);
         assertThat(returned.<String>read("$.status")).isEqualTo("RETURNED");
         assertThat(returned.<String>read("$.returnReason")).isEqualTo("Bổ sung số liệu tháng 3");
         assertThat(returned.number("$.targets[0].achieved")).isEqualTo(2);
 
-        Answer corrected = putJson(URL + "/narrative", narrative.replace("1 chuyên mục", "2 chuyên mục"), OFFICER);
+        Answer corrected = putIfMatch(URL + "/narrative", narrative.replace("1 chuyên mục", "2 chuyên mục"), OFFICER);
         assertThat(corrected.<String>read("$.narrative.results")).startsWith("Đã phát 2 chuyên mục");
         clock.setLocal("2022-04-08T08:00"); // the due date, 2022-04-07, has passed
-        Answer resubmitted = postJson(URL + "/submit", null, OFFICER);
+        Answer resubmitted = postIfMatch(URL + "/submit", null, OFFICER);
         assertThat(resubmitted.<String>read("$.status")).isEqualTo("SUBMITTED");
         assertThat(resubmitted.<Boolean>read("$.onTime")).isFalse();
         assertThat(resubmitted.number("$.targets[0].achieved")).isEqualTo(2);
-        Answer approved = postJson(URL + "/approve", null, DISTRICT);
+        Answer approved = postIfMatch(URL + "/approve", null, DISTRICT);
         assertThat(approved.<String>read("$.status")).isEqualTo("APPROVED");
         assertThat(approved.<String>read("$.decidedBy")).isEqualTo("wf.district");
-        assertThat(postJson(URL + "/return", "{\"reason\":\"x\"}", DISTRICT).status()).isEqualTo(409);
+        assertThat(postIfMatch(URL + "/return", "{\"reason\":\"x\"}", DISTRICT).status()).isEqualTo(409);
 
         String bootstrap = environment.getRequiredProperty("spring.kafka.bootstrap-servers");
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -33,11 +33,11 @@ class ReportingRatesIT extends ReportingIntegrationTest {
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/reports/rate-4/2022-Q1", officer("rate-4")).status() == 200);
 
         clock.setLocal("2022-04-07T23:59"); // the last minute of the due date
-        assertThat(postJson("/api/reports/rate-1/2022-Q1/submit", null, officer("rate-1")).<Boolean>read("$.onTime")).isTrue();
-        assertThat(postJson("/api/reports/rate-3/2022-Q1/submit", null, officer("rate-3")).status()).isEqualTo(200);
+        assertThat(postIfMatch("/api/reports/rate-1/2022-Q1/submit", null, officer("rate-1")).<Boolean>read("$.onTime")).isTrue();
+        assertThat(postIfMatch("/api/reports/rate-3/2022-Q1/submit", null, officer("rate-3")).status()).isEqualTo(200);
         clock.setLocal("2022-04-08T00:00");
-        assertThat(postJson("/api/reports/rate-2/2022-Q1/submit", null, officer("rate-2")).<Boolean>read("$.onTime")).isFalse();
-        assertThat(postJson("/api/reports/rate-3/2022-Q1/return", "{\"reason\":\"Thiếu số liệu\"}", DISTRICT).status())
+        assertThat(postIfMatch("/api/reports/rate-2/2022-Q1/submit", null, officer("rate-2")).<Boolean>read("$.onTime")).isFalse();
+        assertThat(postIfMatch("/api/reports/rate-3/2022-Q1/return", "{\"reason\":\"Thiếu số liệu\"}", DISTRICT).status())
                 .isEqualTo(200);
 
         Answer d = getJson("/api/dashboards/rate-district?period=2022-Q1", DISTRICT);

@@ -23,6 +23,10 @@ public final class MutableClock extends Clock {
         now.set(ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), zone).toInstant());
     }
 
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration d) {
         now.updateAndGet(i -> i.plus(d));
     }

@@ -1,4 +1,4 @@
-package vn.loa.reporting.dashboard;
+package vn.loa.reporting.figures;
 
 import java.time.LocalDate;
 import java.util.List;

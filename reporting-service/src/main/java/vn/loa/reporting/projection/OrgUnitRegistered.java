@@ -1,4 +1,4 @@
-package vn.loa.reporting.orgunit;
+package vn.loa.reporting.projection;
 
 import vn.loa.messaging.EventType;
 import vn.loa.messaging.Topics;

@@ -1,4 +1,4 @@
-package vn.loa.reporting.report;
+package vn.loa.reporting.figures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,7 +1,7 @@
-package vn.loa.reporting.report;
+package vn.loa.reporting.figures;
 
 import org.junit.jupiter.api.Test;
-import vn.loa.reporting.report.ReportArithmetic.Tally;
+import vn.loa.reporting.figures.ReportArithmetic.Tally;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.loa.reporting.report.ReportArithmetic.achieved;
-import static vn.loa.reporting.report.ReportArithmetic.achievement;
-import static vn.loa.reporting.report.ReportArithmetic.budgetPlanned;
-import static vn.loa.reporting.report.ReportArithmetic.planned;
-import static vn.loa.reporting.report.ReportArithmetic.rate;
-import static vn.loa.reporting.report.ReportArithmetic.ratio;
+import static vn.loa.reporting.figures.ReportArithmetic.achieved;
+import static vn.loa.reporting.figures.ReportArithmetic.achievement;
+import static vn.loa.reporting.figures.ReportArithmetic.budgetPlanned;
+import static vn.loa.reporting.figures.ReportArithmetic.planned;
+import static vn.loa.reporting.figures.ReportArithmetic.rate;
+import static vn.loa.reporting.figures.ReportArithmetic.ratio;
 
 class ReportArithmeticTests {
 
@@ -154,25 +154,5 @@ class ReportArithmeticTests {
     void ratesOfReports() {
         assertThat(rate(3, 7)).isEqualByComparingTo("0.4286");
         assertThat(rate(0, 0)).isEqualByComparingTo("0");
-    }
-
-    @Test
-    void onTimeMeansBeforeMidnightEndingTheDueDateInVietnam() {
-        ZoneId hcm = ZoneId.of("Asia/Ho_Chi_Minh");
-        LocalDate due = LocalDate.parse("2022-04-07");
-        assertThat(ReportWorkflow.onTime(Instant.parse("2022-04-07T16:59:59Z"), due, hcm)).isTrue();
-        assertThat(ReportWorkflow.onTime(Instant.parse("2022-04-07T17:00:00Z"), due, hcm)).isFalse();
-    }
-
-    @Test
-    void workflowTransitions() {
-        assertThat(ReportWorkflow.canSubmit(ReportStatus.DRAFT)).isTrue();
-        assertThat(ReportWorkflow.canSubmit(ReportStatus.RETURNED)).isTrue();
-        assertThat(ReportWorkflow.canSubmit(ReportStatus.SUBMITTED)).isFalse();
-        assertThat(ReportWorkflow.canEdit(ReportStatus.APPROVED)).isFalse();
-        assertThat(ReportWorkflow.canDecide(ReportStatus.SUBMITTED)).isTrue();
-        assertThat(ReportWorkflow.canDecide(ReportStatus.RETURNED)).isFalse();
-        assertThat(ReportStatus.APPROVED.received()).isTrue();
-        assertThat(ReportStatus.RETURNED.received()).isFalse();
     }
 }
