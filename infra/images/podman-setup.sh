@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Makes Podman usable on a Debian machine without a Docker engine (issue 21), then prints the Docker API
+# socket to use (DOCKER_HOST). Idempotent: every step is skipped when already done.
+#   infra/images/podman-setup.sh            install (root only) + configure + start the API service
+#   infra/images/podman-setup.sh --check    only say whether Podman answers (exit 1 if not)
+# Installs with apt-get only as root (CI runs as root); otherwise it says what is missing and exits 1.
+set -euo pipefail
+
+SOCKET_PATH="${LOA_PODMAN_SOCKET:-/run/podman/podman.sock}"
+LOG="${LOA_PODMAN_LOG:-/var/log/loa-podman-service.log}"
+
+say() { echo "podman-setup: $*" >&2; }
+
+answers() { curl -s -m 5 --unix-socket "$SOCKET_PATH" http://d/_ping 2>/dev/null | grep -q OK; }
+
+if [[ "${1:-}" == --check ]]; then
+  answers && { echo "unix://$SOCKET_PATH"; exit 0; }
+  say "no Docker API answers at $SOCKET_PATH"; exit 1
+fi
+
+missing=()
+command -v podman >/dev/null 2>&1 || missing+=(podman)
+command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if ((${#missing[@]})); then
+  if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    say "missing: ${missing[*]}; installing them needs root and apt-get"; exit 1
+  fi
+  say "installing ${missing[*]} with apt-get"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Sandboxes like this one refuse to change rlimits: without these two settings runc fails with
+# "error setting rlimit type 7: operation not permitted". Harmless elsewhere.
+if [[ "$(id -u)" == 0 ]]; then
+  conf=/etc/containers/containers.conf
+  if ! grep -qs 'loa: podman-setup' "$conf"; then
+    mkdir -p /etc/containers
+    [[ -f "$conf" ]] && cp "$conf" "$conf.before-loa"
+    cat >"$conf" <<'CONF'
+# loa: podman-setup (infra/images/podman-setup.sh): the sandbox refuses rlimit changes.
+[containers]
+default_ulimits = []
+pids_limit = 0
+CONF
+    say "wrote $conf"
+  fi
+fi
+
+if ! answers; then
+  mkdir -p "$(dirname "$SOCKET_PATH")"
+  say "starting podman system service on unix://$SOCKET_PATH (log $LOG)"
+  # setsid: the service outlives this script and the shell that ran it.
+  setsid podman system service --time=0 "unix://$SOCKET_PATH" >>"$LOG" 2>&1 < /dev/null &
+  for _ in $(seq 1 30); do answers && break; sleep 1; done
+  answers || { say "the service did not answer in 30 s (see $LOG)"; exit 1; }
+fi
+echo "unix://$SOCKET_PATH"
