@@ -21,17 +21,18 @@ have_image() { podman image exists "$1"; }
 # Debootstrap leaves apt's downloads and lists behind; images do not need them.
 slim() {
   local root="$1"
-  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/var/log/*.log \
-         "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/tmp/* || true
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/var/log/*.log "$root"/tmp/* || true
+  # Files only: packages installed later (update-alternatives) expect the directories.
+  find "$root"/usr/share/doc "$root"/usr/share/man "$root"/usr/share/info -type f -delete 2>/dev/null || true
 }
 
 in_chroot() {
-  local root="$1"; shift
+  local root="$1" rc=0; shift
   mount -t proc proc "$root/proc"
-  # shellcheck disable=SC2064
-  trap "umount '$root/proc' 2>/dev/null || true" RETURN
   cp /etc/resolv.conf "$root/etc/resolv.conf"
-  chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 "$@"
+  chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 "$@" || rc=$?
+  umount "$root/proc"
+  return "$rc"
 }
 
 debootstrap_to() {
@@ -56,10 +57,17 @@ java_changes=(--change "ENV JAVA_HOME=$JAVA_HOME_DIR" --change 'ENV LANG=C.UTF-8
 java_bases() {
   local jre_tar="$CACHE/bookworm-jre17.tar" jdk_tar="$CACHE/bookworm-jdk17.tar" root="$CACHE/rootfs-bookworm"
   if [[ ! -f "$jre_tar" || ! -f "$jdk_tar" ]]; then
-    debootstrap_to bookworm "$root" openjdk-17-jre-headless,ca-certificates,passwd
-    slim "$root"
-    tar -C "$root" -cf "$jre_tar.part" . && mv "$jre_tar.part" "$jre_tar"
+    if [[ ! -f "$jre_tar" ]]; then
+      debootstrap_to bookworm "$root" openjdk-17-jre-headless,ca-certificates,passwd
+      slim "$root"
+      tar -C "$root" -cf "$jre_tar.part" . && mv "$jre_tar.part" "$jre_tar"
+    else
+      # The JRE is there already: the JDK image starts from it.
+      rm -rf "$root"; mkdir -p "$root"; tar -C "$root" -xf "$jre_tar"
+    fi
     say "adding openjdk-17-jdk-headless for the build image"
+    # update-alternatives links the tools' manual pages: their directories must exist.
+    mkdir -p "$root"/usr/share/man/man1
     in_chroot "$root" sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless >/dev/null'
     slim "$root"
     tar -C "$root" -cf "$jdk_tar.part" . && mv "$jdk_tar.part" "$jdk_tar"

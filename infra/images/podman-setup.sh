@@ -8,6 +8,7 @@ set -euo pipefail
 
 SOCKET_PATH="${LOA_PODMAN_SOCKET:-/run/podman/podman.sock}"
 LOG="${LOA_PODMAN_LOG:-/var/log/loa-podman-service.log}"
+PIDFILE="$(dirname "$SOCKET_PATH")/loa-podman-service.pid"
 
 say() { echo "podman-setup: $*" >&2; }
 
@@ -22,6 +23,8 @@ missing=()
 command -v podman >/dev/null 2>&1 || missing+=(podman)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# runc, not crun: crun refuses this sandbox's hybrid cgroup layout ("cgroups in hybrid mode not supported").
+command -v runc >/dev/null 2>&1 || missing+=(runc)
 if ((${#missing[@]})); then
   if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
     say "missing: ${missing[*]}; installing them needs root and apt-get"; exit 1
@@ -31,20 +34,26 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Sandboxes like this one refuse to change rlimits: without these two settings runc fails with
-# "error setting rlimit type 7: operation not permitted". Harmless elsewhere.
+# Sandboxes like this one refuse to change rlimits: without the two [containers] settings runc fails with
+# "error setting rlimit type 7: operation not permitted"; crun refuses their hybrid cgroups. Harmless elsewhere.
 if [[ "$(id -u)" == 0 ]]; then
   conf=/etc/containers/containers.conf
-  if ! grep -qs 'loa: podman-setup' "$conf"; then
+  if ! grep -qs 'loa: podman-setup v2' "$conf"; then
     mkdir -p /etc/containers
     [[ -f "$conf" ]] && cp "$conf" "$conf.before-loa"
     cat >"$conf" <<'CONF'
-# loa: podman-setup (infra/images/podman-setup.sh): the sandbox refuses rlimit changes.
+# loa: podman-setup v2 (infra/images/podman-setup.sh): the sandbox refuses rlimit changes.
 [containers]
 default_ulimits = []
 pids_limit = 0
+[engine]
+runtime = "runc"
 CONF
     say "wrote $conf"
+    # A service started by this script before read the old settings: start it again.
+    if [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+      kill "$(cat "$PIDFILE")"; sleep 1
+    fi
   fi
 fi
 
@@ -53,6 +62,7 @@ if ! answers; then
   say "starting podman system service on unix://$SOCKET_PATH (log $LOG)"
   # setsid: the service outlives this script and the shell that ran it.
   setsid podman system service --time=0 "unix://$SOCKET_PATH" >>"$LOG" 2>&1 < /dev/null &
+  echo $! >"$PIDFILE"
   for _ in $(seq 1 30); do answers && break; sleep 1; done
   answers || { say "the service did not answer in 30 s (see $LOG)"; exit 1; }
 fi

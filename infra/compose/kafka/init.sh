@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The compose file's one-shot kafka-topics container (docker-compose.yml mounts this at /opt/loa/kafka-init.sh):
+#  1. the five topics of infra/messaging's Topics and their -dlt twins, with the partition count the
+#     services declare, kept for ever (dead letters 30 days), records up to max.message.bytes
+#  2. the ACLs: each service's principal writes only the topics it owns and the -dlt twins of those it
+#     consumes, reads what it consumes, and uses consumer groups named after itself (docs/runbook.md, "Kafka")
+# Idempotent (--if-not-exists, ACLs are a set): safe on every start. Runs as the admin principal.
+set -euo pipefail
+
+: "${LOA_KAFKA_ADMIN_PASSWORD:?}" "${LOA_TOPICS:?}" "${LOA_TOPIC_PARTITIONS:?}" "${LOA_TOPIC_REPLICATION_FACTOR:?}"
+BOOTSTRAP="${LOA_KAFKA_BOOTSTRAP:-kafka:9092}"
+MECHANISM="${LOA_KAFKA_SASL_MECHANISM:-SCRAM-SHA-512}"
+# Kafka's own default broker limit (SHARED-DECISIONS); the producers' max.request.size (1 MiB) stays below it.
+MAX_MESSAGE_BYTES="${LOA_TOPIC_MAX_MESSAGE_BYTES:-1048588}"
+# acks=all needs min.insync.replicas in-sync copies: 2 of 3 survives one broker down; 1 on a single broker.
+MIN_ISR=$(( LOA_TOPIC_REPLICATION_FACTOR >= 3 ? 2 : 1 ))
+BIN=/opt/kafka/bin
+admin=/tmp/loa-admin.properties
+cat >"$admin" <<PROPS
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=$MECHANISM
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$LOA_KAFKA_ADMIN_PASSWORD";
+PROPS
+
+# Events are kept for ever (reporting rebuilds its projections from them); dead letters 30 days.
+for topic in ${LOA_TOPICS}; do
+  for name in "${topic}" "${topic}-dlt"; do
+    retention=-1; [[ "${name}" == *-dlt ]] && retention=2592000000
+    "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --create --if-not-exists \
+      --topic "${name}" --partitions "${LOA_TOPIC_PARTITIONS}" --replication-factor "${LOA_TOPIC_REPLICATION_FACTOR}" \
+      --config "retention.ms=${retention}" --config "max.message.bytes=${MAX_MESSAGE_BYTES}" \
+      --config "min.insync.replicas=${MIN_ISR}" --config unclean.leader.election.enable=false
+  done
+done
+
+# Who writes what (issue 15): the owner writes its topics; a consumer writes the -dlt twins of what it reads.
+declare -A OWNS=(
+  [plan-service]="loa.orgunit.events loa.plan.events"
+  [activity-service]="loa.activity.events"
+  [reporting-service]="loa.period.events loa.report.events"
+  [notification-service]=""
+)
+declare -A READS=(
+  [plan-service]=""
+  [activity-service]="loa.orgunit.events loa.plan.events loa.period.events"
+  [reporting-service]="loa.orgunit.events loa.plan.events loa.activity.events"
+  [notification-service]="loa.orgunit.events loa.plan.events loa.activity.events loa.period.events loa.report.events"
+)
+acl() { "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --add --force "$@" >/dev/null; }
+for service in plan-service activity-service reporting-service notification-service; do
+  principal="User:${service}"
+  for topic in ${OWNS[$service]}; do
+    acl --allow-principal "$principal" --operation Write --operation Describe --topic "$topic"
+  done
+  for topic in ${READS[$service]}; do
+    acl --allow-principal "$principal" --operation Read --operation Describe --topic "$topic"
+    acl --allow-principal "$principal" --operation Write --operation Describe --topic "${topic}-dlt"
+  done
+  # Describe every Loa topic: the services check at start that the topics they declare exist.
+  acl --allow-principal "$principal" --operation Describe --topic loa. --resource-pattern-type prefixed
+  # Consumer groups: group id = the service's name (plus suffixes for its listeners).
+  acl --allow-principal "$principal" --operation Read --operation Describe --group "$service" --resource-pattern-type prefixed
+done
+
+"$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --describe \
+  | grep -c 'Partition:' | xargs echo "partitions:"
+"$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --list | grep -c 'principal=User:' | xargs echo "ACL entries:"
