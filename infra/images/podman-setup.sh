@@ -57,6 +57,37 @@ CONF
   fi
 fi
 
+# A Compose v2 client for Podman's Docker API. Debian 12 only has Compose v1 (1.29), which refuses the
+# Compose Specification's top-level "name" and knows no "service_completed_successfully" ordering as v2
+# does; Debian 13 packages v2 (2.26). Its .deb is fetched by name from Debian 13 with a private apt state
+# (the machine's own sources are left alone) and its single static binary installed as a CLI plugin.
+compose_v2() { docker compose version 2>/dev/null | grep -q 'version v\?2' || docker-compose version 2>/dev/null | grep -q 'version v\?2'; }
+if ! compose_v2 && [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  cache="${LOA_IMAGE_CACHE:-/var/cache/loa-images}/apt-trixie"
+  deb="$(ls "$cache"/docker-compose_2*.deb 2>/dev/null | tail -1 || true)"
+  if [[ -z "$deb" ]]; then
+    say "fetching Debian 13's docker-compose (Compose v2) package"
+    mkdir -p "$cache"/etc/apt/sources.list.d "$cache"/etc/apt/preferences.d "$cache"/var/lib/apt/lists/partial \
+             "$cache"/var/cache/apt/archives/partial "$cache"/var/lib/dpkg
+    touch "$cache"/var/lib/dpkg/status
+    echo "deb ${LOA_DEBIAN_MIRROR:-http://deb.debian.org/debian} trixie main" >"$cache"/etc/apt/sources.list
+    apt_private=(-o "Dir=$cache" -o "Dir::State::status=$cache/var/lib/dpkg/status" -o Dir::Etc::trusted=/etc/apt/trusted.gpg
+                 -o Dir::Etc::TrustedParts=/etc/apt/trusted.gpg.d -o APT::Architecture=amd64 -o APT::Sandbox::User=root)
+    apt-get "${apt_private[@]}" update -qq && (cd "$cache" && apt-get "${apt_private[@]}" download -qq docker-compose) \
+      || say "could not fetch docker-compose from Debian 13"
+    deb="$(ls "$cache"/docker-compose_2*.deb 2>/dev/null | tail -1 || true)"
+  fi
+  if [[ -n "$deb" ]]; then
+    extract="$(mktemp -d)"
+    dpkg-deb -x "$deb" "$extract"
+    install -D -m 755 "$extract/usr/libexec/docker/cli-plugins/docker-compose" /usr/local/lib/docker/cli-plugins/docker-compose
+    ln -sf /usr/local/lib/docker/cli-plugins/docker-compose /usr/local/bin/docker-compose
+    rm -rf "$extract"
+    say "installed Compose v2 from $(basename "$deb")"
+  fi
+fi
+compose_v2 || say "no Compose v2 client: docker compose / docker-compose v2 are needed for docker-compose.yml"
+
 if ! answers; then
   mkdir -p "$(dirname "$SOCKET_PATH")"
   say "starting podman system service on unix://$SOCKET_PATH (log $LOG)"

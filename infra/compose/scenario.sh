@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The district scenario through the gateway of a running stack (docker compose in demo mode, or ./loa up):
+# a commune officer signs in, reads its plan, completes an activity; the district's dashboard counts it.
+#   infra/compose/scenario.sh [http://localhost:8080]      prints each step; exit 0 when all held
+# Needs curl and jq. Uses the demo users (password "demo") and the demo data's 2022 plans.
+set -euo pipefail
+
+GW="${1:-${LOA_GATEWAY:-http://localhost:8080}}"
+COMMUNE=lien-minh DISTRICT=duc-tho
+step() { printf 'scenario: %s\n' "$*"; }
+fail() { printf 'scenario: FAILED: %s\n' "$*" >&2; exit 1; }
+
+# call METHOD PATH TOKEN [BODY] [extra curl args…]: body to stdout, status to $STATUS (and $ETAG).
+call() {
+  local method="$1" path="$2" token="$3" body="${4:-}" out headers
+  shift 4 2>/dev/null || shift $#
+  out="$(mktemp)"; headers="$(mktemp)"
+  local args=(-s -o "$out" -D "$headers" -w '%{http_code}' -X "$method" -H 'Accept: application/json')
+  [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
+  [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+  STATUS="$(curl "${args[@]}" "$@" "$GW$path")"
+  ETAG="$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p' "$headers" | tail -1)"
+  cat "$out"; rm -f "$out" "$headers"
+}
+
+token() {
+  local answer
+  answer="$(call POST /auth/token "" "{\"username\":\"$1\",\"password\":\"demo\"}")"
+  [[ "$STATUS" == 200 ]] || fail "sign-in of $1 answered $STATUS: $answer"
+  jq -r .access_token <<<"$answer"
+}
+
+step "gateway $GW"
+commune="$(token lienminh.vhtt)"; district="$(token ductho.vhtt)"
+step "signed in as lienminh.vhtt and ductho.vhtt"
+
+# The demo data arrives through Kafka (plan-service -> activity-service seeds activities): wait for it.
+for _ in $(seq 1 60); do
+  list="$(call GET "/api/activities?status=IN_PROGRESS&size=50" "$commune" "")"
+  [[ "$STATUS" == 200 && "$(jq '.items | length' <<<"$list")" -gt 0 ]] && break
+  sleep 5
+done
+[[ "$STATUS" == 200 ]] || fail "listing activities answered $STATUS: $list"
+activity="$(jq -r '[.items[] | select(.status == "IN_PROGRESS")][0] // empty' <<<"$list")"
+[[ -n "$activity" ]] || fail "no activity in progress for $COMMUNE (demo data not seeded?)"
+id="$(jq -r .id <<<"$activity")"; plan_id="$(jq -r .planId <<<"$activity")"; due="$(jq -r .dueDate <<<"$activity")"
+title="$(jq -r .title <<<"$activity")"
+
+plan="$(call GET "/api/plans/$plan_id" "$commune" "")"
+[[ "$STATUS" == 200 ]] || fail "reading plan $plan_id answered $STATUS: $plan"
+step "read plan $(jq -r .documentNumber <<<"$plan") \"$(jq -r .title <<<"$plan")\" ($(jq -r .status <<<"$plan"))"
+
+year="${due:0:4}"; month=$((10#${due:5:2})); period="$year-Q$(( (month - 1) / 3 + 1 ))"
+dashboard() {
+  local d
+  d="$(call GET "/api/dashboards/$DISTRICT?period=$period" "$district" "")"
+  [[ "$STATUS" == 200 ]] || fail "dashboard answered $STATUS: $d"
+  jq -r --arg c "$COMMUNE" '.children[] | select(.code == $c) | .activitiesCompleted // 0' <<<"$d"
+}
+before="$(dashboard)"
+step "dashboard $DISTRICT $period: $COMMUNE has $before completed activities"
+
+current="$(call GET "/api/activities/$id" "$commune" "")"
+body="$(jq -nc --arg on "$due" '{completedOn: $on, quantity: 1, reach: 120,
+  evidence: [{url: "https://lienminh.ductho.hatinh.gov.vn/tin-tuc/cchc", note: "Bài đăng trên trang thông tin điện tử xã"}]}')"
+done_="$(call POST "/api/activities/$id/complete" "$commune" "$body" -H "If-Match: ${ETAG:-*}")"
+if [[ "$STATUS" == 409 && "$(jq -r .code <<<"$done_")" == period-locked ]]; then
+  step "the quarter $period is closed: the district reopens it for $COMMUNE"
+  call POST "/api/periods/$COMMUNE/$period/reopen" "$district" \
+    '{"reason":"Xã Liên Minh bổ sung kết quả (kịch bản kiểm thử container)"}' >/dev/null
+  [[ "$STATUS" == 200 ]] || fail "reopening answered $STATUS"
+  for _ in $(seq 1 30); do
+    current="$(call GET "/api/activities/$id" "$commune" "")"
+    done_="$(call POST "/api/activities/$id/complete" "$commune" "$body" -H "If-Match: ${ETAG:-*}")"
+    [[ "$STATUS" == 409 ]] || break
+    sleep 2
+  done
+fi
+[[ "$STATUS" == 200 ]] || fail "completing activity $id answered $STATUS: $done_"
+[[ "$(jq -r .status <<<"$done_")" == COMPLETED ]] || fail "activity $id is $(jq -r .status <<<"$done_")"
+step "completed \"$title\" ($id) on $due"
+
+for _ in $(seq 1 60); do
+  after="$(dashboard)"
+  [[ "$after" -gt "$before" ]] && break
+  sleep 2
+done
+[[ "$after" -gt "$before" ]] || fail "the dashboard still shows $after completed activities for $COMMUNE"
+step "dashboard $DISTRICT $period: $COMMUNE now has $after completed activities (was $before)"
+echo "scenario: PASSED"
