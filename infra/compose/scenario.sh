@@ -2,7 +2,9 @@
 # The district scenario through the gateway of a running stack (docker compose in demo mode, or ./loa up):
 # a commune officer signs in, reads its plan, completes an activity; the district's dashboard counts it.
 #   infra/compose/scenario.sh [http://localhost:8080]      prints each step; exit 0 when all held
-# Needs curl and jq. Uses the demo users (password "demo") and the demo data's 2022 plans.
+# Needs curl and jq. Uses the demo users (password "demo") and the demo data's 2022 plans; each run completes
+# another activity. LOA_AFTER_COMPLETE: a command run right after the completion was acknowledged (the
+# container check kills a service there) before waiting for the dashboard.
 set -euo pipefail
 
 GW="${1:-${LOA_GATEWAY:-http://localhost:8080}}"
@@ -35,14 +37,15 @@ commune="$(token lienminh.vhtt)"; district="$(token ductho.vhtt)"
 step "signed in as lienminh.vhtt and ductho.vhtt"
 
 # The demo data arrives through Kafka (plan-service -> activity-service seeds activities): wait for it.
+pick='[.items[] | select(.status == "IN_PROGRESS" or .status == "PLANNED")] | sort_by(.status) | .[0] // empty'
 for _ in $(seq 1 60); do
-  list="$(call GET "/api/activities?status=IN_PROGRESS&size=50" "$commune" "")"
-  [[ "$STATUS" == 200 && "$(jq '.items | length' <<<"$list")" -gt 0 ]] && break
+  list="$(call GET "/api/activities?size=200" "$commune" "")"
+  [[ "$STATUS" == 200 && -n "$(jq -c "$pick" <<<"$list")" ]] && break
   sleep 5
 done
 [[ "$STATUS" == 200 ]] || fail "listing activities answered $STATUS: $list"
-activity="$(jq -r '[.items[] | select(.status == "IN_PROGRESS")][0] // empty' <<<"$list")"
-[[ -n "$activity" ]] || fail "no activity in progress for $COMMUNE (demo data not seeded?)"
+activity="$(jq -c "$pick" <<<"$list")"
+[[ -n "$activity" ]] || fail "no activity planned or in progress for $COMMUNE (demo data not seeded?)"
 id="$(jq -r .id <<<"$activity")"; plan_id="$(jq -r .planId <<<"$activity")"; due="$(jq -r .dueDate <<<"$activity")"
 title="$(jq -r .title <<<"$activity")"
 
@@ -51,16 +54,24 @@ plan="$(call GET "/api/plans/$plan_id" "$commune" "")"
 step "read plan $(jq -r .documentNumber <<<"$plan") \"$(jq -r .title <<<"$plan")\" ($(jq -r .status <<<"$plan"))"
 
 year="${due:0:4}"; month=$((10#${due:5:2})); period="$year-Q$(( (month - 1) / 3 + 1 ))"
+# The commune's completed activities on the district's dashboard; -1 while reporting-service does not answer.
 dashboard() {
   local d
   d="$(call GET "/api/dashboards/$DISTRICT?period=$period" "$district" "")"
-  [[ "$STATUS" == 200 ]] || fail "dashboard answered $STATUS: $d"
-  jq -r --arg c "$COMMUNE" '.children[] | select(.code == $c) | .activitiesCompleted // 0' <<<"$d"
+  [[ "$STATUS" == 200 ]] || { echo -1; return; }
+  jq -r --arg c "$COMMUNE" '[.children[] | select(.code == $c) | .activitiesCompleted // 0] | first // 0' <<<"$d"
 }
 before="$(dashboard)"
+[[ "$before" -ge 0 ]] || fail "the dashboard of $DISTRICT $period does not answer"
 step "dashboard $DISTRICT $period: $COMMUNE has $before completed activities"
 
 current="$(call GET "/api/activities/$id" "$commune" "")"
+if [[ "$(jq -r .status <<<"$activity")" == PLANNED ]]; then
+  call POST "/api/activities/$id/start" "$commune" "" -H "If-Match: ${ETAG:-*}" >/dev/null
+  [[ "$STATUS" == 200 ]] || fail "starting activity $id answered $STATUS"
+  current="$(call GET "/api/activities/$id" "$commune" "")"
+fi
+today="$(date +%F)"; [[ "$due" > "$today" ]] && due="$today"
 body="$(jq -nc --arg on "$due" '{completedOn: $on, quantity: 1, reach: 120,
   evidence: [{url: "https://lienminh.ductho.hatinh.gov.vn/tin-tuc/cchc", note: "Bài đăng trên trang thông tin điện tử xã"}]}')"
 done_="$(call POST "/api/activities/$id/complete" "$commune" "$body" -H "If-Match: ${ETAG:-*}")"
@@ -79,8 +90,12 @@ fi
 [[ "$STATUS" == 200 ]] || fail "completing activity $id answered $STATUS: $done_"
 [[ "$(jq -r .status <<<"$done_")" == COMPLETED ]] || fail "activity $id is $(jq -r .status <<<"$done_")"
 step "completed \"$title\" ($id) on $due"
+if [[ -n "${LOA_AFTER_COMPLETE:-}" ]]; then
+  step "then: $LOA_AFTER_COMPLETE"
+  bash -c "$LOA_AFTER_COMPLETE"
+fi
 
-for _ in $(seq 1 60); do
+for _ in $(seq 1 150); do
   after="$(dashboard)"
   [[ "$after" -gt "$before" ]] && break
   sleep 2

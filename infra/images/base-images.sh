@@ -5,6 +5,10 @@
 #   localhost/loa/base-jre:17   Debian 12 minbase + openjdk-17-jre-headless    (stands in for eclipse-temurin:17-jre)
 #   localhost/loa/base-jdk:17   the same + openjdk-17-jdk-headless             (stands in for eclipse-temurin:17-jdk)
 #   localhost/loa/trixie:13     Debian 13 minbase + postgresql-17              (base of localhost/loa/postgres:17)
+# The Java images also trust the machine's own extra certificate authorities ($LOA_EXTRA_CA_DIR, default
+# /usr/local/share/ca-certificates: e.g. a TLS-inspecting egress proxy, as on these sandboxes), as the
+# machine does: without them Maven in the build stage cannot download anything. They are added as a layer
+# over the cached root file system (localhost/loa/debian-{jre,jdk}-rootfs:17), never into the tarballs.
 # Usage: infra/images/base-images.sh [jre|jdk|postgres-base]...   (default: all); needs root and podman.
 set -euo pipefail
 
@@ -73,8 +77,25 @@ java_bases() {
     tar -C "$root" -cf "$jdk_tar.part" . && mv "$jdk_tar.part" "$jdk_tar"
     rm -rf "$root"
   fi
-  have_image "$JRE_IMAGE" || import_tar "$jre_tar" "$JRE_IMAGE" "${java_changes[@]}"
-  have_image "$JDK_IMAGE" || import_tar "$jdk_tar" "$JDK_IMAGE" "${java_changes[@]}"
+  have_image localhost/loa/debian-jre-rootfs:17 || import_tar "$jre_tar" localhost/loa/debian-jre-rootfs:17 "${java_changes[@]}"
+  have_image localhost/loa/debian-jdk-rootfs:17 || import_tar "$jdk_tar" localhost/loa/debian-jdk-rootfs:17 "${java_changes[@]}"
+  with_machine_cas localhost/loa/debian-jre-rootfs:17 "$JRE_IMAGE"
+  with_machine_cas localhost/loa/debian-jdk-rootfs:17 "$JDK_IMAGE"
+}
+
+# FROM rootfs + the machine's extra CA certificates (update-ca-certificates also refreshes Java's cacerts).
+with_machine_cas() {
+  local from="$1" image="$2" context
+  context="$(mktemp -d)"
+  mkdir -p "$context/ca"
+  cp "${LOA_EXTRA_CA_DIR:-/usr/local/share/ca-certificates}"/*.crt "$context/ca/" 2>/dev/null || true
+  cat >"$context/Dockerfile" <<DOCKERFILE
+FROM $from
+COPY ca/ /usr/local/share/ca-certificates/
+RUN update-ca-certificates >/dev/null 2>&1 && ls /usr/local/share/ca-certificates | wc -l | xargs echo "extra CA certificates:"
+DOCKERFILE
+  podman build --format docker --layers -q -t "$image" "$context" >/dev/null
+  rm -rf "$context"
 }
 
 postgres_base() {
