@@ -27,9 +27,16 @@ mechanism_lc="${MECHANISM,,}"
 {
   # Every SASL listener: SCRAM, credentials checked against the metadata. The inter-broker one also logs
   # in as admin (the broker's own connections).
+  controller="$(sed -n 's/^controller\.listener\.names=//p' "$props")"
   for listener in $(sed -n 's/^listener\.security\.protocol\.map=//p' "$props" | tr ',' '\n' | sed -n 's/^\([^:]*\):SASL_.*/\1/p'); do
-    listener="${listener,,}"
-    printf 'listener.name.%s.%s.sasl.jaas.config=%s\n' "$listener" "$mechanism_lc" "$(scram_login admin "$LOA_KAFKA_ADMIN_PASSWORD")"
+    if [[ "$listener" == "$controller" ]]; then
+      # Controllers (a cluster, kafka-cluster.yml): SCRAM needs the metadata they serve, so PLAIN between them.
+      : "${LOA_KAFKA_CONTROLLER_PASSWORD:?a SASL controller listener needs LOA_KAFKA_CONTROLLER_PASSWORD}"
+      printf 'listener.name.%s.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="%s" user_controller="%s";\n' \
+        "${listener,,}" "$LOA_KAFKA_CONTROLLER_PASSWORD" "$LOA_KAFKA_CONTROLLER_PASSWORD"
+      continue
+    fi
+    printf 'listener.name.%s.%s.sasl.jaas.config=%s\n' "${listener,,}" "$mechanism_lc" "$(scram_login admin "$LOA_KAFKA_ADMIN_PASSWORD")"
   done
 } >>"$props"
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The compose file's one-shot kafka-topics container (docker-compose.yml mounts this at /opt/loa/kafka-init.sh):
+# Topics and ACLs of a Loa Kafka cluster, run once as the admin principal: by the compose file's one-shot
+# kafka-topics container (docker-compose.yml mounts it at /opt/loa/kafka-init.sh) and by the Kubernetes
+# Job loa-topics (topics-job.yaml, from a ConfigMap this base generates). One script, so both agree:
 #  1. the five topics of infra/messaging's Topics and their -dlt twins, with the partition count the
 #     services declare, kept for ever (dead letters 30 days), records up to max.message.bytes
 #  2. the ACLs: each service's principal writes only the topics it owns and the -dlt twins of those it
@@ -7,9 +9,15 @@
 # Idempotent (--if-not-exists, ACLs are a set): safe on every start. Runs as the admin principal.
 set -euo pipefail
 
-: "${LOA_KAFKA_ADMIN_PASSWORD:?}" "${LOA_TOPICS:?}" "${LOA_TOPIC_PARTITIONS:?}" "${LOA_TOPIC_REPLICATION_FACTOR:?}"
+: "${LOA_TOPICS:?}" "${LOA_TOPIC_PARTITIONS:?}" "${LOA_TOPIC_REPLICATION_FACTOR:?}"
 BOOTSTRAP="${LOA_KAFKA_BOOTSTRAP:-kafka:9092}"
 MECHANISM="${LOA_KAFKA_SASL_MECHANISM:-SCRAM-SHA-512}"
+# SASL_PLAINTEXT in compose; SASL_SSL in Kubernetes, with the cluster CA's PEM certificate as trust store.
+PROTOCOL="${LOA_KAFKA_SECURITY_PROTOCOL:-SASL_PLAINTEXT}"
+# The admin's login: the whole JAAS line (a Strimzi KafkaUser secret's sasl.jaas.config), or its password.
+JAAS="${LOA_KAFKA_ADMIN_JAAS:-org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"${LOA_KAFKA_ADMIN_PASSWORD:-}\";}"
+# false where the cluster's operator manages ACLs itself (Strimzi KafkaUser resources, infra/k8s/kafka).
+MANAGE_ACLS="${LOA_KAFKA_MANAGE_ACLS:-true}"
 # Kafka's own default broker limit (SHARED-DECISIONS); the producers' max.request.size (1 MiB) stays below it.
 MAX_MESSAGE_BYTES="${LOA_TOPIC_MAX_MESSAGE_BYTES:-1048588}"
 # acks=all needs min.insync.replicas in-sync copies: 2 of 3 survives one broker down; 1 on a single broker.
@@ -17,10 +25,13 @@ MIN_ISR=$(( LOA_TOPIC_REPLICATION_FACTOR >= 3 ? 2 : 1 ))
 BIN=/opt/kafka/bin
 admin=/tmp/loa-admin.properties
 cat >"$admin" <<PROPS
-security.protocol=SASL_PLAINTEXT
+security.protocol=$PROTOCOL
 sasl.mechanism=$MECHANISM
-sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$LOA_KAFKA_ADMIN_PASSWORD";
+sasl.jaas.config=$JAAS
 PROPS
+if [[ -n "${LOA_KAFKA_TRUSTSTORE_PEM:-}" ]]; then
+  printf 'ssl.truststore.type=PEM\nssl.truststore.location=%s\n' "$LOA_KAFKA_TRUSTSTORE_PEM" >>"$admin"
+fi
 
 # Events are kept for ever (reporting rebuilds its projections from them); dead letters 30 days.
 for topic in ${LOA_TOPICS}; do
@@ -46,6 +57,11 @@ declare -A READS=(
   [reporting-service]="loa.orgunit.events loa.plan.events loa.activity.events"
   [notification-service]="loa.orgunit.events loa.plan.events loa.activity.events loa.period.events loa.report.events"
 )
+if [[ "$MANAGE_ACLS" != true ]]; then
+  "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --describe | grep -c 'Partition:' | xargs echo "partitions:"
+  echo "ACLs: left to the cluster's operator (LOA_KAFKA_MANAGE_ACLS=$MANAGE_ACLS)"
+  exit 0
+fi
 acl() { "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --add --force "$@" >/dev/null; }
 for service in plan-service activity-service reporting-service notification-service; do
   principal="User:${service}"
