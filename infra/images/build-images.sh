@@ -60,10 +60,22 @@ if wanted kafka; then
     say "kafka: the public apache/kafka image is used as it is (nothing to build)"
   fi
 fi
+# The five images are built from one snapshot of the sources (tracked and new files, as git sees them; the
+# .dockerignore'd build output is left out anyway): the shared build stage then hits the layer cache for the
+# four images after the first, even while someone edits the working tree during the build.
+context="$ROOT"
+if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  context="$(mktemp -d "${TMPDIR:-/tmp}/loa-image-context.XXXXXX")"
+  trap 'rm -rf "$context"' EXIT
+  (cd "$ROOT" && git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do [[ -e "$f" ]] && printf '%s\0' "$f"; done \
+    | tar --null -T - -cf -) | tar -xf - -C "$context"
+  # Same modification times for the same content, so that COPY . . of an unchanged tree is a cache hit.
+  find "$context" -exec touch -h -d @0 {} +
+fi
 for svc in "${SERVICES[@]}"; do
   wanted "$svc" || continue
   # docker.io/ as well: Docker-API clients (compose) ask Podman for the short name as docker.io/loa/….
-  timed "$svc" build "loa/$svc:$VERSION" -t "docker.io/loa/$svc:$VERSION" -f "$svc/Dockerfile" .
+  timed "$svc" build "loa/$svc:$VERSION" -t "docker.io/loa/$svc:$VERSION" -f "$context/$svc/Dockerfile" "$context"
 done
 
 echo "Build times:"; printf '  %s\n' "${timings[@]}"
