@@ -39,7 +39,14 @@ class KubectlRenderTests {
         Assumptions.assumeTrue(kubectl != null, "kubectl is not installed: the Kustomize render checks are skipped");
     }
 
+    private static final Map<String, List<Map<String, Object>>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** kubectl kustomize of a directory, once per directory (each call costs a few seconds here). */
     static List<Map<String, Object>> render(String directory) {
+        return RENDERED.computeIfAbsent(directory, KubectlRenderTests::kustomize);
+    }
+
+    private static List<Map<String, Object>> kustomize(String directory) {
         try {
             Path out = Files.createTempFile("loa-kustomize", ".yaml");
             Process process = new ProcessBuilder(kubectl, "kustomize", Repo.path(directory).toString())
