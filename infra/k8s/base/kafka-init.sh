@@ -23,6 +23,9 @@ MAX_MESSAGE_BYTES="${LOA_TOPIC_MAX_MESSAGE_BYTES:-1048588}"
 # acks=all needs min.insync.replicas in-sync copies: 2 of 3 survives one broker down; 1 on a single broker.
 MIN_ISR=$(( LOA_TOPIC_REPLICATION_FACTOR >= 3 ? 2 : 1 ))
 BIN=/opt/kafka/bin
+# Each tool call is a short JVM: start it quickly (no JIT tiers beyond C1, small serial heap).
+export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx128m}"
+export KAFKA_JVM_PERFORMANCE_OPTS="${KAFKA_JVM_PERFORMANCE_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
 admin=/tmp/loa-admin.properties
 cat >"$admin" <<PROPS
 security.protocol=$PROTOCOL
@@ -63,20 +66,24 @@ if [[ "$MANAGE_ACLS" != true ]]; then
   exit 0
 fi
 acl() { "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --add --force "$@" >/dev/null; }
+# Few calls (each starts a JVM): one per service for what it writes, one for what it reads, one for its
+# consumer groups, one for all of them to describe the loa.* topics.
+principals=()
 for service in plan-service activity-service reporting-service notification-service; do
   principal="User:${service}"
-  for topic in ${OWNS[$service]}; do
-    acl --allow-principal "$principal" --operation Write --operation Describe --topic "$topic"
-  done
-  for topic in ${READS[$service]}; do
-    acl --allow-principal "$principal" --operation Read --operation Describe --topic "$topic"
-    acl --allow-principal "$principal" --operation Write --operation Describe --topic "${topic}-dlt"
-  done
-  # Describe every Loa topic: the services check at start that the topics they declare exist.
-  acl --allow-principal "$principal" --operation Describe --topic loa. --resource-pattern-type prefixed
+  principals+=(--allow-principal "$principal")
+  writes=()
+  for topic in ${OWNS[$service]}; do writes+=(--topic "$topic"); done
+  for topic in ${READS[$service]}; do writes+=(--topic "${topic}-dlt"); done
+  ((${#writes[@]})) && acl --allow-principal "$principal" --operation Write --operation Describe "${writes[@]}"
+  reads=()
+  for topic in ${READS[$service]}; do reads+=(--topic "$topic"); done
+  ((${#reads[@]})) && acl --allow-principal "$principal" --operation Read --operation Describe "${reads[@]}"
   # Consumer groups: group id = the service's name (plus suffixes for its listeners).
   acl --allow-principal "$principal" --operation Read --operation Describe --group "$service" --resource-pattern-type prefixed
 done
+# Describe every Loa topic: the services check at start that the topics they declare exist.
+acl "${principals[@]}" --operation Describe --topic loa. --resource-pattern-type prefixed
 
 "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --describe \
   | grep -c 'Partition:' | xargs echo "partitions:"
