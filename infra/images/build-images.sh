@@ -70,7 +70,9 @@ if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   (cd "$ROOT" && git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do [[ -e "$f" ]] && printf '%s\0' "$f"; done \
     | tar --null -T - -cf -) | tar -xf - -C "$context"
   # Same modification times for the same content, so that COPY . . of an unchanged tree is a cache hit.
-  find "$context" -exec touch -h -d @0 {} +
+  # (Not the epoch: a file time of 0 reads as "no such file" to Java, and Maven's archiver then leaves the
+  # unfiltered resources out of the jar.)
+  find "$context" -exec touch -h -d 2000-01-01T00:00:00Z {} +
 fi
 for svc in "${SERVICES[@]}"; do
   wanted "$svc" || continue

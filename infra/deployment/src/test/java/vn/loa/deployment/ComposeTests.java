@@ -353,7 +353,7 @@ class ComposeTests {
             }
         }
         assertThat(list(services, "kafka", "volumes")).contains("./infra/compose/kafka/start.sh:/opt/loa/kafka-start.sh:ro");
-        assertThat(string(services, "kafka", "healthcheck", "test")).contains("--command-config /tmp/loa-admin.properties");
+        assertThat(string(services, "kafka", "healthcheck", "test")).contains("/dev/tcp/127.0.0.1/9092");
     }
 
     static long seconds(String duration) {
