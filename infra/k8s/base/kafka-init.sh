@@ -36,6 +36,14 @@ if [[ -n "${LOA_KAFKA_TRUSTSTORE_PEM:-}" ]]; then
   printf 'ssl.truststore.type=PEM\nssl.truststore.location=%s\n' "$LOA_KAFKA_TRUSTSTORE_PEM" >>"$admin"
 fi
 
+# The broker may accept connections before it serves requests (compose's health check only sees the
+# listener; a Job may start before the cluster): wait until the admin can list topics.
+for attempt in $(seq 1 60); do
+  "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$admin" --list >/dev/null 2>&1 && break
+  ((attempt < 60)) || { echo "Kafka at $BOOTSTRAP does not answer the admin" >&2; exit 1; }
+  echo "waiting for Kafka at $BOOTSTRAP (attempt $attempt)"; sleep 5
+done
+
 # Events are kept for ever (reporting rebuilds its projections from them); dead letters 30 days.
 for topic in ${LOA_TOPICS}; do
   for name in "${topic}" "${topic}-dlt"; do
