@@ -2,10 +2,10 @@
 # Runs the containers' health checks where nothing else does: Podman schedules HEALTHCHECKs with systemd
 # timers, and machines without systemd (like these sandboxes) never run them, so compose's
 # "condition: service_healthy" would wait for ever. This loop runs `podman healthcheck run` for every
-# running container that has a health check, every LOA_HEALTHCHECK_INTERVAL seconds (default 5), until killed.
+# running container that has a health check, every LOA_HEALTHCHECK_INTERVAL seconds (default 10), until killed.
 #   infra/compose/healthchecks.sh &   ...   kill $!
 set -uo pipefail
-interval="${LOA_HEALTHCHECK_INTERVAL:-5}"
+interval="${LOA_HEALTHCHECK_INTERVAL:-10}"
 while :; do
   for c in $(podman ps --filter status=running --format '{{.ID}}' 2>/dev/null); do
     # "starting" or "healthy"/"unhealthy" only for containers that have a health check.
