@@ -12,7 +12,8 @@ COMMUNE=lien-minh DISTRICT=duc-tho
 step() { printf 'scenario: %s\n' "$*"; }
 fail() { printf 'scenario: FAILED: %s\n' "$*" >&2; exit 1; }
 
-# call METHOD PATH TOKEN [BODY] [extra curl args…]: body to stdout, status to $STATUS (and $ETAG).
+# call METHOD PATH TOKEN [BODY] [extra curl args…]: sets BODY, STATUS and ETAG (no subshell, so that
+# the caller sees them).
 call() {
   local method="$1" path="$2" token="$3" body="${4:-}" out headers
   shift 4 2>/dev/null || shift $#
@@ -20,26 +21,26 @@ call() {
   local args=(-s -o "$out" -D "$headers" -w '%{http_code}' -X "$method" -H 'Accept: application/json')
   [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
   [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-  STATUS="$(curl "${args[@]}" "$@" "$GW$path")"
+  STATUS="$(curl "${args[@]}" "$@" "$GW$path" || echo 000)"
   ETAG="$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p' "$headers" | tail -1)"
-  cat "$out"; rm -f "$out" "$headers"
+  BODY="$(cat "$out")"; rm -f "$out" "$headers"
 }
 
+# token USER: sets TOKEN.
 token() {
-  local answer
-  answer="$(call POST /auth/token "" "{\"username\":\"$1\",\"password\":\"demo\"}")"
-  [[ "$STATUS" == 200 ]] || fail "sign-in of $1 answered $STATUS: $answer"
-  jq -r .access_token <<<"$answer"
+  call POST /auth/token "" "{\"username\":\"$1\",\"password\":\"demo\"}"
+  [[ "$STATUS" == 200 ]] || fail "sign-in of $1 answered $STATUS: $BODY"
+  TOKEN="$(jq -r .access_token <<<"$BODY")"
 }
 
 step "gateway $GW"
-commune="$(token lienminh.vhtt)"; district="$(token ductho.vhtt)"
+token lienminh.vhtt; commune="$TOKEN"; token ductho.vhtt; district="$TOKEN"
 step "signed in as lienminh.vhtt and ductho.vhtt"
 
 # The demo data arrives through Kafka (plan-service -> activity-service seeds activities): wait for it.
 pick='[.items[] | select(.status == "IN_PROGRESS" or .status == "PLANNED")] | sort_by(.status) | .[0] // empty'
 for _ in $(seq 1 60); do
-  list="$(call GET "/api/activities?size=200" "$commune" "")"
+  call GET "/api/activities?size=200" "$commune" ""; list="$BODY"
   [[ "$STATUS" == 200 && -n "$(jq -c "$pick" <<<"$list")" ]] && break
   sleep 5
 done
@@ -49,40 +50,40 @@ activity="$(jq -c "$pick" <<<"$list")"
 id="$(jq -r .id <<<"$activity")"; plan_id="$(jq -r .planId <<<"$activity")"; due="$(jq -r .dueDate <<<"$activity")"
 title="$(jq -r .title <<<"$activity")"
 
-plan="$(call GET "/api/plans/$plan_id" "$commune" "")"
+call GET "/api/plans/$plan_id" "$commune" ""; plan="$BODY"
 [[ "$STATUS" == 200 ]] || fail "reading plan $plan_id answered $STATUS: $plan"
 step "read plan $(jq -r .documentNumber <<<"$plan") \"$(jq -r .title <<<"$plan")\" ($(jq -r .status <<<"$plan"))"
 
 year="${due:0:4}"; month=$((10#${due:5:2})); period="$year-Q$(( (month - 1) / 3 + 1 ))"
 # The commune's completed activities on the district's dashboard; -1 while reporting-service does not answer.
+# sets COUNT
 dashboard() {
-  local d
-  d="$(call GET "/api/dashboards/$DISTRICT?period=$period" "$district" "")"
-  [[ "$STATUS" == 200 ]] || { echo -1; return; }
-  jq -r --arg c "$COMMUNE" '[.children[] | select(.code == $c) | .activitiesCompleted // 0] | first // 0' <<<"$d"
+  call GET "/api/dashboards/$DISTRICT?period=$period" "$district" ""
+  if [[ "$STATUS" != 200 ]]; then COUNT=-1; return; fi
+  COUNT="$(jq -r --arg c "$COMMUNE" '[.children[] | select(.code == $c) | .activitiesCompleted // 0] | first // 0' <<<"$BODY")"
 }
-before="$(dashboard)"
+dashboard; before="$COUNT"
 [[ "$before" -ge 0 ]] || fail "the dashboard of $DISTRICT $period does not answer"
 step "dashboard $DISTRICT $period: $COMMUNE has $before completed activities"
 
-current="$(call GET "/api/activities/$id" "$commune" "")"
+call GET "/api/activities/$id" "$commune" ""
 if [[ "$(jq -r .status <<<"$activity")" == PLANNED ]]; then
-  call POST "/api/activities/$id/start" "$commune" "" -H "If-Match: ${ETAG:-*}" >/dev/null
-  [[ "$STATUS" == 200 ]] || fail "starting activity $id answered $STATUS"
-  current="$(call GET "/api/activities/$id" "$commune" "")"
+  call POST "/api/activities/$id/start" "$commune" "" -H "If-Match: ${ETAG:-*}"
+  [[ "$STATUS" == 200 ]] || fail "starting activity $id answered $STATUS: $BODY"
+  call GET "/api/activities/$id" "$commune" ""
 fi
 today="$(date +%F)"; [[ "$due" > "$today" ]] && due="$today"
 body="$(jq -nc --arg on "$due" '{completedOn: $on, quantity: 1, reach: 120,
   evidence: [{url: "https://lienminh.ductho.hatinh.gov.vn/tin-tuc/cchc", note: "Bài đăng trên trang thông tin điện tử xã"}]}')"
-done_="$(call POST "/api/activities/$id/complete" "$commune" "$body" -H "If-Match: ${ETAG:-*}")"
+call POST "/api/activities/$id/complete" "$commune" "$body" -H "If-Match: ${ETAG:-*}"; done_="$BODY"
 if [[ "$STATUS" == 409 && "$(jq -r .code <<<"$done_")" == period-locked ]]; then
   step "the quarter $period is closed: the district reopens it for $COMMUNE"
   call POST "/api/periods/$COMMUNE/$period/reopen" "$district" \
-    '{"reason":"Xã Liên Minh bổ sung kết quả (kịch bản kiểm thử container)"}' >/dev/null
-  [[ "$STATUS" == 200 ]] || fail "reopening answered $STATUS"
+    '{"reason":"Xã Liên Minh bổ sung kết quả (kịch bản kiểm thử container)"}'
+  [[ "$STATUS" == 200 ]] || fail "reopening answered $STATUS: $BODY"
   for _ in $(seq 1 30); do
-    current="$(call GET "/api/activities/$id" "$commune" "")"
-    done_="$(call POST "/api/activities/$id/complete" "$commune" "$body" -H "If-Match: ${ETAG:-*}")"
+    call GET "/api/activities/$id" "$commune" ""
+    call POST "/api/activities/$id/complete" "$commune" "$body" -H "If-Match: ${ETAG:-*}"; done_="$BODY"
     [[ "$STATUS" == 409 ]] || break
     sleep 2
   done
@@ -96,7 +97,7 @@ if [[ -n "${LOA_AFTER_COMPLETE:-}" ]]; then
 fi
 
 for _ in $(seq 1 150); do
-  after="$(dashboard)"
+  dashboard; after="$COUNT"
   [[ "$after" -gt "$before" ]] && break
   sleep 2
 done
