@@ -88,7 +88,7 @@ passed "Kafka ACLs: activity-service refused on loa.plan.events, notification-se
 
 # 4. SIGKILL right after a completion, then start again: the completion reaches the dashboard
 for victim in activity-service reporting-service; do
-  LOA_AFTER_COMPLETE="podman kill --signal KILL loa-$victim-1 >/dev/null && sleep 2 && podman start loa-$victim-1 >/dev/null" \
+  LOA_AFTER_COMPLETE="podman kill --signal KILL loa-$victim-1 >/dev/null 2>&1 && sleep 2 && podman start loa-$victim-1 >/dev/null 2>&1" \
     infra/compose/scenario.sh http://localhost:8080 || fail "after killing $victim"
   wait_healthy "$victim" 300
   passed "$victim SIGKILLed right after a completion and started again: the completion is on the dashboard"
