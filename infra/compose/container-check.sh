@@ -24,6 +24,8 @@ export LOA_KAFKA_IMAGE="${LOA_KAFKA_IMAGE:-localhost/loa/kafka:$(sed -n 's:.*<ka
 compose() { "${compose_bin[@]}" -p loa -f docker-compose.yml -f infra/compose/demo.yml "$@"; }
 SERVICES=(plan-service activity-service reporting-service notification-service gateway)
 
+# A stack of an earlier run of this check (same project) goes first; anything else on the ports is not ours.
+compose down -v --remove-orphans >/dev/null 2>&1 || true
 for port in 8080 8081 8082 8083 8084 15432 19092; do
   if ss -Hltn "sport = :$port" | grep -q .; then fail "port $port is in use (./loa up running? ./loa down first)"; fi
 done
@@ -52,7 +54,6 @@ wait_healthy() {
 }
 
 # 1. up
-compose down -v --remove-orphans >/dev/null 2>&1 || true
 started=$SECONDS
 compose up -d --no-build >/tmp/loa-container-check-up.log 2>&1 || { cat /tmp/loa-container-check-up.log; fail "compose up"; }
 wait_healthy "postgres kafka ${SERVICES[*]}"
