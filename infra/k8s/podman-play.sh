@@ -8,7 +8,8 @@
 # PodDisruptionBudget, NetworkPolicy, Job (the topics are created by compose's kafka-topics instead),
 # Namespace; and Secrets: env from secrets and secret volumes are broken in 4.3 (a secret volume without
 # "optional" crashes it; secretKeyRef needs a base64 JSON secret, a secret volume a YAML one), so the
-# values are written into the pods' env here and the Kafka CA volume (unused over SASL_PLAINTEXT) dropped.
+# values are written into the pods' env here and the Kafka CA volume (unused over SASL_PLAINTEXT) dropped;
+# with the host's network kube play refuses containerPorts, so they go and the probes name the port number.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -41,6 +42,10 @@ until [[ "$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}}' loa-
   sleep 3
 done
 say "PostgreSQL, Kafka, topics and ACLs up in $((SECONDS - started)) s (compose project loa-kube)"
+# No health-check runner for the pods: kube play turns a livenessProbe into a health check that restarts
+# the container on failure, without the startupProbe's grace, so running it would restart every JVM while
+# it starts. The probes are asked below, as the kubelet would after the startup probe.
+kill "$healthchecks_pid" 2>/dev/null || true; healthchecks_pid=""
 
 kubectl kustomize infra/k8s/overlays/podman >"$work/rendered.yaml"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
@@ -75,6 +80,12 @@ for d in docs:
                     froms.append(f)
             c["env"], c["envFrom"] = env, froms
             c["volumeMounts"] = [m for m in c.get("volumeMounts", []) if m["name"] != "kafka-ca"]
+            # Host network: kube play refuses port mappings there, so the probes get the port's number.
+            named = {p.get("name"): p["containerPort"] for p in c.pop("ports", [])}
+            for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+                get = c.get(probe, {}).get("httpGet")
+                if get and get.get("port") in named:
+                    get["port"] = named[get["port"]]
         spec["volumes"] = [v for v in spec.get("volumes", []) if "secret" not in v]
     kept.append(d)
 yaml.safe_dump_all(kept, open(sys.argv[2], "w"), sort_keys=False)
