@@ -9,7 +9,8 @@
 # Namespace; and Secrets: env from secrets and secret volumes are broken in 4.3 (a secret volume without
 # "optional" crashes it; secretKeyRef needs a base64 JSON secret, a secret volume a YAML one), so the
 # values are written into the pods' env here and the Kafka CA volume (unused over SASL_PLAINTEXT) dropped;
-# with the host's network kube play refuses containerPorts, so they go and the probes name the port number.
+# with the host's network kube play refuses containerPorts, so they go and the probes name the port number;
+# dependent variables ($(POSTGRES_HOST) in SPRING_DATASOURCE_URL) are not expanded by kube play: done here.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -50,7 +51,7 @@ kill "$healthchecks_pid" 2>/dev/null || true; healthchecks_pid=""
 kubectl kustomize infra/k8s/overlays/podman >"$work/rendered.yaml"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
 LOA_SIGNING_KEY_FILE="$work/key.pem" /usr/bin/env python3 - "$work/rendered.yaml" "$work/play.yaml" <<'PY'
-import base64, os, sys, yaml
+import base64, os, re, sys, yaml
 docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
 secrets = {d["metadata"]["name"]: {k: base64.b64decode(v).decode() for k, v in d.get("data", {}).items()}
            for d in docs if d["kind"] == "Secret"}
@@ -78,6 +79,15 @@ for d in docs:
                     env += [{"name": k, "value": v} for k, v in secrets[f["secretRef"]["name"]].items()]
                 else:
                     froms.append(f)
+            # Kubernetes expands $(NAME) from the variables defined before it; kube play 4.3 does not.
+            known = {}
+            for f in froms:
+                cm = next((x for x in docs if x["kind"] == "ConfigMap" and x["metadata"]["name"] == f["configMapRef"]["name"]), None)
+                known.update((cm or {}).get("data", {}))
+            for e in env:
+                if "value" in e:
+                    e["value"] = re.sub(r"\$\(([A-Za-z0-9_]+)\)", lambda m: str(known.get(m.group(1), m.group(0))), str(e["value"]))
+                    known[e["name"]] = e["value"]
             c["env"], c["envFrom"] = env, froms
             c["volumeMounts"] = [m for m in c.get("volumeMounts", []) if m["name"] != "kafka-ca"]
             # Host network: kube play refuses port mappings there, so the probes get the port's number.
