@@ -66,8 +66,10 @@ class ComposeTests {
     void runsTheInfrastructureTheFiveServicesAndTheOptionalProfiles() {
         assertThat(services).containsKeys("postgres", "kafka", "kafka-topics", "gateway", "plan-service",
                 "activity-service", "reporting-service", "notification-service", "prometheus", "grafana", "mailpit");
-        assertThat(string(services, "postgres", "image")).isEqualTo("postgres:17");
-        assertThat(string(services, "kafka", "image")).startsWith("apache/kafka:4.");
+        // Public images by default; LOA_POSTGRES_IMAGE / LOA_KAFKA_IMAGE name locally built ones (./loa images).
+        assertThat(string(services, "postgres", "image")).isEqualTo("${LOA_POSTGRES_IMAGE:-postgres:17}");
+        assertThat(resolved(string(services, "kafka", "image"))).startsWith("apache/kafka:4.");
+        assertThat(string(services, "kafka-topics", "image")).isEqualTo(string(services, "kafka", "image"));
         assertThat(map(services, "kafka", "environment")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
         assertThat(list(services, "prometheus", "profiles")).containsExactly("observability");
         assertThat(list(services, "grafana", "profiles")).containsExactly("observability");
@@ -197,10 +199,16 @@ class ComposeTests {
     void createsEveryTopicAndItsDeadLetterTwinWithThePartitionsTheServicesDeclare() {
         Map<String, Object> init = map(services, "kafka-topics", "environment");
         assertThat(Arrays.asList(string(init, "LOA_TOPICS").split("\\s+"))).containsExactlyElementsOf(Topics.ALL);
-        String command = String.join("\n", list(services, "kafka-topics", "command").stream().map(String::valueOf).toList());
-        assertThat(command).contains("\"$${topic}-dlt\"", "--if-not-exists", "--partitions \"$${LOA_TOPIC_PARTITIONS}\"",
+        // The script Kubernetes' loa-topics Job runs too.
+        assertThat(list(services, "kafka-topics", "volumes")).contains("./infra/k8s/base/kafka-init.sh:/opt/loa/kafka-init.sh:ro");
+        assertThat(list(services, "kafka-topics", "entrypoint")).containsExactly("/bin/bash", "/opt/loa/kafka-init.sh");
+        String script = KafkaAcls.script();
+        assertThat(script).contains("\"${topic}-dlt\"", "--if-not-exists", "--partitions \"${LOA_TOPIC_PARTITIONS}\"",
                 // reporting-service rebuilds its projections from the beginning of the topics
-                "retention=-1", "--config \"retention.ms=$${retention}\"");
+                "retention=-1", "--config \"retention.ms=${retention}\"", "--config \"max.message.bytes=${MAX_MESSAGE_BYTES}\"",
+                "--config unclean.leader.election.enable=false", "--config \"min.insync.replicas=${MIN_ISR}\"");
+        // Kafka's default broker limit, above the producers' 1 MiB (SHARED-DECISIONS).
+        assertThat(string(init, "LOA_TOPIC_MAX_MESSAGE_BYTES")).isEqualTo("1048588");
         String partitions = string(init, "LOA_TOPIC_PARTITIONS");
         assertThat(Integer.parseInt(partitions)).isPositive();
         for (String module : Repo.SERVICES.keySet()) {
@@ -287,6 +295,65 @@ class ComposeTests {
         // Without the profile, the embedded GreenMail listens where the default points.
         assertThat(Repo.applicationYml("notification-service")).containsEntry("loa.mail.embedded.smtp-port", "3025");
         assertThat(string(map(services, "notification-service", "depends_on"), "mailpit", "required")).isEqualTo("false");
+    }
+
+    @Test
+    void demoModeIsOffUnlessTheDemoOverrideTurnsItOnForEveryServiceAndTheGateway() {
+        Map<String, Object> demo = Repo.yamlMap(Repo.path("infra/compose/demo.yml"));
+        for (String module : Repo.SERVICES.keySet()) {
+            assertThat(resolved(environment(module).get("LOA_DEMODATA_ENABLED"))).as(module).isEqualTo("false");
+            assertThat(map(demo, "services", module, "environment")).as(module + " in demo.yml")
+                    .containsEntry("LOA_DEMODATA_ENABLED", "true");
+        }
+        assertThat(map(demo, "services").keySet()).containsExactlyInAnyOrderElementsOf(Repo.SERVICES.keySet());
+    }
+
+    @Test
+    void theGatewayTrustsNoForwardedHeaderUnlessTheOperatorNamesItsProxies() {
+        assertThat(environment("gateway")).containsEntry("LOA_GATEWAY_TRUSTED_PROXIES", "${LOA_GATEWAY_TRUSTED_PROXIES:-}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void eachServiceSignsInToKafkaAsItsOwnPrincipalWithTheCredentialTheBrokerWasFormattedWith(String module) {
+        if (!Repo.producesEvents(module)) {
+            assertThat(environment(module)).doesNotContainKey("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            return;
+        }
+        Map<String, String> env = environment(module);
+        assertThat(env).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+        Matcher jaas = Pattern.compile("ScramLoginModule required username=\"([^\"]+)\" password=\"(\\$\\{[^}]+})\";")
+                .matcher(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"));
+        assertThat(jaas.find()).as(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isTrue();
+        assertThat(jaas.group(1)).isEqualTo(module);
+        String variable = "LOA_KAFKA_" + module.replace("-service", "").toUpperCase() + "_PASSWORD";
+        assertThat(jaas.group(2)).startsWith("${" + variable + ":-");
+        // The broker's start script formats the same user with the same password.
+        assertThat(map(services, "kafka", "environment")).containsEntry(variable, jaas.group(2));
+        assertThat(Repo.read(Repo.path("infra/compose/kafka/start.sh")))
+                .contains("scram " + module + " \"$" + variable + "\"");
+    }
+
+    @Test
+    void theBrokerAuthenticatesEveryClientAndAuthorisesByAcl() {
+        Map<String, Object> kafka = map(services, "kafka", "environment");
+        assertThat(kafka).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512")
+                .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false");
+        // Every listener a container or the host can reach is SASL; the controller only on the container's loopback.
+        String map = string(kafka, "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP");
+        for (String listener : string(kafka, "KAFKA_LISTENERS").split(",")) {
+            String name = listener.substring(0, listener.indexOf(':'));
+            if (name.equals("CONTROLLER")) {
+                assertThat(listener).isEqualTo("CONTROLLER://127.0.0.1:9093");
+            } else {
+                assertThat(map).contains(name + ":SASL_PLAINTEXT");
+            }
+        }
+        assertThat(list(services, "kafka", "volumes")).contains("./infra/compose/kafka/start.sh:/opt/loa/kafka-start.sh:ro");
+        assertThat(string(services, "kafka", "healthcheck", "test")).contains("/dev/tcp/127.0.0.1/9092");
     }
 
     static long seconds(String duration) {

@@ -1,5 +1,6 @@
 package vn.loa.deployment;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,14 +28,41 @@ class DockerfileTests {
         return text.substring(text.lastIndexOf("\nFROM "));
     }
 
+    /** The build stage: from its FROM to the next one. */
+    private static String buildStage(String text) {
+        int from = text.indexOf("\nFROM ${JDK_IMAGE} AS build");
+        assertThat(from).as("a build stage on the JDK_IMAGE argument").isNotNegative();
+        return text.substring(from, text.indexOf("\nFROM ", from + 1));
+    }
+
     @ParameterizedTest
     @MethodSource("services")
     void buildsTheModulesJarAsItsPomNamesIt(String module) {
         String text = dockerfile(module);
-        assertThat(text).contains("-pl " + module + " -am package");
+        java.util.regex.Matcher build = Pattern.compile("-pl (\\S+) -am package").matcher(buildStage(text));
+        assertThat(build.find()).as("the build stage runs Maven on a -pl list").isTrue();
+        assertThat(build.group(1).split(",")).contains(module);
         Matcher copy = Pattern.compile("COPY --from=build /src/(\\S+) app\\.jar").matcher(text);
         assertThat(copy.find()).as("the jar is copied from the build stage").isTrue();
         assertThat(copy.group(1)).isEqualTo(module + "/target/" + Repo.jarName(module));
+    }
+
+    @Test
+    void theFiveBuildStagesAreTheSameSoTheLayerCacheBuildsThemOnce() {
+        List<String> stages = services().map(s -> buildStage(dockerfile(s))).distinct().toList();
+        assertThat(stages).hasSize(1);
+        assertThat(stages.get(0)).contains("-pl " + String.join(",", List.of("plan-service", "activity-service",
+                "reporting-service", "notification-service", "gateway")) + " -am package");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void takesThePublicBaseImagesAsBuildArgumentsSoALocalBuildCanStandIn(String module) {
+        String text = dockerfile(module);
+        assertThat(text).contains("\nARG JDK_IMAGE=eclipse-temurin:17-jdk\n", "\nARG JRE_IMAGE=eclipse-temurin:17-jre\n");
+        // ARGs used in FROM must come before the first FROM.
+        assertThat(text.indexOf("ARG JRE_IMAGE")).isLessThan(text.indexOf("\nFROM "));
+        assertThat(text).doesNotContainPattern("(?m)^FROM (?!\\$\\{J[DR][KE]_IMAGE})");
     }
 
     @ParameterizedTest
@@ -57,7 +85,7 @@ class DockerfileTests {
     @MethodSource("services")
     void runsOnAJreAsANonRootUserWithMemoryFromTheContainerLimit(String module) {
         String runtime = runtimeStage(dockerfile(module));
-        assertThat(runtime).startsWith("\nFROM eclipse-temurin:17-jre");
+        assertThat(runtime).startsWith("\nFROM ${JRE_IMAGE}\n");
         Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(runtime);
         assertThat(user.find()).isTrue();
         assertThat(user.group(1)).doesNotStartWith("0").isNotEqualTo("root");

@@ -27,6 +27,10 @@ class KustomizeTests {
     static Kustomize overlay;
     static Map<String, Object> config;
 
+    /** Secrets the base names but leaves to an external store or the operator (base/config.yaml). */
+    static final Set<String> EXTERNAL_SECRETS = Set.of("loa-gateway", "loa-kafka-plan", "loa-kafka-activity",
+            "loa-kafka-reporting", "loa-kafka-notification", "loa-kafka-admin", "loa-kafka-ca");
+
     @BeforeAll
     static void load() {
         base = Kustomize.load(Repo.path("infra/k8s/base"));
@@ -54,6 +58,7 @@ class KustomizeTests {
         }
         assertThat(base.find("ConfigMap", "loa-config")).isPresent();
         assertThat(base.ofKind("Secret")).isNotEmpty();
+        assertThat(base.ofKind("NetworkPolicy")).isNotEmpty();
         assertThat(base.find("Job", "loa-topics")).isPresent();
     }
 
@@ -114,7 +119,7 @@ class KustomizeTests {
         for (Object env : list(c, "env")) {
             given.add(string(env, "name"));
             String secret = string(env, "valueFrom", "secretKeyRef", "name");
-            if (secret != null) {
+            if (secret != null && !EXTERNAL_SECRETS.contains(secret)) {
                 assertThat(map(base.find("Secret", secret).orElseThrow(), "stringData"))
                         .containsKey(string(env, "valueFrom", "secretKeyRef", "key"));
             }
@@ -147,11 +152,24 @@ class KustomizeTests {
         String topics = list(c, "env").stream().filter(e -> "LOA_TOPICS".equals(string(e, "name")))
                 .map(e -> string(e, "value")).findFirst().orElseThrow();
         assertThat(Arrays.asList(topics.split("\\s+"))).containsExactlyElementsOf(Topics.ALL);
-        assertThat(String.valueOf(list(c, "args"))).contains("\"${topic}-dlt\"", "--if-not-exists",
-                "--partitions \"${LOA_MESSAGING_TOPICS_PARTITIONS}\"",
-                "--replication-factor \"${LOA_MESSAGING_TOPICS_REPLICATIONFACTOR}\"", "retention=-1",
-                "--config \"retention.ms=${retention}\"");
-        assertThat(list(c, "envFrom")).extracting(e -> string(e, "configMapRef", "name")).contains("loa-config");
+        // The script compose runs too, from a ConfigMap generated of it.
+        assertThat(list(c, "command")).containsExactly("/bin/bash", "/opt/loa/kafka-init.sh");
+        assertThat(list(base.kustomization(), "configMapGenerator")).anySatisfy(g -> {
+            assertThat(string(g, "name")).isEqualTo("loa-kafka-init");
+            assertThat(list(g, "files")).containsExactly("kafka-init.sh");
+        });
+        Map<String, String> fromConfig = new java.util.HashMap<>();
+        for (Object env : list(c, "env")) {
+            String key = string(env, "valueFrom", "configMapKeyRef", "key");
+            if (key != null) {
+                assertThat(string(env, "valueFrom", "configMapKeyRef", "name")).isEqualTo("loa-config");
+                assertThat(config).containsKey(key);
+                fromConfig.put(string(env, "name"), key);
+            }
+        }
+        assertThat(fromConfig).containsEntry("LOA_TOPIC_PARTITIONS", "LOA_MESSAGING_TOPICS_PARTITIONS")
+                .containsEntry("LOA_TOPIC_REPLICATION_FACTOR", "LOA_MESSAGING_TOPICS_REPLICATIONFACTOR")
+                .containsEntry("LOA_KAFKA_BOOTSTRAP", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
         // One partition count everywhere: compose's topic init, compose's services, the cluster's.
         String composePartitions = string(ComposeTests.parseCompose(), "services", "kafka-topics", "environment",
                 "LOA_TOPIC_PARTITIONS");
@@ -180,8 +198,9 @@ class KustomizeTests {
 
     @Test
     void theExampleOverlayBuildsOnTheBaseAndOnlyPatchesWhatExists() {
-        assertThat(list(overlay.kustomization(), "resources")).containsExactly("../../base");
-        assertThat(overlay.resources()).hasSameSizeAs(base.resources());
+        assertThat(list(overlay.kustomization(), "resources")).startsWith("../../base");
+        assertThat(overlay.resources()).containsAll(base.resources());
+        assertThat(string(overlay.kustomization(), "namespace")).isEqualTo("loa");
         for (Map<String, Object> patch : overlay.patches()) {
             String kind = String.valueOf(patch.get("kind"));
             String name = string(patch, "metadata", "name");
@@ -204,6 +223,48 @@ class KustomizeTests {
         for (Object generator : list(overlay.kustomization(), "secretGenerator")) {
             assertThat(base.find("Secret", string(generator, "name"))).isPresent();
             assertThat(string(generator, "behavior")).isEqualTo("replace");
+            // Nothing that must first be made by hand: literals only, no files.
+            assertThat(list(generator, "files")).isEmpty();
         }
+        // The secrets the base leaves out come from the province's stores.
+        assertThat(overlay.ofKind("ExternalSecret")).extracting(s -> string(s, "spec", "target", "name"))
+                .containsExactlyInAnyOrderElementsOf(EXTERNAL_SECRETS);
+        assertThat(base.ofKind("Secret")).extracting(s -> string(s, "metadata", "name")).doesNotContainAnyElementsOf(EXTERNAL_SECRETS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void eachServiceReachesKafkaOverTlsAsItsOwnPrincipal(String module) {
+        assertThat(config).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM");
+        Map<String, Object> c = container(module);
+        Map<String, String> secrets = new java.util.HashMap<>();
+        for (Object env : list(c, "env")) {
+            if (string(env, "valueFrom", "secretKeyRef", "name") != null) {
+                secrets.put(string(env, "name"), string(env, "valueFrom", "secretKeyRef", "name"));
+            }
+        }
+        if (!Repo.producesEvents(module)) {
+            assertThat(secrets).doesNotContainKey("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            return;
+        }
+        assertThat(secrets).containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                "loa-kafka-" + module.replace("-service", ""));
+        String trustStore = String.valueOf(config.get("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION")).replace("file:", "");
+        assertThat(list(c, "volumeMounts")).anySatisfy(m ->
+                assertThat(trustStore).startsWith(string(m, "mountPath") + "/"));
+    }
+
+    @Test
+    void demoModeIsOffAndNoForwardedHeaderIsTrustedUnlessAnOverlayNamesItsProxies() {
+        assertThat(config).containsEntry("LOA_DEMODATA_ENABLED", "false").containsEntry("LOA_GATEWAY_TRUSTED_PROXIES", "");
+        String merged = String.valueOf(list(overlay.kustomization(), "configMapGenerator"));
+        assertThat(merged).contains("LOA_GATEWAY_TRUSTED_PROXIES=").doesNotContain("LOA_DEMODATA_ENABLED=true");
+        assertThat(overlay.ofKind("Ingress")).singleElement().satisfies(ingress -> {
+            Object path = list(list(ingress, "spec", "rules").get(0), "http", "paths").get(0);
+            assertThat(string(path, "backend", "service", "name")).isEqualTo("gateway");
+            assertThat(at(path, "backend", "service", "port", "number")).isEqualTo(8080);
+        });
     }
 }

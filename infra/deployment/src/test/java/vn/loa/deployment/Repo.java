@@ -157,6 +157,31 @@ final class Repo {
         }
     }
 
+    /** The topics a module's {@code @KafkaListener}s name (Topics constants), e.g. loa.plan.events. */
+    static Set<String> listenedTopics(String module) {
+        Set<String> topics = new java.util.TreeSet<>();
+        Pattern listener = Pattern.compile("@KafkaListener\\(([^)]*)\\)", Pattern.DOTALL);
+        Pattern constant = Pattern.compile("Topics\\.([A-Z_]+)");
+        try (Stream<Path> files = Files.walk(path(module + "/src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = listener.matcher(read(file));
+                while (m.find()) {
+                    Matcher c = constant.matcher(m.group(1));
+                    while (c.find()) {
+                        try {
+                            topics.add(String.valueOf(vn.loa.messaging.Topics.class.getField(c.group(1)).get(null)));
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return topics;
+    }
+
     static boolean producesEvents(String module) {
         return read(path(module + "/pom.xml")).contains("<artifactId>loa-messaging</artifactId>");
     }

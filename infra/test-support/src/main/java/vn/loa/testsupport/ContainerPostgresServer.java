@@ -1,29 +1,34 @@
 package vn.loa.testsupport;
 
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
-/** PostgreSQL 17 in a container, used when a Docker engine is reachable. */
+/**
+ * PostgreSQL 17 in a container, used when a Docker engine (or Podman's Docker API) is reachable: the public
+ * postgres image, or localhost/loa/postgres:17 built by ./loa images ({@link ContainerImages}).
+ */
 final class ContainerPostgresServer extends AbstractPostgresServer {
 
-    static final String IMAGE = "postgres:17-alpine";
-
     private final PostgreSQLContainer container;
+    private final String image;
 
-    private ContainerPostgresServer(PostgreSQLContainer container) {
+    private ContainerPostgresServer(PostgreSQLContainer container, String image) {
         this.container = container;
+        this.image = image;
     }
 
     static ContainerPostgresServer start() {
-        PostgreSQLContainer container = new PostgreSQLContainer(IMAGE)
+        DockerImageName image = ContainerImages.postgres();
+        PostgreSQLContainer container = new PostgreSQLContainer(image)
                 .withCommand("postgres", "-c", "max_connections=400", "-c", "fsync=off",
                         "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
         container.start();
-        return new ContainerPostgresServer(container);
+        return new ContainerPostgresServer(container, image.asCanonicalNameString());
     }
 
     @Override
     public String description() {
-        return "PostgreSQL container " + IMAGE;
+        return "PostgreSQL container " + image;
     }
 
     @Override

@@ -15,8 +15,11 @@ import org.testcontainers.DockerClientFactory;
  * One real PostgreSQL 17 server and one real Kafka broker per test JVM, started lazily on first use
  * and shared by every test (and every Spring application started in-process by a test).
  *
- * <p>Containers (postgres:17-alpine, apache/kafka) when a Docker engine is reachable, otherwise
- * zonky's embedded PostgreSQL 17 and spring-kafka-test's in-process KRaft broker. Force one way with
+ * <p>Containers (postgres:17-alpine, apache/kafka, or the images {@code ./loa images} builds locally, see
+ * {@link ContainerImages}) when a Docker engine is reachable, Podman's Docker API included
+ * ({@code DOCKER_HOST=unix:///run/podman/podman.sock}, with {@code TESTCONTAINERS_RYUK_DISABLED=true} where
+ * the Ryuk image cannot be pulled); otherwise zonky's embedded PostgreSQL 17 and spring-kafka-test's
+ * in-process KRaft broker. Force one way with
  * {@code -Dloa.test.infrastructure=containers|embedded} (or env {@code LOA_TEST_INFRASTRUCTURE}).
  * When no way works every caller gets an {@link IllegalStateException} saying why: a test that
  * needs the infrastructure fails, it never skips.
@@ -32,6 +35,13 @@ public final class LoaInfrastructure {
 
     private static Started started;
     private static IllegalStateException failure;
+    /** The container engine in use ("Podman 4.3.1 at unix:///run/podman/podman.sock"), null on the embedded path. */
+    private static volatile String engine;
+
+    /** Rootful and rootless Podman sockets: a hint when no DOCKER_HOST points at them. */
+    private static final java.util.List<String> PODMAN_SOCKETS = java.util.List.of("/run/podman/podman.sock",
+            System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/run/user/" + System.getProperty("user.name"))
+                    + "/podman/podman.sock");
 
     private LoaInfrastructure() {
     }
@@ -50,7 +60,8 @@ public final class LoaInfrastructure {
     public static String description() {
         Started s = started();
         return s.postgres().description() + " at " + s.postgres().host() + ":" + s.postgres().port()
-                + " and " + s.kafka().description() + " at " + s.kafka().bootstrapServers();
+                + " and " + s.kafka().description() + " at " + s.kafka().bootstrapServers()
+                + (engine == null ? "" : " (" + engine + ")");
     }
 
     /**
@@ -137,13 +148,15 @@ public final class LoaInfrastructure {
         if (!mode.equals("embedded")) {
             String docker = dockerProblem();
             if (docker == null) {
+                engine = engine();
                 try {
                     Started s = startBoth(ContainerPostgresServer::start, SharedKafka::container,
                             ContainerPostgresServer::close);
                     return announce(s, begin);
                 }
                 catch (RuntimeException e) {
-                    containerFailure = "Containers failed: " + describe(e);
+                    engine = null;
+                    containerFailure = "Containers failed: " + describe(e) + ryukHint(e);
                     if (mode.equals("containers")) {
                         throw new IllegalStateException(containerFailure, e);
                     }
@@ -250,7 +263,8 @@ public final class LoaInfrastructure {
     private static String dockerProblem() {
         if (!dockerMayBeThere()) {
             // Asking Testcontainers would only log an alarming ERROR with the same conclusion.
-            return "No Docker engine is reachable (no DOCKER_HOST, no Testcontainers docker.host, no Docker socket)";
+            return "No Docker engine is reachable (no DOCKER_HOST, no Testcontainers docker.host, no Docker socket)"
+                    + podmanHint();
         }
         try {
             return DockerClientFactory.instance().isDockerAvailable() ? null : "No Docker engine is reachable";
@@ -286,6 +300,37 @@ public final class LoaInfrastructure {
             sockets.add(java.nio.file.Path.of(runtime, "podman", "podman.sock"));
         }
         return sockets.stream().anyMatch(java.nio.file.Files::exists);
+    }
+
+    /** Podman's socket is not looked for by Testcontainers itself: say how to use it when it is there. */
+    private static String podmanHint() {
+        return PODMAN_SOCKETS.stream().filter(socket -> java.nio.file.Files.exists(java.nio.file.Path.of(socket)))
+                .findFirst()
+                .map(socket -> "; Podman's Docker API is at " + socket + ": set DOCKER_HOST=unix://" + socket
+                        + " and TESTCONTAINERS_RYUK_DISABLED=true to run the containers there (infra/test-support/README.md)")
+                .orElse("");
+    }
+
+    private static String ryukHint(Throwable e) {
+        return describe(e).toLowerCase(Locale.ROOT).contains("ryuk") && System.getenv("TESTCONTAINERS_RYUK_DISABLED") == null
+                ? " (the Ryuk image is not available here: set TESTCONTAINERS_RYUK_DISABLED=true; the JVM's shutdown"
+                        + " hook stops the containers)"
+                : "";
+    }
+
+    /** "Podman 4.3.1 at unix:///…" or "Docker 28.2.2 at …", for the log line that says which path was taken. */
+    private static String engine() {
+        try {
+            com.github.dockerjava.api.model.Version version = DockerClientFactory.instance().client().versionCmd().exec();
+            boolean podman = version.getComponents() != null && version.getComponents().stream()
+                    .anyMatch(component -> String.valueOf(component.getName()).contains("Podman"));
+            return (podman ? "Podman " : "Docker ") + version.getVersion() + " at "
+                    + DockerClientFactory.instance().getTransportConfig().getDockerHost()
+                    + (System.getenv("TESTCONTAINERS_RYUK_DISABLED") != null ? ", Ryuk disabled" : "");
+        }
+        catch (RuntimeException e) {
+            return "container engine " + e.getClass().getSimpleName();
+        }
     }
 
     private static RuntimeException unwrap(CompletionException e) {

@@ -49,8 +49,9 @@ interface SharedKafka {
     }
 
     static SharedKafka container() {
-        String image = "apache/kafka:4.1.1";
-        KafkaContainer container = new KafkaContainer(image);
+        org.testcontainers.utility.DockerImageName imageName = ContainerImages.kafka();
+        String image = imageName.asCanonicalNameString();
+        KafkaContainer container = new KafkaContainer(imageName);
         TEST_BROKER_PROPERTIES.forEach((key, value) ->
                 container.withEnv("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
         container.start();
