@@ -24,21 +24,24 @@ import java.util.List;
 import java.util.Map;
 
 /** What the checks read: meters from /actuator/prometheus, records on a topic, rows in a database. */
-final class Observations {
+public final class Observations {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Observations() {
     }
 
-    /** Sum of a counter over its tags, e.g. {@code loa_inbox_duplicates_total}; 0 if the service does not answer. */
-    static double counter(ServiceProcess service, String name) {
+    /**
+     * Sum of a counter over its tags (those whose tags contain {@code tagText}, e.g. {@code uri="/api/dashboards}),
+     * e.g. {@code loa_inbox_duplicates_total}, at a service's {@code baseUrl}; 0 if the service does not answer.
+     */
+    public static double counter(String baseUrl, String name, String tagText) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             double sum = 0;
             for (String line : response.body().split("\n")) {
-                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(tagText)) {
                     sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
@@ -49,6 +52,10 @@ final class Observations {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    public static double counter(String baseUrl, String name) {
+        return counter(baseUrl, name, "");
     }
 
     /** Every record of {@code topic}, from the beginning to the end offsets of now. */

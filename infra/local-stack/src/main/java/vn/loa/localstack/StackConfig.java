@@ -1,0 +1,296 @@
+package vn.loa.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one {@link Stack} runs and where: which services with how many replicas, fixed ports ({@code ./loa up})
+ * or free random ones (tests), one PostgreSQL server for all databases or one per service (so that a fault
+ * test can stop one service's database), extra environment per service, JVM options. Built with
+ * {@link #builder(Path)}; every value has the default {@code ./loa up} uses.
+ */
+public final class StackConfig {
+
+    /** Services get {@code -Xmx320m} by default; tests give less. */
+    public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS =
+            List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> DEFAULT_BROKER_JAVA_OPTIONS =
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+
+    private final Path home;
+    private final Path logs;
+    private final Path workingDirectory;
+    private final Map<LoaService, Path> jars;
+    private final Map<LoaService, Integer> replicas;
+    private final boolean fixedPorts;
+    private final int postgresPort;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
+    private final boolean databasePerService;
+    private final boolean durable;
+    private final boolean fresh;
+    private final Set<LoaService> demoData;
+    private final Map<LoaService, Map<String, String>> environment;
+    private final List<String> serviceJavaOptions;
+    private final List<String> brokerJavaOptions;
+    private final Duration readyTimeout;
+    private final String marker;
+
+    private StackConfig(Builder b) {
+        this.home = b.home;
+        this.logs = b.logs != null ? b.logs : b.home.resolve("logs");
+        this.workingDirectory = b.workingDirectory != null ? b.workingDirectory : b.home;
+        this.jars = Collections.unmodifiableMap(new EnumMap<>(b.jars));
+        this.replicas = Collections.unmodifiableMap(new EnumMap<>(b.replicas));
+        this.fixedPorts = b.fixedPorts;
+        this.postgresPort = b.postgresPort;
+        this.kafkaPort = b.kafkaPort;
+        this.kafkaControllerPort = b.kafkaControllerPort;
+        this.databasePerService = b.databasePerService;
+        this.durable = b.durable;
+        this.fresh = b.fresh;
+        this.demoData = Collections.unmodifiableSet(b.demoData.isEmpty() ? EnumSet.noneOf(LoaService.class)
+                : EnumSet.copyOf(b.demoData));
+        Map<LoaService, Map<String, String>> env = new EnumMap<>(LoaService.class);
+        b.environment.forEach((service, values) -> env.put(service, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        this.environment = Collections.unmodifiableMap(env);
+        this.serviceJavaOptions = List.copyOf(b.serviceJavaOptions);
+        this.brokerJavaOptions = List.copyOf(b.brokerJavaOptions);
+        this.readyTimeout = b.readyTimeout;
+        this.marker = b.marker != null ? b.marker : b.home.toString();
+    }
+
+    /** {@code home}: where the data ({@code postgres*}, {@code kafka}) and the pid files ({@code run}) live. */
+    public static Builder builder(Path home) {
+        return new Builder(home);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path logs() {
+        return logs;
+    }
+
+    public Path run() {
+        return home.resolve("run");
+    }
+
+    public Path kafkaData() {
+        return home.resolve("kafka");
+    }
+
+    /** {@code postgres} for the one shared server, {@code postgres-<module>} for a service's own. */
+    public Path postgresData(String server) {
+        return home.resolve(server);
+    }
+
+    /** The services' working directory. */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** The services to run, in start order (the gateway last), with their executable jars. */
+    public Map<LoaService, Path> jars() {
+        return jars;
+    }
+
+    public int replicas(LoaService service) {
+        return jars.containsKey(service) ? replicas.getOrDefault(service, 1) : 0;
+    }
+
+    public boolean fixedPorts() {
+        return fixedPorts;
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    public int kafkaControllerPort() {
+        return kafkaControllerPort;
+    }
+
+    public boolean databasePerService() {
+        return databasePerService;
+    }
+
+    public boolean durable() {
+        return durable;
+    }
+
+    public boolean fresh() {
+        return fresh;
+    }
+
+    public boolean demoData(LoaService service) {
+        return demoData.contains(service);
+    }
+
+    /** Extra variables of one service (every replica); a null value removes one the launcher would set. */
+    public Map<String, String> environment(LoaService service) {
+        return environment.getOrDefault(service, Map.of());
+    }
+
+    public List<String> serviceJavaOptions() {
+        return serviceJavaOptions;
+    }
+
+    public List<String> brokerJavaOptions() {
+        return brokerJavaOptions;
+    }
+
+    public Duration readyTimeout() {
+        return readyTimeout;
+    }
+
+    /** Put on every child's command line ({@code -Dloa.localstack=<marker>}), so that {@code pgrep -f} finds the stack. */
+    public String marker() {
+        return marker;
+    }
+
+    public static final class Builder {
+        private final Path home;
+        private Path logs;
+        private Path workingDirectory;
+        private final Map<LoaService, Path> jars = new EnumMap<>(LoaService.class);
+        private final Map<LoaService, Integer> replicas = new EnumMap<>(LoaService.class);
+        private boolean fixedPorts = true;
+        private int postgresPort = 15432;
+        private int kafkaPort = 19092;
+        private int kafkaControllerPort = 19093;
+        private boolean databasePerService;
+        private boolean durable = true;
+        private boolean fresh;
+        private final Set<LoaService> demoData = EnumSet.noneOf(LoaService.class);
+        private final Map<LoaService, Map<String, String>> environment = new EnumMap<>(LoaService.class);
+        private List<String> serviceJavaOptions = DEFAULT_SERVICE_JAVA_OPTIONS;
+        private List<String> brokerJavaOptions = DEFAULT_BROKER_JAVA_OPTIONS;
+        private Duration readyTimeout = Duration.ofMinutes(10);
+        private String marker;
+
+        private Builder(Path home) {
+            this.home = home.toAbsolutePath().normalize();
+        }
+
+        public Builder logs(Path logs) {
+            this.logs = logs.toAbsolutePath().normalize();
+            return this;
+        }
+
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = directory.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Runs {@code service} from {@code jar} (a service not given a jar is not run). */
+        public Builder service(LoaService service, Path jar) {
+            jars.put(service, jar);
+            return this;
+        }
+
+        public Builder replicas(LoaService service, int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException(service.moduleName() + ": at least one replica, not " + count);
+            }
+            if (service == LoaService.GATEWAY && count > 1) {
+                // Replicas of the gateway would need a load balancer in front of them: out of scope here.
+                throw new IllegalArgumentException("the gateway runs as one replica (it is the front door on one port)");
+            }
+            replicas.put(service, count);
+            return this;
+        }
+
+        public Builder replicas(Map<LoaService, Integer> counts) {
+            counts.forEach(this::replicas);
+            return this;
+        }
+
+        /** Fixed ports (the defaults of {@code ./loa up}, checked free before anything starts) or free random ones. */
+        public Builder fixedPorts(boolean fixed) {
+            this.fixedPorts = fixed;
+            return this;
+        }
+
+        /** With fixed ports: PostgreSQL's (the n-th server of {@link #databasePerService} gets port + n), Kafka's. */
+        public Builder infrastructurePorts(int postgres, int kafka, int kafkaController) {
+            this.postgresPort = postgres;
+            this.kafkaPort = kafka;
+            this.kafkaControllerPort = kafkaController;
+            return this;
+        }
+
+        /** One PostgreSQL server per service instead of one for all: a fault can then stop one service's database. */
+        public Builder databasePerService(boolean perService) {
+            this.databasePerService = perService;
+            return this;
+        }
+
+        /** false: PostgreSQL with fsync off (throw-away test data). */
+        public Builder durable(boolean durable) {
+            this.durable = durable;
+            return this;
+        }
+
+        /** Wipe the data (PostgreSQL, Kafka) before starting. */
+        public Builder fresh(boolean fresh) {
+            this.fresh = fresh;
+            return this;
+        }
+
+        /** {@code LOA_DEMODATA_ENABLED=true} for these services (the gateway's demo users included), false for the others. */
+        public Builder demoData(Set<LoaService> services) {
+            demoData.clear();
+            demoData.addAll(services);
+            return this;
+        }
+
+        /** Sets (or, with a null value, removes) one environment variable of every replica of a service. */
+        public Builder env(LoaService service, String name, String value) {
+            environment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        public Builder serviceJavaOptions(List<String> options) {
+            this.serviceJavaOptions = List.copyOf(options);
+            return this;
+        }
+
+        public Builder brokerJavaOptions(List<String> options) {
+            this.brokerJavaOptions = List.copyOf(options);
+            return this;
+        }
+
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        public Builder marker(String marker) {
+            this.marker = marker;
+            return this;
+        }
+
+        public StackConfig build() {
+            if (jars.isEmpty()) {
+                throw new IllegalStateException("no service to run");
+            }
+            replicas.keySet().stream().filter(s -> !jars.containsKey(s)).findFirst().ifPresent(s -> {
+                throw new IllegalStateException("replicas of " + s.moduleName() + ", which is not run");
+            });
+            return new StackConfig(this);
+        }
+    }
+}
