@@ -12,7 +12,8 @@ import static vn.loa.e2e.E2E.eventually;
  * Issue 14, point 7: a service runs as several replicas ({@code -Dloa.e2e.replicas=reporting=2}, the default of
  * this module; {@code ./loa up --replicas reporting=2}) and the gateway spreads requests over them (Spring Cloud
  * LoadBalancer over the launcher's static instance list). Which replica served is read from each replica's own
- * {@code http_server_requests_seconds_count} for the dashboard's URI.
+ * {@code http_server_requests_seconds_count} for the dashboard's URI. (That reads go on through the gateway while
+ * a replica is killed is shown by {@code NothingLostFaultIT}, which kills one anyway.)
  */
 @ExtendWith(StackLogsOnFailure.class)
 class ReplicasE2EIT {
@@ -22,7 +23,7 @@ class ReplicasE2EIT {
     private final LoaStack stack = LoaStack.get();
 
     @Test
-    void theGatewaySpreadsRequestsOverEveryReplicaAndGoesOnWhileOneIsKilled() {
+    void theGatewaySpreadsRequestsOverEveryReplica() {
         int replicas = stack.replicas(Service.REPORTING);
         assumeTrue(replicas >= 2, "reporting-service runs as one replica (-Dloa.e2e.replicas=reporting=2 for two)");
         String district = stack.token("ductho.vhtt");
@@ -43,20 +44,6 @@ class ReplicasE2EIT {
             }
             assertThat(total).as("each request served once").isEqualTo(requests);
         });
-
-        // A replica killed: reads go on (the gateway retries a refused connection on the next replica) ...
-        stack.kill(Service.REPORTING, replicas);
-        assertThat(stack.isRunning(Service.REPORTING, replicas)).isFalse();
-        for (int i = 0; i < 2 * replicas; i++) {
-            Api.Response dashboard = stack.gateway().get(DASHBOARD, district);
-            assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
-        }
-        // ... and once started again on its port, it serves its share again.
-        stack.start(Service.REPORTING, replicas);
-        for (int i = 0; i < 2 * replicas; i++) {
-            assertThat(stack.gateway().get(DASHBOARD, district).status()).isEqualTo(200);
-        }
-        eventually().untilAsserted(() -> assertThat(served(replicas)[replicas - 1]).isPositive());
     }
 
     /** Dashboard requests each replica has answered since it started. */

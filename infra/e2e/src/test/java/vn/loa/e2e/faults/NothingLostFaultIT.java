@@ -219,6 +219,14 @@ class NothingLostFaultIT {
             figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
                     processedAtKill + " / " + committed);
         }
+        if (stack.replicas(Service.REPORTING) > 1) {
+            // Replica 1 is gone: reads through the gateway go on (a refused connection is retried on the next replica).
+            for (int i = 0; i < 2 * stack.replicas(Service.REPORTING); i++) {
+                Http.Response dashboard = Http.get(stack.gatewayUrl() + "/api/dashboards/duc-tho?period=2022-Q4", district);
+                assertThat(dashboard.status()).as("dashboard through the gateway with replica 1 killed: %s", dashboard.body())
+                        .isEqualTo(200);
+            }
+        }
         stack.start(Service.REPORTING);
         awaitReportingSeesEveryAckedCompletion();
         double duplicates = inboxDuplicates(Service.REPORTING);
