@@ -139,7 +139,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private int port(int fixed) {
-        return config.fixedPorts() ? fixed : FreePorts.next();
+        return config.fixedPorts() ? fixed + config.portOffset() : FreePorts.next();
     }
 
     private void addServer(String name, int port, List<LoaService> services) {
@@ -159,7 +159,10 @@ public final class Stack implements AutoCloseable {
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // This JVM's class path, absolute: the broker runs in the stack's home, not in this JVM's directory.
+        command.add(String.join(java.io.File.pathSeparator, Stream.of(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString()).toList()));
         command.add(KafkaBrokerMain.class.getName());
         command.add(config.kafkaData().toString());
         command.add(Integer.toString(kafkaPort));
@@ -474,7 +477,7 @@ public final class Stack implements AutoCloseable {
 
     public String gatewayUrl() {
         return runs(LoaService.GATEWAY) ? instance(LoaService.GATEWAY, 1).url()
-                : "http://localhost:" + LoaService.GATEWAY.defaultPort();
+                : "http://localhost:" + (LoaService.GATEWAY.defaultPort() + config.portOffset());
     }
 
     public String jdbcUrl(LoaService service) {

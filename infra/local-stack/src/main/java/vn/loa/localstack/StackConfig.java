@@ -33,6 +33,7 @@ public final class StackConfig {
     private final int postgresPort;
     private final int kafkaPort;
     private final int kafkaControllerPort;
+    private final int portOffset;
     private final boolean databasePerService;
     private final boolean durable;
     private final boolean fresh;
@@ -53,6 +54,7 @@ public final class StackConfig {
         this.postgresPort = b.postgresPort;
         this.kafkaPort = b.kafkaPort;
         this.kafkaControllerPort = b.kafkaControllerPort;
+        this.portOffset = b.portOffset;
         this.databasePerService = b.databasePerService;
         this.durable = b.durable;
         this.fresh = b.fresh;
@@ -123,6 +125,11 @@ public final class StackConfig {
         return kafkaControllerPort;
     }
 
+    /** Added to every fixed port (a second stack beside the first: 1000 puts the gateway on 9080). */
+    public int portOffset() {
+        return portOffset;
+    }
+
     public boolean databasePerService() {
         return databasePerService;
     }
@@ -171,6 +178,7 @@ public final class StackConfig {
         private int postgresPort = 15432;
         private int kafkaPort = 19092;
         private int kafkaControllerPort = 19093;
+        private int portOffset;
         private boolean databasePerService;
         private boolean durable = true;
         private boolean fresh;
@@ -229,6 +237,12 @@ public final class StackConfig {
             this.postgresPort = postgres;
             this.kafkaPort = kafka;
             this.kafkaControllerPort = kafkaController;
+            return this;
+        }
+
+        /** With fixed ports: added to each of them (services, mail, PostgreSQL, Kafka). */
+        public Builder portOffset(int offset) {
+            this.portOffset = offset;
             return this;
         }
 

@@ -19,6 +19,7 @@ public record StackSettings(
         int postgresPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int portOffset,
         List<String> serviceJavaOptions,
         Duration readyTimeout,
         boolean fresh,
@@ -55,6 +56,7 @@ public record StackSettings(
                 intValue(env, "LOA_POSTGRES_PORT", 15432),
                 intValue(env, "LOA_KAFKA_PORT", 19092),
                 intValue(env, "LOA_KAFKA_CONTROLLER_PORT", 19093),
+                intValue(env, "LOA_PORT_OFFSET", 0),
                 javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")),
                 Duration.ofSeconds(intValue(env, "LOA_READY_TIMEOUT_SECONDS", 600)),
                 fresh,
@@ -123,6 +125,7 @@ public record StackSettings(
                 .marker(root.toString())
                 .fixedPorts(true)
                 .infrastructurePorts(postgresPort, kafkaPort, kafkaControllerPort)
+                .portOffset(portOffset)
                 .fresh(fresh)
                 .demoData(EnumSet.allOf(LoaService.class))
                 .serviceJavaOptions(serviceJavaOptions)

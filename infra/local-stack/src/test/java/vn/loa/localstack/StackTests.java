@@ -75,6 +75,16 @@ class StackTests {
     }
 
     @Test
+    void anOffsetMovesEveryFixedPort() {
+        Stack stack = new Stack(everyService().portOffset(1000).build(), line -> { });
+
+        assertThat(stack.requiredPorts()).containsKeys(9080, 9081, 9084, 16432, 20092, 20093, 4025, 4143)
+                .doesNotContainKeys(8080, 15432);
+        assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:9080");
+        assertThat(env(stack, LoaService.PLAN, 1)).containsEntry("LOA_SECURITY_ISSUER", "http://localhost:9080");
+    }
+
+    @Test
     void aTestStackTakesFreePortsOneDatabaseServerPerServiceAndEnvironmentOverrides() {
         StackConfig config = everyService().fixedPorts(false).databasePerService(true)
                 .env(LoaService.ACTIVITY, "LOA_OVERDUE_INTERVAL", "PT2S")
