@@ -54,55 +54,19 @@ public final class Stack implements AutoCloseable {
     private long startedAt = System.nanoTime();
     private Duration startedIn;
 
-    /** One replica of a service: its port (and, for notification-service, its embedded mail server's ports). */
-    public static final class Instance {
-        private final LoaService service;
-        private final int replica;
-        private final int port;
-        private final int smtpPort;
-        private final int imapPort;
-        private ManagedProcess process;
-
-        private Instance(LoaService service, int replica, int port, int smtpPort, int imapPort) {
-            this.service = service;
-            this.replica = replica;
-            this.port = port;
-            this.smtpPort = smtpPort;
-            this.imapPort = imapPort;
-        }
-
-        public LoaService service() {
-            return service;
-        }
-
-        /** 1 for the first replica. */
-        public int replica() {
-            return replica;
-        }
+    /**
+     * One replica of a service: its port (and, for notification-service, its embedded mail server's ports) and its
+     * process. {@code replica} is 1 for the first.
+     */
+    public record Instance(LoaService service, int replica, int port, int smtpPort, int imapPort, ManagedProcess process) {
 
         /** {@code reporting-service} for the first replica, {@code reporting-service-2} for the second. */
         public String name() {
             return replica == 1 ? service.moduleName() : service.moduleName() + "-" + replica;
         }
 
-        public int port() {
-            return port;
-        }
-
         public String url() {
             return "http://localhost:" + port;
-        }
-
-        public int smtpPort() {
-            return smtpPort;
-        }
-
-        public int imapPort() {
-            return imapPort;
-        }
-
-        public ManagedProcess process() {
-            return process;
         }
     }
 
@@ -123,19 +87,22 @@ public final class Stack implements AutoCloseable {
         this.kafkaControllerPort = port(config.kafkaControllerPort());
         this.broker = new ManagedProcess("kafka", brokerCommand(), Map.of(), config.home(),
                 config.logs().resolve("kafka.log"), config.run().resolve("kafka.pid"));
+        Map<LoaService, List<Instance>> planned = new EnumMap<>(LoaService.class);
         config.jars().keySet().forEach(service -> {
             List<Instance> replicas = new ArrayList<>();
             for (int r = 1; r <= config.replicas(service); r++) {
                 int offset = 10 * (r - 1);
                 boolean mail = service == LoaService.NOTIFICATION;
                 replicas.add(new Instance(service, r, port(service.defaultPort() + offset),
-                        mail ? port(3025 + offset) : 0, mail ? port(3143 + offset) : 0));
+                        mail ? port(3025 + offset) : 0, mail ? port(3143 + offset) : 0, null));
             }
-            instances.put(service, replicas);
+            planned.put(service, replicas);
         });
-        // The environment needs every instance's port (the gateway lists the replicas): processes come last.
-        allInstances().forEach(i -> i.process = new ManagedProcess(i.name(), serviceCommand(i.service()), environment(i),
-                config.workingDirectory(), config.logs().resolve(i.name() + ".log"), config.run().resolve(i.name() + ".pid")));
+        // The environment needs every instance's port (the gateway lists the replicas): processes come second.
+        planned.forEach((service, replicas) -> instances.put(service, replicas.stream().map(i -> new Instance(service,
+                i.replica(), i.port(), i.smtpPort(), i.imapPort(), new ManagedProcess(i.name(), serviceCommand(service),
+                environment(i, planned), config.workingDirectory(), config.logs().resolve(i.name() + ".log"),
+                config.run().resolve(i.name() + ".pid")))).toList()));
     }
 
     private int port(int fixed) {
@@ -183,8 +150,10 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Standard Spring names, so that the same values work in compose and Kubernetes. */
-    private Map<String, String> environment(Instance instance) {
+    private Map<String, String> environment(Instance instance, Map<LoaService, List<Instance>> instances) {
         LoaService service = instance.service();
+        String gatewayUrl = instances.containsKey(LoaService.GATEWAY) ? instances.get(LoaService.GATEWAY).get(0).url()
+                : "http://localhost:" + (LoaService.GATEWAY.defaultPort() + config.portOffset());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(instance.port()));
         if (service.database() != null) {
@@ -194,8 +163,8 @@ public final class Stack implements AutoCloseable {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
         }
         env.put("LOA_DEMODATA_ENABLED", Boolean.toString(config.demoData(service)));
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", gatewayUrl() + "/auth/jwks");
-        env.put("LOA_SECURITY_ISSUER", gatewayUrl());
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", gatewayUrl + "/auth/jwks");
+        env.put("LOA_SECURITY_ISSUER", gatewayUrl);
         switch (service) {
             case NOTIFICATION -> {
                 env.put("LOA_MAIL_EMBEDDED_ENABLED", "true");
@@ -205,7 +174,7 @@ public final class Stack implements AutoCloseable {
                 env.put("LOA_WEBHOOKS_ALLOWED_NETWORKS", WEBHOOK_LOOPBACK_NETWORKS);
             }
             case GATEWAY -> {
-                env.put("LOA_AUTH_ISSUER_URI", gatewayUrl());
+                env.put("LOA_AUTH_ISSUER_URI", gatewayUrl);
                 // Spring Cloud LoadBalancer over static instances: every route goes to lb://<route>, which
                 // spreads requests over the replicas (round robin); one replica is a list of one.
                 instances.forEach((target, replicas) -> {
@@ -319,9 +288,9 @@ public final class Stack implements AutoCloseable {
         synchronized (lifecycle) {
             ensureNotStopping();
             for (Instance instance : allInstances()) {
-                instance.process.start();
+                instance.process().start();
                 progress.accept(String.format(Locale.ROOT, "%-21s  %-22s  log: %s", instance.name(), instance.url(),
-                        relative(instance.process.logFile())));
+                        relative(instance.process().logFile())));
             }
         }
         awaitHealthy(allInstances());
@@ -354,7 +323,7 @@ public final class Stack implements AutoCloseable {
         while (!waiting.isEmpty()) {
             for (Instance instance : List.copyOf(waiting)) {
                 ensureNotStopping();
-                ManagedProcess process = instance.process;
+                ManagedProcess process = instance.process();
                 if (!process.isAlive()) {
                     throw new StartupFailure(instance.name() + " stopped during start-up (exit code "
                             + process.exitValue() + "). The end of " + relative(process.logFile()) + ":"
@@ -388,7 +357,7 @@ public final class Stack implements AutoCloseable {
                 for (Instance instance : waiting) {
                     message.append(System.lineSeparator()).append("     ").append(instance.name())
                             .append(": /actuator/health ").append(lastStatus.getOrDefault(instance.name(), "does not answer"))
-                            .append(", see ").append(relative(instance.process.logFile()));
+                            .append(", see ").append(relative(instance.process().logFile()));
                 }
                 throw new StartupFailure(message.toString());
             }
@@ -402,9 +371,9 @@ public final class Stack implements AutoCloseable {
             return;
         }
         synchronized (lifecycle) {
-            allInstances().stream().filter(i -> i.service() == LoaService.GATEWAY).forEach(i -> i.process.stop(STOP_GRACE));
+            allInstances().stream().filter(i -> i.service() == LoaService.GATEWAY).forEach(i -> i.process().stop(STOP_GRACE));
             List<Thread> stoppers = allInstances().stream().filter(i -> i.service() != LoaService.GATEWAY)
-                    .map(i -> new Thread(() -> i.process.stop(STOP_GRACE), "loa-stop-" + i.name()))
+                    .map(i -> new Thread(() -> i.process().stop(STOP_GRACE), "loa-stop-" + i.name()))
                     .toList();
             stoppers.forEach(Thread::start);
             for (Thread stopper : stoppers) {
@@ -517,30 +486,30 @@ public final class Stack implements AutoCloseable {
     // ---------------------------------------------------------------- one piece at a time (fault tests)
 
     public boolean isRunning(LoaService service, int replica) {
-        return instance(service, replica).process.isAlive();
+        return instance(service, replica).process().isAlive();
     }
 
     public long pid(LoaService service, int replica) {
-        return instance(service, replica).process.pid();
+        return instance(service, replica).process().pid();
     }
 
     /** SIGTERM (graceful shutdown), SIGKILL after 20 s. */
     public void stop(LoaService service, int replica) {
-        instance(service, replica).process.stop(STOP_GRACE);
+        instance(service, replica).process().stop(STOP_GRACE);
     }
 
     /** SIGKILL: no shutdown hook, no graceful close. */
     public void kill(LoaService service, int replica) {
-        instance(service, replica).process.kill();
+        instance(service, replica).process().kill();
     }
 
     /** Starts a stopped or killed replica again on its port and waits until it is healthy. */
     public void start(LoaService service, int replica) {
         Instance instance = instance(service, replica);
-        if (instance.process.isAlive()) {
+        if (instance.process().isAlive()) {
             return;
         }
-        instance.process.start();
+        instance.process().start();
         awaitHealthy(List.of(instance));
     }
 
@@ -591,12 +560,12 @@ public final class Stack implements AutoCloseable {
     // ---------------------------------------------------------------- logs
 
     public Path logFile(LoaService service, int replica) {
-        return instance(service, replica).process.logFile();
+        return instance(service, replica).process().logFile();
     }
 
     /** The last lines of every process's log, to print with a failure. */
     public void printLogTails(PrintStream out, int lines) {
-        List<Path> files = new ArrayList<>(allInstances().stream().map(i -> i.process.logFile()).toList());
+        List<Path> files = new ArrayList<>(allInstances().stream().map(i -> i.process().logFile()).toList());
         files.add(broker.logFile());
         servers.values().forEach(s -> files.add(s.logFile()));
         for (Path file : files) {

@@ -11,12 +11,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one {@link Stack} runs and where: which services with how many replicas, fixed ports ({@code ./loa up})
- * or free random ones (tests), one PostgreSQL server for all databases or one per service (so that a fault
- * test can stop one service's database), extra environment per service, JVM options. Built with
+ * What one {@link Stack} runs and where: which services ({@code jars}) with how many replicas, fixed ports
+ * ({@code ./loa up}, moved by {@code portOffset}) or free random ones (tests), one PostgreSQL server for all
+ * databases or one per service (so that a fault test can stop one service's database), extra environment per
+ * service (a null value removes a variable the launcher would set), JVM options. Built with
  * {@link #builder(Path)}; every value has the default {@code ./loa up} uses.
+ *
+ * @param home             where the data ({@code postgres*}, {@code kafka}) and the pid files ({@code run}) live
+ * @param workingDirectory the services' working directory
+ * @param marker           put on every child's command line ({@code -Dloa.localstack=<marker>}), so that
+ *                         {@code pgrep -f} finds the stack
  */
-public final class StackConfig {
+public record StackConfig(
+        Path home,
+        Path logs,
+        Path workingDirectory,
+        Map<LoaService, Path> jars,
+        Map<LoaService, Integer> replicas,
+        boolean fixedPorts,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int portOffset,
+        boolean databasePerService,
+        boolean durable,
+        boolean fresh,
+        Set<LoaService> demoData,
+        Map<LoaService, Map<String, String>> environment,
+        List<String> serviceJavaOptions,
+        List<String> brokerJavaOptions,
+        Duration readyTimeout,
+        String marker) {
 
     /** Services get {@code -Xmx320m} by default; tests give less. */
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS =
@@ -24,62 +49,8 @@ public final class StackConfig {
     public static final List<String> DEFAULT_BROKER_JAVA_OPTIONS =
             List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
-    private final Path home;
-    private final Path logs;
-    private final Path workingDirectory;
-    private final Map<LoaService, Path> jars;
-    private final Map<LoaService, Integer> replicas;
-    private final boolean fixedPorts;
-    private final int postgresPort;
-    private final int kafkaPort;
-    private final int kafkaControllerPort;
-    private final int portOffset;
-    private final boolean databasePerService;
-    private final boolean durable;
-    private final boolean fresh;
-    private final Set<LoaService> demoData;
-    private final Map<LoaService, Map<String, String>> environment;
-    private final List<String> serviceJavaOptions;
-    private final List<String> brokerJavaOptions;
-    private final Duration readyTimeout;
-    private final String marker;
-
-    private StackConfig(Builder b) {
-        this.home = b.home;
-        this.logs = b.logs != null ? b.logs : b.home.resolve("logs");
-        this.workingDirectory = b.workingDirectory != null ? b.workingDirectory : b.home;
-        this.jars = Collections.unmodifiableMap(new EnumMap<>(b.jars));
-        this.replicas = Collections.unmodifiableMap(new EnumMap<>(b.replicas));
-        this.fixedPorts = b.fixedPorts;
-        this.postgresPort = b.postgresPort;
-        this.kafkaPort = b.kafkaPort;
-        this.kafkaControllerPort = b.kafkaControllerPort;
-        this.portOffset = b.portOffset;
-        this.databasePerService = b.databasePerService;
-        this.durable = b.durable;
-        this.fresh = b.fresh;
-        this.demoData = Collections.unmodifiableSet(b.demoData.isEmpty() ? EnumSet.noneOf(LoaService.class)
-                : EnumSet.copyOf(b.demoData));
-        Map<LoaService, Map<String, String>> env = new EnumMap<>(LoaService.class);
-        b.environment.forEach((service, values) -> env.put(service, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
-        this.environment = Collections.unmodifiableMap(env);
-        this.serviceJavaOptions = List.copyOf(b.serviceJavaOptions);
-        this.brokerJavaOptions = List.copyOf(b.brokerJavaOptions);
-        this.readyTimeout = b.readyTimeout;
-        this.marker = b.marker != null ? b.marker : b.home.toString();
-    }
-
-    /** {@code home}: where the data ({@code postgres*}, {@code kafka}) and the pid files ({@code run}) live. */
     public static Builder builder(Path home) {
         return new Builder(home);
-    }
-
-    public Path home() {
-        return home;
-    }
-
-    public Path logs() {
-        return logs;
     }
 
     public Path run() {
@@ -95,51 +66,9 @@ public final class StackConfig {
         return home.resolve(server);
     }
 
-    /** The services' working directory. */
-    public Path workingDirectory() {
-        return workingDirectory;
-    }
-
-    /** The services to run, in start order (the gateway last), with their executable jars. */
-    public Map<LoaService, Path> jars() {
-        return jars;
-    }
-
+    /** How many replicas of {@code service} run (0 when it does not run). */
     public int replicas(LoaService service) {
         return jars.containsKey(service) ? replicas.getOrDefault(service, 1) : 0;
-    }
-
-    public boolean fixedPorts() {
-        return fixedPorts;
-    }
-
-    public int postgresPort() {
-        return postgresPort;
-    }
-
-    public int kafkaPort() {
-        return kafkaPort;
-    }
-
-    public int kafkaControllerPort() {
-        return kafkaControllerPort;
-    }
-
-    /** Added to every fixed port (a second stack beside the first: 1000 puts the gateway on 9080). */
-    public int portOffset() {
-        return portOffset;
-    }
-
-    public boolean databasePerService() {
-        return databasePerService;
-    }
-
-    public boolean durable() {
-        return durable;
-    }
-
-    public boolean fresh() {
-        return fresh;
     }
 
     public boolean demoData(LoaService service) {
@@ -149,23 +78,6 @@ public final class StackConfig {
     /** Extra variables of one service (every replica); a null value removes one the launcher would set. */
     public Map<String, String> environment(LoaService service) {
         return environment.getOrDefault(service, Map.of());
-    }
-
-    public List<String> serviceJavaOptions() {
-        return serviceJavaOptions;
-    }
-
-    public List<String> brokerJavaOptions() {
-        return brokerJavaOptions;
-    }
-
-    public Duration readyTimeout() {
-        return readyTimeout;
-    }
-
-    /** Put on every child's command line ({@code -Dloa.localstack=<marker>}), so that {@code pgrep -f} finds the stack. */
-    public String marker() {
-        return marker;
     }
 
     public static final class Builder {
@@ -304,7 +216,16 @@ public final class StackConfig {
             replicas.keySet().stream().filter(s -> !jars.containsKey(s)).findFirst().ifPresent(s -> {
                 throw new IllegalStateException("replicas of " + s.moduleName() + ", which is not run");
             });
-            return new StackConfig(this);
+            Map<LoaService, Map<String, String>> env = new EnumMap<>(LoaService.class);
+            // LinkedHashMap copies: Map.copyOf would refuse the null values that remove a variable.
+            environment.forEach((service, values) -> env.put(service, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+            return new StackConfig(home, logs != null ? logs : home.resolve("logs"),
+                    workingDirectory != null ? workingDirectory : home,
+                    Collections.unmodifiableMap(new EnumMap<>(jars)), Collections.unmodifiableMap(new EnumMap<>(replicas)),
+                    fixedPorts, postgresPort, kafkaPort, kafkaControllerPort, portOffset, databasePerService, durable, fresh,
+                    Collections.unmodifiableSet(EnumSet.copyOf(demoData)),
+                    Collections.unmodifiableMap(env), serviceJavaOptions, brokerJavaOptions, readyTimeout,
+                    marker != null ? marker : home.toString());
         }
     }
 }

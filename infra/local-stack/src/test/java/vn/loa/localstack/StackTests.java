@@ -98,6 +98,10 @@ class StackTests {
                 "postgres-activity-service", "postgres-reporting-service", "postgres-notification-service");
         assertThat(stack.postgres(LoaService.ACTIVITY).databases()).containsExactly("loa_activity");
         assertThat(stack.jdbcUrl(LoaService.ACTIVITY)).isNotEqualTo(stack.jdbcUrl(LoaService.PLAN).replace("loa_plan", "loa_activity"));
+        assertThat(env(stack, LoaService.PLAN, 1)).containsEntry("LOA_SECURITY_ISSUER", stack.gatewayUrl())
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", stack.gatewayUrl() + "/auth/jwks");
+        assertThat(env(stack, LoaService.GATEWAY, 1)).containsEntry("LOA_AUTH_ISSUER_URI", stack.gatewayUrl())
+                .containsEntry("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_ACTIVITY_0_URI", stack.instance(LoaService.ACTIVITY, 1).url());
         assertThat(env(stack, LoaService.ACTIVITY, 1)).containsEntry("LOA_OVERDUE_INTERVAL", "PT2S")
                 .doesNotContainKey("LOA_DEMODATA_ENABLED")
                 .containsEntry("SPRING_DATASOURCE_URL", stack.jdbcUrl(LoaService.ACTIVITY));

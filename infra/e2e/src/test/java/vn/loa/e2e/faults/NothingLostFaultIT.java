@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import vn.loa.e2e.LoaStack;
 import vn.loa.e2e.Service;
-import vn.loa.localstack.FreePorts;
+import vn.loa.e2e.WebhookReceiver;
 import vn.loa.localstack.Stack;
 import vn.loa.messaging.Topics;
 
@@ -100,8 +100,7 @@ class NothingLostFaultIT {
             deadLettersBefore.put(consumer, deadLetterTotal(consumer));
         }
         scheduledBefore = Set.copyOf(scheduledEvents());
-        receiver = new WebhookReceiver(FreePorts.next());
-        receiver.start();
+        receiver = new WebhookReceiver();
         // notification-service knows lien-minh once plan-service's org-unit events have arrived.
         await("webhook subscription accepted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptions().until(() -> Http.post(stack.url(Service.NOTIFICATION) + "/api/subscriptions", officer, Map.of(
@@ -293,11 +292,11 @@ class NothingLostFaultIT {
             }
         });
         assertThat(receiver.doubled()).as("webhook deliveries received more than once").isEmpty();
-        Set<String> eventsReceived = receiver.receipts().stream().map(WebhookReceiver.Receipt::eventId)
+        Set<String> eventsReceived = receiver.calls().stream().map(WebhookReceiver.Call::eventId)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(eventsReceived).isEqualTo(new TreeSet<>(scheduledEvents()));
         try (Connection notification = connect(Service.NOTIFICATION)) {
-            figures.put("webhook deliveries (sent / failed attempts)", receiver.receipts().size() + " / "
+            figures.put("webhook deliveries (sent / failed attempts)", receiver.calls().size() + " / "
                     + Observations.count(notification, "select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id"
                     + " where d.target = ? and a.outcome <> 'SENT'", receiver.url()));
         }
@@ -405,7 +404,7 @@ class NothingLostFaultIT {
     }
 
     private static Set<String> receivedDeliveryIds() {
-        return receiver.receipts().stream().map(WebhookReceiver.Receipt::deliveryId).collect(Collectors.toSet());
+        return receiver.calls().stream().map(WebhookReceiver.Call::deliveryId).collect(Collectors.toSet());
     }
 
     /**
