@@ -45,8 +45,13 @@ final class PortCheck {
         } catch (IOException expected) {
             // nobody answers: go on and try to bind
         }
+        return binds(port, true);
+    }
+
+    /** Whether a server socket binds {@code port} on the wildcard address, with or without {@code SO_REUSEADDR}. */
+    static boolean binds(int port, boolean reuseAddress) {
         try (ServerSocket server = new ServerSocket()) {
-            server.setReuseAddress(true);
+            server.setReuseAddress(reuseAddress);
             server.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {

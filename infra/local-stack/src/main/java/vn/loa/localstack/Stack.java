@@ -244,46 +244,29 @@ public final class Stack implements AutoCloseable {
         Files.createDirectories(config.run());
         synchronized (lifecycle) {
             ensureNotStopping();
-            // Both at once: Kafka's start-up is mostly class loading and does not need PostgreSQL.
-            CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> {
+            // All at once: Kafka's start-up is mostly class loading, and several PostgreSQL servers (one per
+            // service) initialise side by side too.
+            List<CompletableFuture<Void>> starting = new ArrayList<>();
+            starting.add(inThread("loa-kafka-start", () -> {
+                startBroker();
+                progress.accept(String.format(Locale.ROOT, "%-21s  up after %s", "Kafka", elapsed()));
+            }));
+            servers.values().forEach(server -> starting.add(inThread("loa-" + server.name() + "-start", () -> {
+                server.start();
+                progress.accept(String.format(Locale.ROOT, "%-21s  up after %s (%s)", server.name(), elapsed(),
+                        String.join(", ", server.databases())));
+            })));
+            Exception failed = null;
+            for (CompletableFuture<Void> piece : starting) {
                 try {
-                    startBroker();
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }, command -> new Thread(command, "loa-kafka-start").start());
-            try {
-                // Several servers (one per service) initialise side by side too.
-                List<CompletableFuture<Void>> databases = servers.values().stream().map(server -> CompletableFuture.runAsync(() -> {
-                    try {
-                        server.start();
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                }, command -> new Thread(command, "loa-" + server.name() + "-start").start())).toList();
-                Exception failed = null;
-                for (CompletableFuture<Void> database : databases) {
-                    try {
-                        database.join(); // all of them, so that none is still starting once this throws
-                    } catch (CompletionException e) {
-                        failed = failed != null ? failed : e.getCause() instanceof Exception cause ? cause : e;
-                    }
-                }
-                if (failed != null) {
-                    throw failed;
-                }
-                if (!servers.isEmpty()) {
-                    progress.accept(String.format(Locale.ROOT, "PostgreSQL 17  up after %s, databases %s", elapsed(),
-                            String.join(", ", servers.values().stream().flatMap(s -> s.databases().stream()).toList())));
-                }
-            } finally {
-                try {
-                    kafka.join();
+                    piece.join(); // all of them, so that none is still starting once this throws
                 } catch (CompletionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
+                    failed = failed != null ? failed : e.getCause() instanceof Exception cause ? cause : e;
                 }
             }
-            progress.accept(String.format(Locale.ROOT, "Kafka          up after %s", elapsed()));
+            if (failed != null) {
+                throw failed;
+            }
         }
         synchronized (lifecycle) {
             ensureNotStopping();
@@ -295,6 +278,20 @@ public final class Stack implements AutoCloseable {
         }
         awaitHealthy(allInstances());
         startedIn = Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static CompletableFuture<Void> inThread(String name, Step step) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                step.run();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, command -> new Thread(command, name).start());
     }
 
     private void startBroker() {
