@@ -40,7 +40,8 @@ public final class PostgresServer {
 
     /**
      * {@code durable=false} turns fsync off (throw-away test data; commits stay synchronous, so a stop or a
-     * killed postmaster loses nothing acknowledged, only a machine crash would).
+     * killed postmaster loses nothing acknowledged, only a machine crash would). zonky's own default of
+     * {@code synchronous_commit=off} is overridden either way.
      */
     public PostgresServer(String name, Path dataDirectory, int port, Path logFile, List<String> databases,
                           boolean durable, Path pidFile) {
@@ -87,6 +88,8 @@ public final class PostgresServer {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "localhost")
+                // zonky's default is off: a killed server would lose what it had just acknowledged.
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .setOutputRedirector(log)
                 .setErrorRedirector(log);
