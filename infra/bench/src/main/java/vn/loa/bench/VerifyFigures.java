@@ -28,9 +28,12 @@ import java.util.stream.Stream;
  */
 public final class VerifyFigures {
 
-    /** {@code [INFO] Loa messaging ....... SUCCESS [02:07 min]} (also {@code [ 41.2 s]}, {@code [01:02 h]}). */
+    /**
+     * {@code [INFO] Loa messaging ....... SUCCESS [02:07 min]} (also {@code [ 41.2 s]}, {@code [01:02 h]}; a long
+     * name has no dots).
+     */
     private static final Pattern REACTOR_LINE = Pattern.compile(
-            "^\\[INFO] (.+?) \\.+ ?(SUCCESS|FAILURE|SKIPPED)(?: \\[\\s*([0-9:.]+) (s|min|h)])?");
+            "^\\[INFO] (.+?)[ .]+(SUCCESS|FAILURE|SKIPPED)(?: \\[\\s*([0-9:.]+) (s|min|h)])?\\s*$");
     private static final Pattern TESTSUITE = Pattern.compile(
             "<testsuite\\b[^>]*?\\btests=\"(\\d+)\"[^>]*>", Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile("\\b(tests|failures|errors|skipped)=\"(\\d+)\"");
@@ -130,10 +133,10 @@ public final class VerifyFigures {
                 continue;
             }
             Matcher m = REACTOR_LINE.matcher(line);
-            if (m.find()) {
-                modules.add(new Module(m.group(1).trim(), m.group(2), m.group(3) == null ? 0 : seconds(m.group(3), m.group(4))));
-            } else if (line.contains("BUILD SUCCESS") || line.contains("BUILD FAILURE")) {
+            if (line.contains("BUILD SUCCESS") || line.contains("BUILD FAILURE")) {
                 inSummary = false;
+            } else if (m.find()) {
+                modules.add(new Module(m.group(1).trim(), m.group(2), m.group(3) == null ? 0 : seconds(m.group(3), m.group(4))));
             }
         }
         return modules;
