@@ -195,28 +195,39 @@ class NothingLostFaultIT {
     @Order(3)
     void aConsumerKilledInTheMiddleOfABatchLosesNothingAndCountsNothingTwice() throws Exception {
         awaitReportingSeesEveryAckedCompletion();
-        // A backlog first (the process frozen, the load going on), so that after it thaws one poll brings
-        // many records and the kill falls between processing them and committing their offsets.
-        // The first replica (with two, the other keeps its partitions; the restarted one's redeliveries are
-        // skipped by whichever replica gets them: the duplicates are summed over every replica).
-        long pid = stack.pid(Service.REPORTING);
-        signal("STOP", pid);
-        hold(Duration.ofSeconds(10));
-        long processedAtThaw;
-        try (Connection reporting = connect(Service.REPORTING)) {
-            processedAtThaw = processed(reporting);
-            signal("CONT", pid);
-            await("reporting-service busy with the backlog").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> processed(reporting) >= processedAtThaw + 3);
-            duplicatesOfKilledProcesses += Observations.counter(stack.url(Service.REPORTING), "loa_inbox_duplicates_total");
-            stack.kill(Service.REPORTING);
-            reportingKills++;
-            long processedAtKill = processed(reporting);
-            long committed = committedOffsets("reporting-service", Topics.ACTIVITY_EVENTS);
-            log.info("reporting-service SIGKILLed: {} activity events processed, {} committed offsets on {}",
-                    processedAtKill, committed, Topics.ACTIVITY_EVENTS);
-            figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
-                    processedAtKill + " / " + committed);
+        // A backlog first (the consumers frozen, the load going on), so that after the first replica thaws one
+        // poll brings many records and the kill falls between processing them and committing their offsets. Every
+        // replica is frozen and only the first thawed, so that the progress watched below is the first one's; the
+        // others thaw once it is dead, and whichever gets its partitions skips the redelivered records.
+        List<Long> pids = new ArrayList<>();
+        for (int replica = 1; replica <= stack.replicas(Service.REPORTING); replica++) {
+            pids.add(stack.pid(Service.REPORTING, replica));
+        }
+        for (long frozen : pids) {
+            signal("STOP", frozen);
+        }
+        try {
+            hold(Duration.ofSeconds(10));
+            long processedAtThaw;
+            try (Connection reporting = connect(Service.REPORTING)) {
+                processedAtThaw = processed(reporting);
+                signal("CONT", pids.get(0));
+                await("reporting-service busy with the backlog").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> processed(reporting) >= processedAtThaw + 3);
+                duplicatesOfKilledProcesses += Observations.counter(stack.url(Service.REPORTING), "loa_inbox_duplicates_total");
+                stack.kill(Service.REPORTING);
+                reportingKills++;
+                long processedAtKill = processed(reporting);
+                long committed = committedOffsets("reporting-service", Topics.ACTIVITY_EVENTS);
+                log.info("reporting-service SIGKILLed: {} activity events processed, {} committed offsets on {}",
+                        processedAtKill, committed, Topics.ACTIVITY_EVENTS);
+                figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
+                        processedAtKill + " / " + committed);
+            }
+        } finally {
+            for (long other : pids.subList(1, pids.size())) {
+                signal("CONT", other); // the others thaw once the first is dead (or the test failed)
+            }
         }
         if (stack.replicas(Service.REPORTING) > 1) {
             // Replica 1 is gone: reads through the gateway go on (a refused connection is retried on the next replica).
