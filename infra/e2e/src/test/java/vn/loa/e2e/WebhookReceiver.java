@@ -68,7 +68,6 @@ public final class WebhookReceiver implements AutoCloseable {
     private final int port;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private HttpServer server;
-    private int outages;
 
     /** Started, on a free port. */
     public WebhookReceiver() {
@@ -113,17 +112,12 @@ public final class WebhookReceiver implements AutoCloseable {
             server.stop(0);
             ((ExecutorService) server.getExecutor()).shutdownNow();
             server = null;
-            outages++;
         }
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    public int outages() {
-        return outages;
     }
 
     public List<Call> calls() {

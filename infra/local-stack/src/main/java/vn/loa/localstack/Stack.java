@@ -467,10 +467,6 @@ public final class Stack implements AutoCloseable {
         return "localhost:" + kafkaPort;
     }
 
-    public int kafkaPort() {
-        return kafkaPort;
-    }
-
     public Path logDir() {
         return config.logs();
     }
@@ -512,10 +508,6 @@ public final class Stack implements AutoCloseable {
 
     public boolean isKafkaRunning() {
         return broker.isAlive();
-    }
-
-    public ManagedProcess kafkaProcess() {
-        return broker;
     }
 
     /** SIGTERM: a controlled shutdown. */
