@@ -1,28 +1,23 @@
 package vn.loa.e2e;
 
+import vn.loa.localstack.LoaService;
+
 /** The five processes of the stack, each with its module name and (but for the gateway) its database. */
 public enum Service {
-    PLAN("plan-service", "loa_plan"),
-    ACTIVITY("activity-service", "loa_activity"),
-    REPORTING("reporting-service", "loa_reporting"),
-    NOTIFICATION("notification-service", "loa_notification"),
-    GATEWAY("gateway", null);
+    PLAN, ACTIVITY, REPORTING, NOTIFICATION, GATEWAY;
 
-    private final String moduleName;
-    private final String database;
-
-    Service(String moduleName, String database) {
-        this.moduleName = moduleName;
-        this.database = database;
+    /** The same service as the launcher (infra/local-stack) names it. */
+    public LoaService launcher() {
+        return LoaService.valueOf(name());
     }
 
     /** The Maven module and {@code spring.application.name}, e.g. {@code plan-service}. */
     public String moduleName() {
-        return moduleName;
+        return launcher().moduleName();
     }
 
     /** The service's own database, null for the gateway. */
     public String database() {
-        return database;
+        return launcher().database();
     }
 }

@@ -64,7 +64,9 @@ import static vn.loa.e2e.E2E.object;
 class DistrictYearE2EIT {
 
     private static final String LM_MAIL = "vhtt@lien-minh.example.vn";
-    private static final String WEBHOOK_SECRET = "bí-mật-của-huyện-Đức-Thọ";
+    /** A Standard Webhooks secret (whsec_ and the base64 of 32 bytes: here the UTF-8 of a Vietnamese phrase). */
+    private static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("bí mật của huyện Đức Thọ!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final LoaStack stack = LoaStack.get();
     private final Api api = stack.gateway();

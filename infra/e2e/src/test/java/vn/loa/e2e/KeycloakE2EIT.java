@@ -267,7 +267,7 @@ class KeycloakE2EIT {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak stopped during start-up (exit " + process.exitValue() + "):"
-                        + System.lineSeparator() + LoaStack.tail(log, 40));
+                        + System.lineSeparator() + vn.loa.localstack.ManagedProcess.tail(log, 40));
             }
             try {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(discovery))

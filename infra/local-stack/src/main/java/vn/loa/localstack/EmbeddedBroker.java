@@ -21,8 +21,9 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Kafka 4.1 broker (KRaft, one node that is both broker and controller) in this JVM, with its
- * log directory kept in {@code .loa/kafka}. The storage is formatted once; later starts reuse it, so
+ * A real Kafka 4.1 broker (KRaft, one node that is both broker and controller) in this JVM (the launcher
+ * runs it as a JVM of its own through {@link KafkaBrokerMain}), with its log directory kept (under
+ * {@code .loa/kafka} for {@code ./loa up}). The storage is formatted once; later starts reuse it, so
  * topics, offsets and consumer groups survive a restart.
  */
 public final class EmbeddedBroker implements AutoCloseable {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the overall status of {@code /actuator/health}. */
+/** Reads the status of {@code /actuator/health/readiness}: the group probes and the load balancer use (the outbox component, DOWN while rows are parked, is deliberately not part of it). */
 public final class HealthProbe {
 
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
@@ -17,7 +17,7 @@ public final class HealthProbe {
 
     /** "UP", "DOWN", …, "HTTP 401" when the endpoint answers without a status, or null when nothing answers. */
     public String status(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Accept", "application/json")
                 .GET()

@@ -4,44 +4,93 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where the stack keeps its data and which ports it uses. Every value has a default that matches the
- * shared facts (PostgreSQL 15432, Kafka 19092) and can be changed with an environment variable.
+ * What {@code ./loa up} was asked for: its arguments ({@code --fresh}, {@code --replicas reporting=2,activity=2})
+ * and environment variables, each with a default that matches the shared facts (PostgreSQL 15432, Kafka 19092,
+ * the services on 8080–8084).
  */
 public record StackSettings(
         Path root,
         int postgresPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int portOffset,
         List<String> serviceJavaOptions,
         Duration readyTimeout,
         boolean fresh,
-        long parentPid) {
-
-    public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
-            "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
+        long parentPid,
+        Map<LoaService, Integer> replicas) {
 
     static StackSettings from(String[] args, Map<String, String> env) {
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         boolean fresh = arguments.remove("--fresh");
+        Map<LoaService, Integer> replicas = new EnumMap<>(LoaService.class);
+        int at = arguments.indexOf("--replicas");
+        while (at >= 0) {
+            if (at + 1 >= arguments.size()) {
+                throw new IllegalArgumentException("--replicas needs a value, e.g. --replicas reporting=2,activity=2");
+            }
+            replicas.putAll(replicas(arguments.get(at + 1)));
+            arguments.subList(at, at + 2).clear();
+            at = arguments.indexOf("--replicas");
+        }
+        for (String argument : List.copyOf(arguments)) {
+            if (argument.startsWith("--replicas=")) {
+                replicas.putAll(replicas(argument.substring("--replicas=".length())));
+                arguments.remove(argument);
+            }
+        }
         if (!arguments.isEmpty()) {
             throw new IllegalArgumentException("Unknown argument(s): " + String.join(" ", arguments)
-                    + " (only --fresh is accepted)");
+                    + " (accepted: --fresh, --replicas reporting=2,activity=2)");
         }
         Path root = Path.of(env.getOrDefault("LOA_ROOT", System.getProperty("user.dir"))).toAbsolutePath().normalize();
-        String javaOptions = env.getOrDefault("LOA_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS).trim();
+        String javaOptions = env.getOrDefault("LOA_SERVICE_JAVA_OPTS", String.join(" ", StackConfig.DEFAULT_SERVICE_JAVA_OPTIONS)).trim();
         return new StackSettings(
                 root,
                 intValue(env, "LOA_POSTGRES_PORT", 15432),
                 intValue(env, "LOA_KAFKA_PORT", 19092),
                 intValue(env, "LOA_KAFKA_CONTROLLER_PORT", 19093),
+                intValue(env, "LOA_PORT_OFFSET", 0),
                 javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")),
                 Duration.ofSeconds(intValue(env, "LOA_READY_TIMEOUT_SECONDS", 600)),
                 fresh,
-                Long.parseLong(env.getOrDefault("LOA_PARENT_PID", "0")));
+                Long.parseLong(env.getOrDefault("LOA_PARENT_PID", "0")),
+                Map.copyOf(replicas));
+    }
+
+    /** {@code reporting=2,activity=2} (module names such as {@code reporting-service=2} work too). */
+    static Map<LoaService, Integer> replicas(String value) {
+        Map<LoaService, Integer> replicas = new EnumMap<>(LoaService.class);
+        for (String pair : value.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--replicas takes service=count pairs, e.g. reporting=2,activity=2; not '" + pair + "'");
+            }
+            LoaService service = LoaService.byName(parts[0]);
+            int count;
+            try {
+                count = Integer.parseInt(parts[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--replicas " + pair + ": the count must be a number");
+            }
+            if (count < 1 || count > 9) {
+                throw new IllegalArgumentException("--replicas " + pair + ": between 1 and 9 replicas");
+            }
+            if (service == LoaService.GATEWAY && count != 1) {
+                throw new IllegalArgumentException("--replicas " + pair + ": the gateway runs as one replica");
+            }
+            replicas.put(service, count);
+        }
+        return replicas;
     }
 
     private static int intValue(Map<String, String> env, String name, int defaultValue) {
@@ -61,19 +110,28 @@ public record StackSettings(
         return root.resolve(".loa");
     }
 
-    Path postgresData() {
-        return home().resolve("postgres");
-    }
-
-    Path kafkaData() {
-        return home().resolve("kafka");
-    }
-
     Path logs() {
         return home().resolve("logs");
     }
 
     Path run() {
         return home().resolve("run");
+    }
+
+    /** The stack of {@code ./loa up}: every service with demo data, fixed ports, data kept in {@code .loa/}. */
+    StackConfig toConfig(Map<LoaService, Path> jars) {
+        StackConfig.Builder builder = StackConfig.builder(home())
+                .workingDirectory(root)
+                .marker(root.toString())
+                .fixedPorts(true)
+                .infrastructurePorts(postgresPort, kafkaPort, kafkaControllerPort)
+                .portOffset(portOffset)
+                .fresh(fresh)
+                .demoData(EnumSet.allOf(LoaService.class))
+                .serviceJavaOptions(serviceJavaOptions)
+                .readyTimeout(readyTimeout)
+                .replicas(replicas);
+        jars.forEach(builder::service);
+        return builder.build();
     }
 }

@@ -26,28 +26,37 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The local stack's PostgreSQL and Kafka keep their data in a fixed directory across restarts. */
+/** The stack's PostgreSQL and Kafka keep their data in a fixed directory across restarts (and kills). */
 class EmbeddedInfrastructureIT {
 
     @TempDir
     Path home;
 
     @Test
-    void postgresKeepsItsDatabasesAndRowsAcrossRestarts() throws Exception {
+    void postgresKeepsItsDatabasesAndRowsAcrossRestartsAndKills() throws Exception {
         int port = freePort();
         Path data = home.resolve("postgres");
         Path log = Files.createFile(home.resolve("postgres.log"));
-        try (EmbeddedDatabase ignored = EmbeddedDatabase.start(data, port, log, List.of("loa_plan"))) {
-            try (Connection c = connect(port); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE org_unit (code text PRIMARY KEY, name text)");
-                s.execute("INSERT INTO org_unit VALUES ('lien-minh', 'Xã Liên Minh')");
-            }
+        PostgresServer server = new PostgresServer("postgres", data, port, log, List.of("loa_plan"), true, null);
+        server.start();
+        try (Connection c = connect(port); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE org_unit (code text PRIMARY KEY, name text)");
+            s.execute("INSERT INTO org_unit VALUES ('lien-minh', 'Xã Liên Minh')");
         }
-        try (EmbeddedDatabase ignored = EmbeddedDatabase.start(data, port, log, List.of("loa_plan"));
-             Connection c = connect(port); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT name FROM org_unit WHERE code = 'lien-minh'")) {
+        server.stop();
+        server.start();
+        try (Connection c = connect(port); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO org_unit VALUES ('tung-chau', 'Xã Tùng Châu')");
+        }
+        // killed (SIGKILL to the postmaster): what was committed comes back from the WAL
+        server.kill();
+        server.start();
+        try (Connection c = connect(port); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT string_agg(name, ', ' ORDER BY code) FROM org_unit")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).isEqualTo("Xã Liên Minh");
+            assertThat(rows.getString(1)).isEqualTo("Xã Liên Minh, Xã Tùng Châu");
+        } finally {
+            server.stop();
         }
     }
 
@@ -80,7 +89,7 @@ class EmbeddedInfrastructureIT {
 
     private static Connection connect(int port) throws Exception {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/loa_plan",
-                EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+                PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
     private static int freePort() throws IOException {

@@ -23,7 +23,7 @@ class ListeningSocketsTests {
     }
 
     @Test
-    void tellsWhetherThisProcessListensOnAPort() throws Exception {
+    void tellsWhetherAndWhichProcessListensOnAPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             long self = ProcessHandle.current().pid();
 
@@ -31,6 +31,16 @@ class ListeningSocketsTests {
                     .ifPresent(listening -> assertThat(listening).isTrue());
             ListeningSockets.isListeningOn(1, socket.getLocalPort())
                     .ifPresent(listening -> assertThat(listening).isFalse());
+            ListeningSockets.listenerOf(socket.getLocalPort()).ifPresent(pid -> assertThat(pid).isEqualTo(self));
+            assertThat(ListeningSockets.commandLine(self)).hasValueSatisfying(c -> assertThat(c).contains("java"));
         }
+    }
+
+    @Test
+    void readsThePidFromTheOutputOfSs() {
+        String line = "LISTEN 0 100 *:8080 *:* users:((\"java\",pid=4321,fd=42))";
+
+        assertThat(ListeningSockets.pidInSsOutput(line)).contains(4321L);
+        assertThat(ListeningSockets.pidInSsOutput("")).isEmpty();
     }
 }

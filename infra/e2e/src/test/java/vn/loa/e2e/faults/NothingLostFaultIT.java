@@ -18,12 +18,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import vn.loa.e2e.LoaStack;
+import vn.loa.e2e.Service;
+import vn.loa.e2e.WebhookReceiver;
+import vn.loa.localstack.Stack;
 import vn.loa.messaging.Topics;
-import vn.loa.testsupport.TestTokens;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 10, point 2: the services as separate processes on a real Kafka broker and real PostgreSQL,
- * under a steady load of completions through activity-service's API, while the broker is SIGKILLed and
+ * Issue 10, point 2: the services as separate processes on a real Kafka broker and real PostgreSQL (the
+ * end-to-end stack, {@link LoaStack}: the launcher of {@code ./loa up}, each service on a PostgreSQL server of its
+ * own), under a steady load of completions through activity-service's API, while the broker is SIGKILLed and
  * restarted, reporting-service is SIGKILLed in the middle of a batch, activity-service's PostgreSQL is
  * stopped and started, a poison record is put on every topic and the webhook receiver is down. At the
  * end every read model is compared with the ground truth in the owning service's database, and the run
@@ -53,6 +59,7 @@ import static org.awaitility.Awaitility.await;
  * {@code loa.faults.*} (short in every build, long with {@code -Pfaults-long}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Integer.MAX_VALUE) // last: it kills and floods the stack the other end-to-end classes share
 class NothingLostFaultIT {
 
     private static final Logger log = LoggerFactory.getLogger(NothingLostFaultIT.class);
@@ -63,11 +70,11 @@ class NothingLostFaultIT {
     private static final Duration DATABASE_OUTAGE = duration("loa.faults.database-outage", "PT8S");
     private static final Duration CONVERGE = Duration.ofMinutes(4);
 
-    private static final String OFFICER = TestTokens.bearer("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
-    private static final String DISTRICT = TestTokens.bearer("ductho.vhtt", "DISTRICT_OFFICER", "duc-tho");
-    private static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
+    private static String officer;
+    private static String district;
+    private static String operator;
 
-    private static FaultStack stack;
+    private static LoaStack stack;
     private static WebhookReceiver receiver;
     private static CompletionLoad load;
     private static final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -75,38 +82,38 @@ class NothingLostFaultIT {
     private static final Map<String, Object> figures = new LinkedHashMap<>();
     /** Inbox duplicates counted by service processes that were killed afterwards (their meters died with them). */
     private static double duplicatesOfKilledProcesses;
+    private static int brokerKills;
+    private static int reportingKills;
+    /** What the classes before this one left: dead letters per consumer, activity-scheduled events. */
+    private static final Map<Service, Long> deadLettersBefore = new HashMap<>();
+    private static Set<String> scheduledBefore;
 
     @BeforeAll
     static void startStackAndLoad() throws Exception {
-        stack = new FaultStack(Map.of(
-                // A request must not wait 30 s for a connection while the database is down: answer 503 fast.
-                "activity-service", List.of("--spring.datasource.hikari.connection-timeout=2000",
-                        "--loa.overdue.enabled=false"),
-                // Retry quickly and often enough that a minutes-long outage never exhausts the attempts.
-                "notification-service", List.of("--loa.delivery.initial-backoff=2s", "--loa.delivery.max-backoff=10s",
-                        "--loa.delivery.max-attempts=60", "--loa.delivery.wait-in-open-state=5s",
-                        "--loa.reminders.initial-delay=1h")));
-        receiver = new WebhookReceiver(stack.webhookPort);
-        receiver.start();
-        try {
-            stack.start();
-        } catch (Exception | Error e) {
-            stack.services().forEach(s -> log.error("{} log tail:\n{}", s.name(), s.logTail(40)));
-            stack.close();
-            throw e;
+        // The shared stack (LoaStack sets what this test needs: activity-service answers 503 within 2 s while its
+        // database is down; notification-service retries deliveries every 2-10 s, up to 60 times).
+        stack = LoaStack.get();
+        officer = "Bearer " + stack.token("lienminh.vhtt");
+        district = "Bearer " + stack.token("ductho.vhtt");
+        operator = "Bearer " + stack.token("operator");
+        for (Service consumer : List.of(Service.NOTIFICATION, Service.REPORTING, Service.ACTIVITY)) {
+            deadLettersBefore.put(consumer, deadLetterTotal(consumer));
         }
+        scheduledBefore = Set.copyOf(scheduledEvents());
+        receiver = new WebhookReceiver();
         // notification-service knows lien-minh once plan-service's org-unit events have arrived.
         await("webhook subscription accepted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .ignoreExceptions().until(() -> Http.post(stack.notification.url() + "/api/subscriptions", OFFICER, Map.of(
+                .ignoreExceptions().until(() -> Http.post(stack.url(Service.NOTIFICATION) + "/api/subscriptions", officer, Map.of(
                         "orgUnit", "lien-minh", "unit", "van-hoa-thong-tin", "channel", "WEBHOOK",
                         "target", receiver.url(), "events", List.of("activity-scheduled"),
-                        "secret", "bí-mật-của-xã-Liên-Minh-0123456789")).status() == 201);
+                        "secret", "whsec_" + java.util.Base64.getEncoder().encodeToString(
+                                "bí mật của xã Liên Minh 0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).status() == 201);
         // activity-service can schedule once it holds the issued plan (plan-issued from plan-service).
         await("Liên Minh's plan copied into activity-service").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .until(() -> Http.post(stack.activity.url() + "/api/activities", OFFICER,
+                .until(() -> Http.post(stack.url(Service.ACTIVITY) + "/api/activities", officer,
                         CompletionLoad.newActivity("Thử lịch hoạt động đầu tiên")).status() == 201);
-        load = new CompletionLoad(stack.activity.url(), OFFICER, 2, Duration.ofMillis(150));
+        load = new CompletionLoad(stack.url(Service.ACTIVITY), officer, 2, Duration.ofMillis(150));
         load.start();
         awaitLoadProgress(10);
     }
@@ -121,10 +128,11 @@ class NothingLostFaultIT {
             receiver.stop();
         }
         if (stack != null) {
-            Files.writeString(stack.home.resolve("figures.txt"), figures.entrySet().stream()
+            Path file = Path.of(System.getProperty("user.dir"), "target", "faults", "figures.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, figures.entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
             log.info("FAULT FIGURES {}", figures);
-            stack.close();
         }
     }
 
@@ -132,7 +140,7 @@ class NothingLostFaultIT {
     @Order(1)
     void aPoisonRecordOnEachTopicLandsInItsDeadLetterTopicAndTheRestFlows() throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             for (String topic : Topics.ALL) {
@@ -143,15 +151,15 @@ class NothingLostFaultIT {
 
         // notification-service consumes every topic; reporting-service org units, plans, activities;
         // activity-service org units, plans, periods.
-        Map<ServiceProcess, Set<String>> expected = Map.of(
-                stack.notification, Set.copyOf(Topics.ALL),
-                stack.reporting, Set.of(Topics.ORG_UNIT_EVENTS, Topics.PLAN_EVENTS, Topics.ACTIVITY_EVENTS),
-                stack.activity, Set.of(Topics.ORG_UNIT_EVENTS, Topics.PLAN_EVENTS, Topics.PERIOD_EVENTS));
-        expected.forEach((service, topics) -> await(service.name() + " lists its dead letters")
+        Map<Service, Set<String>> expected = Map.of(
+                Service.NOTIFICATION, Set.copyOf(Topics.ALL),
+                Service.REPORTING, Set.of(Topics.ORG_UNIT_EVENTS, Topics.PLAN_EVENTS, Topics.ACTIVITY_EVENTS),
+                Service.ACTIVITY, Set.of(Topics.ORG_UNIT_EVENTS, Topics.PLAN_EVENTS, Topics.PERIOD_EVENTS));
+        expected.forEach((service, topics) -> await(service.moduleName() + " lists its dead letters")
                 .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(deadLetterTopics(service)).isEqualTo(topics)));
         for (String topic : Topics.ALL) {
-            List<ConsumerRecord<String, String>> dead = Observations.readAll(stack.broker.bootstrapServers(),
+            List<ConsumerRecord<String, String>> dead = Observations.readAll(stack.kafkaBootstrap(),
                     Topics.deadLetterTopic(topic));
             assertThat(dead).extracting(ConsumerRecord::key).contains("poison-" + topic);
         }
@@ -173,47 +181,69 @@ class NothingLostFaultIT {
 
         for (int kill = 1; kill <= BROKER_KILLS; kill++) {
             awaitLoadProgress(load.completed.size() + 5);
-            stack.broker.kill();
+            stack.killKafka();
+            brokerKills++;
             log.info("Kafka SIGKILLed ({} of {}), down for {}", kill, BROKER_KILLS, BROKER_DOWN);
             hold(BROKER_DOWN);
-            stack.broker.start(Duration.ofMinutes(3));
+            stack.startKafka();
             log.info("Kafka back; load so far: {}", load.summary());
             awaitReportingSeesEveryAckedCompletion();
         }
-        figures.put("broker SIGKILLs", stack.broker.kills());
+        figures.put("broker SIGKILLs", brokerKills);
     }
 
     @Test
     @Order(3)
     void aConsumerKilledInTheMiddleOfABatchLosesNothingAndCountsNothingTwice() throws Exception {
         awaitReportingSeesEveryAckedCompletion();
-        // A backlog first (the process frozen, the load going on), so that after it thaws one poll brings
-        // many records and the kill falls between processing them and committing their offsets.
-        long pid = stack.reporting.pid();
-        signal("STOP", pid);
-        hold(Duration.ofSeconds(10));
-        long processedAtThaw;
-        try (Connection reporting = stack.sharedDb.connect("loa_reporting")) {
-            processedAtThaw = processed(reporting);
-            signal("CONT", pid);
-            await("reporting-service busy with the backlog").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> processed(reporting) >= processedAtThaw + 3);
-            duplicatesOfKilledProcesses += Observations.counter(stack.reporting, "loa_inbox_duplicates_total");
-            stack.reporting.kill();
-            long processedAtKill = processed(reporting);
-            long committed = committedOffsets("reporting-service", Topics.ACTIVITY_EVENTS);
-            log.info("reporting-service SIGKILLed: {} activity events processed, {} committed offsets on {}",
-                    processedAtKill, committed, Topics.ACTIVITY_EVENTS);
-            figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
-                    processedAtKill + " / " + committed);
+        // A backlog first (the consumers frozen, the load going on), so that after the first replica thaws one
+        // poll brings many records and the kill falls between processing them and committing their offsets. Every
+        // replica is frozen and only the first thawed, so that the progress watched below is the first one's; the
+        // others thaw once it is dead, and whichever gets its partitions skips the redelivered records.
+        List<Long> pids = new ArrayList<>();
+        for (int replica = 1; replica <= stack.replicas(Service.REPORTING); replica++) {
+            pids.add(stack.pid(Service.REPORTING, replica));
         }
-        stack.reporting.start();
-        stack.reporting.awaitReady(FaultStack.READY_TIMEOUT);
+        for (long frozen : pids) {
+            signal("STOP", frozen);
+        }
+        try {
+            hold(Duration.ofSeconds(10));
+            long processedAtThaw;
+            try (Connection reporting = connect(Service.REPORTING)) {
+                processedAtThaw = processed(reporting);
+                signal("CONT", pids.get(0));
+                await("reporting-service busy with the backlog").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> processed(reporting) >= processedAtThaw + 3);
+                duplicatesOfKilledProcesses += Observations.counter(stack.url(Service.REPORTING), stack.token("operator"), "loa_inbox_duplicates_total");
+                stack.kill(Service.REPORTING);
+                reportingKills++;
+                long processedAtKill = processed(reporting);
+                long committed = committedOffsets("reporting-service", Topics.ACTIVITY_EVENTS);
+                log.info("reporting-service SIGKILLed: {} activity events processed, {} committed offsets on {}",
+                        processedAtKill, committed, Topics.ACTIVITY_EVENTS);
+                figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
+                        processedAtKill + " / " + committed);
+            }
+        } finally {
+            for (long other : pids.subList(1, pids.size())) {
+                signal("CONT", other); // the others thaw once the first is dead (or the test failed)
+            }
+        }
+        if (stack.replicas(Service.REPORTING) > 1) {
+            // Replica 1 is gone: reads through the gateway go on (a refused connection is retried on the next replica).
+            for (int i = 0; i < 2 * stack.replicas(Service.REPORTING); i++) {
+                Http.Response dashboard = Http.get(stack.gatewayUrl() + "/api/dashboards/duc-tho?period=2022-Q4", district);
+                assertThat(dashboard.status()).as("dashboard through the gateway with replica 1 killed: %s", dashboard.body())
+                        .isEqualTo(200);
+            }
+        }
+        stack.start(Service.REPORTING);
         awaitReportingSeesEveryAckedCompletion();
-        double duplicates = Observations.counter(stack.reporting, "loa_inbox_duplicates_total");
-        log.info("restarted reporting-service skipped {} redelivered events", duplicates);
-        figures.put("reporting-service redeliveries skipped after its restart", duplicates);
-        figures.put("reporting-service SIGKILLs", stack.reporting.kills());
+        double duplicates = inboxDuplicates(Service.REPORTING);
+        log.info("reporting-service (every replica) skipped {} redelivered events after the restart", duplicates);
+        figures.put("reporting-service redeliveries skipped after its restart (every replica)", duplicates);
+        figures.put("reporting-service SIGKILLs", reportingKills);
     }
 
     @Test
@@ -221,12 +251,12 @@ class NothingLostFaultIT {
     void theProducersDatabaseStoppedUnderLoadAnswers503AndLosesNoEvent() throws Exception {
         awaitLoadProgress(load.completed.size() + 5);
         int unavailableBefore = load.unavailableProblems.get();
-        stack.activityDb.stop();
+        stack.stopPostgres(Service.ACTIVITY);
         log.info("activity-service's PostgreSQL stopped for {}", DATABASE_OUTAGE);
         long stoppedAt = System.nanoTime();
         await("503 problem+json while the database is down").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    Http.Response response = Http.post(stack.activity.url() + "/api/activities", OFFICER,
+                    Http.Response response = Http.post(stack.url(Service.ACTIVITY) + "/api/activities", officer,
                             CompletionLoad.newActivity("Trong lúc cơ sở dữ liệu dừng"));
                     assertThat(response.status()).isEqualTo(503);
                     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -238,10 +268,10 @@ class NothingLostFaultIT {
                 });
         // activity-service is a consumer too: an event for it arrives while its database is down
         // (the district closes 2022-Q1: quarter-closed from reporting-service). It must wait, not be dead-lettered.
-        Http.Response closed = Http.post(stack.reporting.url() + "/api/periods/duc-tho/2022-Q1/close", DISTRICT, Map.of());
+        Http.Response closed = Http.post(stack.url(Service.REPORTING) + "/api/periods/duc-tho/2022-Q1/close", district, Map.of());
         assertThat(closed.status()).as("close 2022-Q1: %s", closed.body()).isEqualTo(200);
         hold(DATABASE_OUTAGE.minusNanos(System.nanoTime() - stoppedAt));
-        stack.activityDb.start();
+        stack.startPostgres(Service.ACTIVITY);
         log.info("activity-service's PostgreSQL back; load so far: {}", load.summary());
         awaitLoadProgress(load.completed.size() + 5);
         assertThat(load.unavailableProblems.get()).as("the load itself was answered 503 problem+json")
@@ -249,7 +279,7 @@ class NothingLostFaultIT {
         awaitReportingSeesEveryAckedCompletion();
         await("the quarter-closed that arrived during the outage applied by activity-service").atMost(CONVERGE)
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
-                    try (Connection activity = stack.activityDb.connect("loa_activity")) {
+                    try (Connection activity = connect(Service.ACTIVITY)) {
                         assertThat(Observations.pairs(activity, "select org_unit, status from period_lock where period = '2022-Q1'"))
                                 .containsEntry("lien-minh", "CLOSED").containsEntry("tung-chau", "CLOSED");
                     }
@@ -265,7 +295,7 @@ class NothingLostFaultIT {
         load.stop();
         log.info("load stopped: {}", load.summary());
         await("every webhook delivery sent").atMost(CONVERGE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            try (Connection notification = stack.sharedDb.connect("loa_notification")) {
+            try (Connection notification = connect(Service.NOTIFICATION)) {
                 Map<String, String> statuses = Observations.pairs(notification,
                         "select id::text, status from delivery where target = ?", receiver.url());
                 assertThat(statuses.values()).containsOnly("SENT");
@@ -274,11 +304,11 @@ class NothingLostFaultIT {
             }
         });
         assertThat(receiver.doubled()).as("webhook deliveries received more than once").isEmpty();
-        Set<String> eventsReceived = receiver.receipts().stream().map(WebhookReceiver.Receipt::eventId)
+        Set<String> eventsReceived = receiver.calls().stream().map(WebhookReceiver.Call::eventId)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(eventsReceived).isEqualTo(new TreeSet<>(scheduledEvents()));
-        try (Connection notification = stack.sharedDb.connect("loa_notification")) {
-            figures.put("webhook deliveries (sent / failed attempts)", receiver.receipts().size() + " / "
+        try (Connection notification = connect(Service.NOTIFICATION)) {
+            figures.put("webhook deliveries (sent / failed attempts)", receiver.calls().size() + " / "
                     + Observations.count(notification, "select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id"
                     + " where d.target = ? and a.outcome <> 'SENT'", receiver.url()));
         }
@@ -288,8 +318,8 @@ class NothingLostFaultIT {
     @Test
     @Order(6)
     void everyReadModelEqualsTheGroundTruthAndDuplicatesWereSkipped() throws Exception {
-        try (Connection activity = stack.activityDb.connect("loa_activity");
-             Connection reporting = stack.sharedDb.connect("loa_reporting")) {
+        try (Connection activity = connect(Service.ACTIVITY);
+             Connection reporting = connect(Service.REPORTING)) {
             // Every acknowledged completion is in the producer's database.
             Map<String, String> truth = Observations.pairs(activity,
                     "select id::text, status from activity where plan_id = ?", CompletionLoad.LIEN_MINH_PLAN);
@@ -304,9 +334,10 @@ class NothingLostFaultIT {
             long completedInQ4 = Observations.count(activity, "select count(*) from activity where org_unit = 'lien-minh'"
                     + " and status = 'COMPLETED' and completed_on between date '2022-10-01' and date '2022-12-31'");
             long quantity = Observations.count(activity, "select coalesce(sum(quantity), 0)::bigint from activity"
-                    + " where org_unit = 'lien-minh' and status = 'COMPLETED'");
+                    + " where org_unit = 'lien-minh' and status = 'COMPLETED'"
+                    + " and completed_on between date '2022-10-01' and date '2022-12-31'");
             // The dashboard counts each completion once, whatever was delivered twice.
-            JsonNode dashboard = Http.get(stack.reporting.url() + "/api/dashboards/duc-tho?period=2022-Q4", DISTRICT).json();
+            JsonNode dashboard = Http.get(stack.url(Service.REPORTING) + "/api/dashboards/duc-tho?period=2022-Q4", district).json();
             JsonNode lienMinh = null;
             for (JsonNode child : dashboard.get("children")) {
                 if ("lien-minh".equals(child.get("code").asString())) {
@@ -315,7 +346,7 @@ class NothingLostFaultIT {
             }
             assertThat(lienMinh).as("lien-minh on the duc-tho dashboard: %s", dashboard).isNotNull();
             assertThat(lienMinh.get("activitiesCompleted").asLong()).isEqualTo(completedInQ4);
-            JsonNode report = Http.get(stack.reporting.url() + "/api/reports/lien-minh/2022-Q4", OFFICER).json();
+            JsonNode report = Http.get(stack.url(Service.REPORTING) + "/api/reports/lien-minh/2022-Q4", officer).json();
             for (JsonNode channel : report.get("channels")) {
                 if ("RADIO".equals(channel.get("channel").asString())) {
                     assertThat(channel.get("activitiesCompleted").asLong()).isEqualTo(completedInQ4);
@@ -328,14 +359,14 @@ class NothingLostFaultIT {
         figures.put("load", load.summary());
 
         // Duplicates: records Kafka holds twice (the relay resent after a broker kill) and redeliveries the inboxes skipped.
-        List<ConsumerRecord<String, String>> records = Observations.readAll(stack.broker.bootstrapServers(), Topics.ACTIVITY_EVENTS);
+        List<ConsumerRecord<String, String>> records = Observations.readAll(stack.kafkaBootstrap(), Topics.ACTIVITY_EVENTS);
         Map<String, Integer> copies = Observations.copiesPerEvent(records);
         long extraCopies = copies.values().stream().mapToLong(c -> c - 1).sum();
         double skipped = duplicatesOfKilledProcesses;
         Map<String, Double> perService = new HashMap<>();
-        for (ServiceProcess service : stack.services()) {
-            double d = Observations.counter(service, "loa_inbox_duplicates_total");
-            perService.put(service.name(), d);
+        for (Stack.Instance instance : stack.launcher().allInstances()) {
+            double d = Observations.counter(instance.url(), stack.token("operator"), "loa_inbox_duplicates_total");
+            perService.put(instance.name(), d);
             skipped += d;
         }
         figures.put(Topics.ACTIVITY_EVENTS + " records / distinct events / extra copies", records.size() + " / "
@@ -344,17 +375,30 @@ class NothingLostFaultIT {
         figures.put("inbox duplicates skipped (all, incl. killed processes)", skipped);
         assertThat(skipped).as("at least one duplicate delivery happened and the inbox skipped it").isGreaterThan(0);
         // Nothing but the poison records was dead-lettered by any consumer, whatever broke meanwhile.
-        assertThat(deadLetterTotal(stack.notification)).isEqualTo(5);
-        assertThat(deadLetterTotal(stack.reporting)).isEqualTo(3);
-        assertThat(deadLetterTotal(stack.activity)).isEqualTo(3);
+        assertThat(deadLetterTotal(Service.NOTIFICATION) - deadLettersBefore.get(Service.NOTIFICATION)).isEqualTo(5);
+        assertThat(deadLetterTotal(Service.REPORTING) - deadLettersBefore.get(Service.REPORTING)).isEqualTo(3);
+        assertThat(deadLetterTotal(Service.ACTIVITY) - deadLettersBefore.get(Service.ACTIVITY)).isEqualTo(3);
         // Only 2xx and 503 problem+json while the database was away: never a 500.
         assertThat(load.unexpected).as("answers other than 2xx/503").isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------
 
-    private static Set<String> deadLetterTopics(ServiceProcess service) throws Exception {
-        Http.Response response = Http.get(service.url() + "/api/ops/dead-letters?size=200", OPERATOR);
+    private static Connection connect(Service service) throws Exception {
+        return DriverManager.getConnection(stack.jdbcUrl(service), LoaStack.DB_USER, LoaStack.DB_PASSWORD);
+    }
+
+    /** Redeliveries the inboxes of every replica of {@code service} skipped. */
+    private static double inboxDuplicates(Service service) {
+        double sum = 0;
+        for (int replica = 1; replica <= stack.replicas(service); replica++) {
+            sum += Observations.counter(stack.url(service, replica), stack.token("operator"), "loa_inbox_duplicates_total");
+        }
+        return sum;
+    }
+
+    private static Set<String> deadLetterTopics(Service service) throws Exception {
+        Http.Response response = Http.get(stack.url(service) + "/api/ops/dead-letters?size=200", operator);
         assertThat(response.status()).isEqualTo(200);
         Set<String> topics = new TreeSet<>();
         for (JsonNode item : response.json().get("items")) {
@@ -365,20 +409,24 @@ class NothingLostFaultIT {
         return topics;
     }
 
-    private static long deadLetterTotal(ServiceProcess service) throws Exception {
-        Http.Response response = Http.get(service.url() + "/api/ops/dead-letters?size=200", OPERATOR);
+    private static long deadLetterTotal(Service service) throws Exception {
+        Http.Response response = Http.get(stack.url(service) + "/api/ops/dead-letters?size=200", operator);
         assertThat(response.status()).isEqualTo(200);
         return response.json().get("total").asLong();
     }
 
     private static Set<String> receivedDeliveryIds() {
-        return receiver.receipts().stream().map(WebhookReceiver.Receipt::deliveryId).collect(Collectors.toSet());
+        return receiver.calls().stream().map(WebhookReceiver.Call::deliveryId).collect(Collectors.toSet());
     }
 
-    /** Ids of the activity-scheduled events activity-service wrote (the first test activity included). */
+    /**
+     * Ids of the activity-scheduled events activity-service wrote since this class began (the first test activity
+     * included; the other classes' activities were scheduled before the subscription existed).
+     */
     private static List<String> scheduledEvents() throws Exception {
-        try (Connection activity = stack.activityDb.connect("loa_activity")) {
-            return Observations.strings(activity, "select id::text from outbox_event where event_type = 'activity-scheduled'");
+        try (Connection activity = connect(Service.ACTIVITY)) {
+            List<String> all = Observations.strings(activity, "select id::text from outbox_event where event_type = 'activity-scheduled'");
+            return scheduledBefore == null ? all : all.stream().filter(id -> !scheduledBefore.contains(id)).toList();
         }
     }
 
@@ -387,7 +435,7 @@ class NothingLostFaultIT {
         Set<String> acked = load.completed.stream().map(Object::toString).collect(Collectors.toSet());
         await("reporting-service has every acknowledged completion").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions().untilAsserted(() -> {
-                    try (Connection reporting = stack.sharedDb.connect("loa_reporting")) {
+                    try (Connection reporting = connect(Service.REPORTING)) {
                         Set<String> seen = Set.copyOf(Observations.strings(reporting,
                                 "select activity_id::text from activity_state where status = 'COMPLETED'"));
                         assertThat(seen).containsAll(acked);
@@ -405,7 +453,7 @@ class NothingLostFaultIT {
     }
 
     private static long committedOffsets(String group, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)

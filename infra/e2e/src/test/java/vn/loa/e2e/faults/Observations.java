@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import vn.loa.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,34 +24,45 @@ import java.util.List;
 import java.util.Map;
 
 /** What the checks read: meters from /actuator/prometheus, records on a topic, rows in a database. */
-final class Observations {
+public final class Observations {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
 
     private Observations() {
     }
 
-    /** Sum of a counter over its tags, e.g. {@code loa_inbox_duplicates_total}; 0 if the service does not answer. */
-    static double counter(ServiceProcess service, String name) {
+    /**
+     * Sum of a counter over its tags (those whose tags contain {@code tagText}, e.g. {@code uri="/api/dashboards}),
+     * e.g. {@code loa_inbox_duplicates_total}, at a service's {@code baseUrl}; 0 if the service does not answer.
+     * Metrics are for operators (the actuator beyond the health probes needs role OPERATOR): {@code operatorToken}
+     * is an operator's access token ({@link vn.loa.e2e.LoaStack#token}).
+     */
+    public static double counter(String baseUrl, String operatorToken, String name, String tagText) {
         try {
-            // Metrics are for operators (issue 15: the actuator beyond the health probes needs role OPERATOR).
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus"))
-                    .header("Authorization", OPERATOR)
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + operatorToken)
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                // a refusal read as "no counts" would let a check pass on nothing
+                throw new IllegalStateException(baseUrl + "/actuator/prometheus answered " + response.statusCode());
+            }
             double sum = 0;
             for (String line : response.body().split("\n")) {
-                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(tagText)) {
                     sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
             return sum;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    public static double counter(String baseUrl, String operatorToken, String name) {
+        return counter(baseUrl, operatorToken, name, "");
     }
 
     /** Every record of {@code topic}, from the beginning to the end offsets of now. */

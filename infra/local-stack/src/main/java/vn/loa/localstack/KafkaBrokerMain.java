@@ -1,15 +1,14 @@
-package vn.loa.e2e;
-
-import vn.loa.localstack.EmbeddedBroker;
+package vn.loa.localstack;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The stack's Kafka broker in a JVM of its own, so that fault tests can SIGKILL it like a real broker.
- * The storage is kept across starts, so a broker killed and started again on the same directory and ports
- * keeps its topics, records and committed offsets, as on a real broker host.
- * Arguments: data directory, port, controller port, log file. Prints {@link #READY} once it serves.
+ * The stack's Kafka broker ({@link EmbeddedBroker}) as a JVM of its own, so that it can be SIGKILLed like a
+ * real broker. The storage is kept across starts: a broker killed and started again on the same directory
+ * and ports keeps its topics, records and committed offsets, as on a real broker host.
+ * Arguments: data directory, port, controller port, log file of the storage format. Prints {@link #READY}
+ * once it serves.
  */
 public final class KafkaBrokerMain {
 

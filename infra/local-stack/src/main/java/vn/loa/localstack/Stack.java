@@ -1,0 +1,610 @@
+package vn.loa.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The one launcher of Loa, behind {@code ./loa up}, the end-to-end tests and the fault tests: PostgreSQL 17
+ * (one server, or one per service), a Kafka broker in a JVM of its own, and the services as separate
+ * {@code java -jar} processes, any of them with several replicas behind the gateway. What it runs and on
+ * which ports is a {@link StackConfig}; nothing starts before {@link #start()}.
+ *
+ * <p>Every piece can be stopped, killed and started again on its port and data while the rest runs (fault
+ * tests): {@link #stop(LoaService, int)}, {@link #kill(LoaService, int)}, {@link #start(LoaService, int)},
+ * {@link #killKafka()}, {@link #stopPostgres(LoaService)}, … Start-up and {@link #stop()} take turns, so
+ * that a Ctrl-C during start-up leaves nothing running.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** notification-service may deliver webhooks to loopback receivers (the stack's own, the tests'). */
+    public static final String WEBHOOK_LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128";
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    private static final String SHARED_SERVER = "postgres";
+
+    private final StackConfig config;
+    private final Consumer<String> progress;
+    private final Map<String, PostgresServer> servers = new LinkedHashMap<>();
+    private final Map<LoaService, PostgresServer> serverOf = new EnumMap<>(LoaService.class);
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
+    private final ManagedProcess broker;
+    private final Map<LoaService, List<Instance>> instances = new EnumMap<>(LoaService.class);
+    private final HealthProbe health = new HealthProbe();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Start-up phases and stop() take turns, so that nothing started half-way is left running. */
+    private final Object lifecycle = new Object();
+    private long startedAt = System.nanoTime();
+    private Duration startedIn;
+
+    /**
+     * One replica of a service: its port (and, for notification-service, its embedded mail server's ports) and its
+     * process. {@code replica} is 1 for the first.
+     */
+    public record Instance(LoaService service, int replica, int port, int smtpPort, int imapPort, ManagedProcess process) {
+
+        /** {@code reporting-service} for the first replica, {@code reporting-service-2} for the second. */
+        public String name() {
+            return replica == 1 ? service.moduleName() : service.moduleName() + "-" + replica;
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    /** Chooses the ports (checked free at {@link #start()} when fixed) and prepares every process; starts nothing. */
+    public Stack(StackConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+        List<LoaService> withDatabase = config.jars().keySet().stream().filter(s -> s.database() != null).toList();
+        if (config.databasePerService()) {
+            int n = 0;
+            for (LoaService service : withDatabase) {
+                addServer(SHARED_SERVER + "-" + service.moduleName(), port(config.postgresPort() + n++), List.of(service));
+            }
+        } else if (!withDatabase.isEmpty()) {
+            addServer(SHARED_SERVER, port(config.postgresPort()), withDatabase);
+        }
+        this.kafkaPort = port(config.kafkaPort());
+        this.kafkaControllerPort = port(config.kafkaControllerPort());
+        this.broker = new ManagedProcess("kafka", brokerCommand(), Map.of(), config.home(),
+                config.logs().resolve("kafka.log"), config.run().resolve("kafka.pid"));
+        Map<LoaService, List<Instance>> planned = new EnumMap<>(LoaService.class);
+        config.jars().keySet().forEach(service -> {
+            List<Instance> replicas = new ArrayList<>();
+            for (int r = 1; r <= config.replicas(service); r++) {
+                int offset = 10 * (r - 1);
+                boolean mail = service == LoaService.NOTIFICATION;
+                replicas.add(new Instance(service, r, port(service.defaultPort() + offset),
+                        mail ? port(3025 + offset) : 0, mail ? port(3143 + offset) : 0, null));
+            }
+            planned.put(service, replicas);
+        });
+        // The environment needs every instance's port (the gateway lists the replicas): processes come second.
+        planned.forEach((service, replicas) -> instances.put(service, replicas.stream().map(i -> new Instance(service,
+                i.replica(), i.port(), i.smtpPort(), i.imapPort(), new ManagedProcess(i.name(), serviceCommand(service),
+                environment(i, planned), config.workingDirectory(), config.logs().resolve(i.name() + ".log"),
+                config.run().resolve(i.name() + ".pid")))).toList()));
+    }
+
+    private int port(int fixed) {
+        return config.fixedPorts() ? fixed + config.portOffset() : FreePorts.next();
+    }
+
+    private void addServer(String name, int port, List<LoaService> services) {
+        PostgresServer server = new PostgresServer(name, config.postgresData(name), port,
+                config.logs().resolve(name + ".log"), services.stream().map(LoaService::database).toList(),
+                config.durable(), config.run().resolve(name + ".pid"));
+        servers.put(name, server);
+        services.forEach(s -> serverOf.put(s, server));
+    }
+
+    private List<String> brokerCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(ManagedProcess.java());
+        command.addAll(config.brokerJavaOptions());
+        command.add("-D" + LocalStack.MARKER_PROPERTY + "=" + config.marker());
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        command.add("-cp");
+        // This JVM's class path, absolute: the broker runs in the stack's home, not in this JVM's directory.
+        command.add(String.join(java.io.File.pathSeparator, Stream.of(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString()).toList()));
+        command.add(KafkaBrokerMain.class.getName());
+        command.add(config.kafkaData().toString());
+        command.add(Integer.toString(kafkaPort));
+        command.add(Integer.toString(kafkaControllerPort));
+        command.add(config.logs().resolve("kafka-storage.log").toString());
+        return command;
+    }
+
+    private List<String> serviceCommand(LoaService service) {
+        List<String> command = new ArrayList<>();
+        command.add(ManagedProcess.java());
+        command.addAll(config.serviceJavaOptions());
+        command.add("-D" + LocalStack.MARKER_PROPERTY + "=" + config.marker());
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-jar");
+        command.add(config.jars().get(service).toString());
+        return command;
+    }
+
+    /** Standard Spring names, so that the same values work in compose and Kubernetes. */
+    private Map<String, String> environment(Instance instance, Map<LoaService, List<Instance>> instances) {
+        LoaService service = instance.service();
+        String gatewayUrl = instances.containsKey(LoaService.GATEWAY) ? instances.get(LoaService.GATEWAY).get(0).url()
+                : "http://localhost:" + (LoaService.GATEWAY.defaultPort() + config.portOffset());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(instance.port()));
+        if (service.database() != null) {
+            env.put("SPRING_DATASOURCE_URL", jdbcUrl(service));
+            env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+            env.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        }
+        env.put("LOA_DEMODATA_ENABLED", Boolean.toString(config.demoData(service)));
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", gatewayUrl + "/auth/jwks");
+        env.put("LOA_SECURITY_ISSUER", gatewayUrl);
+        switch (service) {
+            case NOTIFICATION -> {
+                env.put("LOA_MAIL_EMBEDDED_ENABLED", "true");
+                env.put("LOA_MAIL_EMBEDDED_SMTPPORT", Integer.toString(instance.smtpPort()));
+                env.put("LOA_MAIL_EMBEDDED_IMAPPORT", Integer.toString(instance.imapPort()));
+                env.put("SPRING_MAIL_PORT", Integer.toString(instance.smtpPort()));
+                env.put("LOA_WEBHOOKS_ALLOWEDNETWORKS", WEBHOOK_LOOPBACK_NETWORKS);
+            }
+            case GATEWAY -> {
+                env.put("LOA_AUTH_ISSUER_URI", gatewayUrl);
+                // Spring Cloud LoadBalancer over static instances: every route goes to lb://<route>, which
+                // spreads requests over the replicas (round robin); one replica is a list of one.
+                instances.forEach((target, replicas) -> {
+                    if (target.route() == null) {
+                        return;
+                    }
+                    String route = target.route().toUpperCase(Locale.ROOT);
+                    env.put("LOA_" + route + "_URI", "lb://" + target.route());
+                    for (int i = 0; i < replicas.size(); i++) {
+                        env.put("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_" + route + "_" + i + "_URI",
+                                replicas.get(i).url());
+                    }
+                });
+            }
+            default -> {
+            }
+        }
+        config.environment(service).forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        return env;
+    }
+
+    // ---------------------------------------------------------------- start and stop
+
+    /** Ports this stack needs, and who needs them (checked free before a fixed-port stack starts). */
+    public Map<Integer, String> requiredPorts() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        for (Instance i : allInstances()) {
+            ports.put(i.port(), i.name());
+            if (i.smtpPort() > 0) {
+                ports.put(i.smtpPort(), i.name() + " SMTP");
+                ports.put(i.imapPort(), i.name() + " IMAP");
+            }
+        }
+        servers.values().forEach(s -> ports.put(s.port(), "PostgreSQL" + (servers.size() > 1 ? " " + s.name() : "")));
+        ports.put(kafkaPort, "Kafka");
+        ports.put(kafkaControllerPort, "Kafka controller");
+        return ports;
+    }
+
+    /** With fixed ports: fails with a {@link StartupFailure} that names the holders when one is taken. */
+    public void checkPorts() {
+        if (config.fixedPorts()) {
+            List<String> taken = PortCheck.taken(requiredPorts());
+            if (!taken.isEmpty()) {
+                throw new StartupFailure(String.join(System.lineSeparator() + "     ", taken));
+            }
+        }
+    }
+
+    /** Starts everything and returns once every service answers {@code /actuator/health} UP. */
+    public void start() throws Exception {
+        startedAt = System.nanoTime();
+        checkPorts();
+        if (config.fresh()) {
+            deleteRecursively(config.kafkaData());
+            for (String server : servers.keySet()) {
+                deleteRecursively(config.postgresData(server));
+            }
+        }
+        Files.createDirectories(config.logs());
+        Files.createDirectories(config.run());
+        synchronized (lifecycle) {
+            ensureNotStopping();
+            // All at once: Kafka's start-up is mostly class loading, and several PostgreSQL servers (one per
+            // service) initialise side by side too.
+            List<CompletableFuture<Void>> starting = new ArrayList<>();
+            starting.add(inThread("loa-kafka-start", () -> {
+                startBroker();
+                progress.accept(String.format(Locale.ROOT, "%-21s  up after %s", "Kafka", elapsed()));
+            }));
+            servers.values().forEach(server -> starting.add(inThread("loa-" + server.name() + "-start", () -> {
+                server.start();
+                progress.accept(String.format(Locale.ROOT, "%-21s  up after %s (%s)", server.name(), elapsed(),
+                        String.join(", ", server.databases())));
+            })));
+            Exception failed = null;
+            for (CompletableFuture<Void> piece : starting) {
+                try {
+                    piece.join(); // all of them, so that none is still starting once this throws
+                } catch (CompletionException e) {
+                    failed = failed != null ? failed : e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+        synchronized (lifecycle) {
+            ensureNotStopping();
+            for (Instance instance : allInstances()) {
+                instance.process().start();
+                progress.accept(String.format(Locale.ROOT, "%-21s  %-22s  log: %s", instance.name(), instance.url(),
+                        relative(instance.process().logFile())));
+            }
+        }
+        awaitHealthy(allInstances());
+        startedIn = Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static CompletableFuture<Void> inThread(String name, Step step) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                step.run();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, command -> new Thread(command, name).start());
+    }
+
+    private void startBroker() {
+        broker.start();
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        while (broker.logCount(KafkaBrokerMain.READY) == 0) {
+            if (!broker.isAlive()) {
+                throw new StartupFailure("Kafka stopped during start-up (exit " + broker.exitValue() + "). The end of "
+                        + relative(broker.logFile()) + ":" + System.lineSeparator() + broker.logTail(40));
+            }
+            if (System.nanoTime() > deadline || stopping.get()) {
+                broker.kill();
+                throw stopping.get() ? new StackStopping()
+                        : new StartupFailure("Kafka not ready after " + config.readyTimeout().toSeconds() + " s, see "
+                        + relative(broker.logFile()));
+            }
+            pause(200);
+        }
+    }
+
+    private void awaitHealthy(List<Instance> waitingFor) {
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        Map<String, String> lastStatus = new LinkedHashMap<>();
+        List<Instance> waiting = new ArrayList<>(waitingFor);
+        long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+        while (!waiting.isEmpty()) {
+            for (Instance instance : List.copyOf(waiting)) {
+                ensureNotStopping();
+                ManagedProcess process = instance.process();
+                if (!process.isAlive()) {
+                    throw new StartupFailure(instance.name() + " stopped during start-up (exit code "
+                            + process.exitValue() + "). The end of " + relative(process.logFile()) + ":"
+                            + System.lineSeparator() + process.logTail(60));
+                }
+                String status = health.status(instance.port());
+                if (status != null && ListeningSockets.isListeningOn(process.pid(), instance.port())
+                        .filter(listening -> !listening).isPresent()) {
+                    // Something answers on the port, but not our process: do not take its word for it.
+                    status = "answered by another process on port " + instance.port();
+                }
+                if ("UP".equals(status)) {
+                    progress.accept(String.format(Locale.ROOT, "%-21s  UP after %s", instance.name(), elapsed()));
+                    waiting.remove(instance);
+                } else {
+                    lastStatus.put(instance.name(), status == null ? "starting" : status);
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > nextProgress) {
+                // On a busy machine start-up can take minutes: show that it is still going.
+                progress.accept(String.format(Locale.ROOT, "               %s: waiting for %s", elapsed(),
+                        String.join(", ", waiting.stream()
+                                .map(i -> i.name() + " (" + lastStatus.getOrDefault(i.name(), "starting") + ")").toList())));
+                nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
+            if (System.nanoTime() > deadline) {
+                StringBuilder message = new StringBuilder("Not healthy after " + config.readyTimeout().toSeconds() + " s:");
+                for (Instance instance : waiting) {
+                    message.append(System.lineSeparator()).append("     ").append(instance.name())
+                            .append(": /actuator/health ").append(lastStatus.getOrDefault(instance.name(), "does not answer"))
+                            .append(", see ").append(relative(instance.process().logFile()));
+                }
+                throw new StartupFailure(message.toString());
+            }
+            pause(500);
+        }
+    }
+
+    /** Idempotent. Gateway first, then the services, then Kafka, then PostgreSQL. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (lifecycle) {
+            allInstances().stream().filter(i -> i.service() == LoaService.GATEWAY).forEach(i -> i.process().stop(STOP_GRACE));
+            List<Thread> stoppers = allInstances().stream().filter(i -> i.service() != LoaService.GATEWAY)
+                    .map(i -> new Thread(() -> i.process().stop(STOP_GRACE), "loa-stop-" + i.name()))
+                    .toList();
+            stoppers.forEach(Thread::start);
+            for (Thread stopper : stoppers) {
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                broker.stop(STOP_GRACE);
+            } catch (RuntimeException e) {
+                progress.accept("Kafka did not stop cleanly: " + e.getMessage());
+            }
+            for (PostgresServer server : servers.values()) {
+                try {
+                    server.stop();
+                } catch (RuntimeException e) {
+                    progress.accept(server.name() + " did not stop cleanly: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isStopping() {
+        return stopping.get();
+    }
+
+    private void ensureNotStopping() {
+        if (stopping.get()) {
+            throw new StackStopping();
+        }
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Every replica of every service, in start order (the gateway last). */
+    public List<Instance> allInstances() {
+        return instances.values().stream().flatMap(Collection::stream).toList();
+    }
+
+    public boolean runs(LoaService service) {
+        return instances.containsKey(service);
+    }
+
+    public int replicas(LoaService service) {
+        return instances.getOrDefault(service, List.of()).size();
+    }
+
+    /** Replica {@code replica} (1 for the first) of {@code service}. */
+    public Instance instance(LoaService service, int replica) {
+        List<Instance> replicas = instances.get(service);
+        if (replicas == null) {
+            throw new IllegalArgumentException(service.moduleName() + " is not part of this stack");
+        }
+        if (replica < 1 || replica > replicas.size()) {
+            throw new IllegalArgumentException(service.moduleName() + " has " + replicas.size() + " replica(s), not " + replica);
+        }
+        return replicas.get(replica - 1);
+    }
+
+    public String gatewayUrl() {
+        return runs(LoaService.GATEWAY) ? instance(LoaService.GATEWAY, 1).url()
+                : "http://localhost:" + (LoaService.GATEWAY.defaultPort() + config.portOffset());
+    }
+
+    public String jdbcUrl(LoaService service) {
+        return postgres(service).jdbcUrl(service.database());
+    }
+
+    /** The PostgreSQL server that holds {@code service}'s database. */
+    public PostgresServer postgres(LoaService service) {
+        PostgresServer server = serverOf.get(service);
+        if (server == null) {
+            throw new IllegalArgumentException(service.moduleName() + " has no database in this stack");
+        }
+        return server;
+    }
+
+    public Collection<PostgresServer> postgresServers() {
+        return servers.values();
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public Path logDir() {
+        return config.logs();
+    }
+
+    /** How long {@link #start()} took until every service was healthy (null before). */
+    public Duration startedIn() {
+        return startedIn;
+    }
+
+    // ---------------------------------------------------------------- one piece at a time (fault tests)
+
+    public boolean isRunning(LoaService service, int replica) {
+        return instance(service, replica).process().isAlive();
+    }
+
+    public long pid(LoaService service, int replica) {
+        return instance(service, replica).process().pid();
+    }
+
+    /** SIGTERM (graceful shutdown), SIGKILL after 20 s. */
+    public void stop(LoaService service, int replica) {
+        instance(service, replica).process().stop(STOP_GRACE);
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close. */
+    public void kill(LoaService service, int replica) {
+        instance(service, replica).process().kill();
+    }
+
+    /** Starts a stopped or killed replica again on its port and waits until it is healthy. */
+    public void start(LoaService service, int replica) {
+        Instance instance = instance(service, replica);
+        if (instance.process().isAlive()) {
+            return;
+        }
+        instance.process().start();
+        awaitHealthy(List.of(instance));
+    }
+
+    public boolean isKafkaRunning() {
+        return broker.isAlive();
+    }
+
+    /** SIGTERM: a controlled shutdown. */
+    public void stopKafka() {
+        broker.stop(STOP_GRACE);
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void killKafka() {
+        broker.kill();
+    }
+
+    /** Starts the broker again (same ports, same data) and waits until it serves. */
+    public void startKafka() {
+        if (!broker.isAlive()) {
+            startBroker();
+        }
+    }
+
+    /** {@code pg_ctl stop -m fast} of the server that holds {@code service}'s database. */
+    public void stopPostgres(LoaService service) {
+        postgres(service).stop();
+    }
+
+    /** SIGKILL to the postmaster of {@code service}'s server. */
+    public void killPostgres(LoaService service) {
+        postgres(service).kill();
+    }
+
+    /** Starts {@code service}'s server again on its port and data directory. */
+    public void startPostgres(LoaService service) {
+        try {
+            postgres(service).start();
+        } catch (Exception e) {
+            throw new IllegalStateException(postgres(service).name() + " did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    public Path logFile(LoaService service, int replica) {
+        return instance(service, replica).process().logFile();
+    }
+
+    /** The last lines of every process's log, to print with a failure. */
+    public void printLogTails(PrintStream out, int lines) {
+        List<Path> files = new ArrayList<>(allInstances().stream().map(i -> i.process().logFile()).toList());
+        files.add(broker.logFile());
+        servers.values().forEach(s -> files.add(s.logFile()));
+        for (Path file : files) {
+            out.println("===== " + file + " (last " + lines + " lines) =====");
+            out.println(ManagedProcess.tail(file, lines));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String elapsed() {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedAt) / 1e9);
+    }
+
+    private String relative(Path path) {
+        Path base = config.workingDirectory();
+        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackStopping();
+        }
+    }
+
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Thrown into start-up when the stack is being stopped (Ctrl-C) before it is ready. */
+    public static final class StackStopping extends RuntimeException {
+        StackStopping() {
+            super("stopping", null, false, false);
+        }
+    }
+
+    /** A start-up problem the user can act on: printed as is, without a stack trace. */
+    public static final class StartupFailure extends RuntimeException {
+        StartupFailure(String message) {
+            super(message);
+        }
+    }
+}
