@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.activity.IntegrationTestSupport;
-import vn.loa.activity.activity.ActivityService;
+import vn.loa.activity.lifecycle.ActivityService;
 import vn.loa.activity.orgunit.OrgUnits;
 import vn.loa.activity.plancopy.PlanCopies;
 

@@ -6,9 +6,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.loa.activity.ActivityTopic;
 import vn.loa.activity.Http;
 import vn.loa.activity.IntegrationTestSupport;
-import vn.loa.activity.activity.ActivityService;
-import vn.loa.activity.activity.Caller;
-import vn.loa.activity.activity.NewActivity;
+import vn.loa.activity.lifecycle.ActivityService;
+import vn.loa.activity.lifecycle.Caller;
+import vn.loa.activity.lifecycle.NewActivity;
 
 import java.io.IOException;
 import java.math.BigDecimal;
