@@ -62,6 +62,13 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(publisher), bearer, all);
     }
 
+    public Response patch(String path, String bearer, Object body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("Content-Type", "application/json");
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)), bearer, all);
+    }
+
     private Response send(HttpRequest.Builder request, String bearer, Map<String, String> headers) {
         if (bearer != null) {
             request.header("Authorization", bearer);

@@ -5,7 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.activity.IntegrationTestSupport;
 import vn.loa.activity.lifecycle.ActivityService;
-import vn.loa.activity.orgunit.OrgUnits;
+import vn.loa.activity.orgunit.OrgTree;
 import vn.loa.activity.plancopy.PlanCopies;
 
 import java.util.List;
@@ -19,7 +19,7 @@ class DemoSeederIT extends IntegrationTestSupport {
     @Autowired
     PlanCopies plans;
     @Autowired
-    OrgUnits orgUnits;
+    OrgTree orgUnits;
     @Autowired
     ActivityService activities;
     @Autowired

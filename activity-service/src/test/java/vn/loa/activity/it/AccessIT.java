@@ -30,7 +30,7 @@ class AccessIT extends IntegrationTestSupport {
         UUID plan = issuedPlan("lien-minh");
         UUID id = schedule(LIEN_MINH_OFFICER, plan, "Chuyên mục", LocalDate.of(2022, 6, 30));
         assertProblem(http.get("/api/activities/" + id, TUNG_CHAU_OFFICER), 404, "not-found");
-        assertProblem(http.post("/api/activities/" + id + "/start", TUNG_CHAU_OFFICER, null), 404, "not-found");
+        assertProblem(act(TUNG_CHAU_OFFICER, id, "start", null), 404, "not-found");
         assertThat(http.get("/api/activities?planId=" + plan, TUNG_CHAU_OFFICER).json().get("total").asLong()).isZero();
         assertProblem(http.post("/api/activities", TUNG_CHAU_OFFICER, newActivity(plan, "x", LocalDate.of(2022, 6, 30))),
                 422, "plan-not-issued");
@@ -41,7 +41,7 @@ class AccessIT extends IntegrationTestSupport {
         UUID plan = issuedPlan("lien-minh");
         UUID id = schedule(DISTRICT_OFFICER, plan, "Tập huấn do huyện hỗ trợ", LocalDate.of(2022, 6, 30));
         assertThat(http.get("/api/activities/" + id, DISTRICT_OFFICER).status()).isEqualTo(200);
-        assertThat(http.post("/api/activities/" + id + "/start", DISTRICT_OFFICER, null).status()).isEqualTo(200);
+        assertThat(act(DISTRICT_OFFICER, id, "start", null).status()).isEqualTo(200);
         assertThat(http.get("/api/activities?planId=" + plan, DISTRICT_OFFICER).json().get("total").asLong()).isEqualTo(1);
     }
 
@@ -52,8 +52,8 @@ class AccessIT extends IntegrationTestSupport {
         Http.Response read = http.get("/api/activities/" + id, PROVINCE_VIEWER);
         assertThat(read.status()).isEqualTo(200);
         assertThat(http.get("/api/activities?planId=" + plan, PROVINCE_VIEWER).json().get("total").asLong()).isEqualTo(1);
-        assertProblem(http.post("/api/activities/" + id + "/start", PROVINCE_VIEWER, null), 403, "forbidden");
-        assertProblem(http.post("/api/activities/" + id + "/complete", PROVINCE_VIEWER, completion(LocalDate.of(2022, 6, 1), 1)),
+        assertProblem(act(PROVINCE_VIEWER, id, "start", null), 403, "forbidden");
+        assertProblem(act(PROVINCE_VIEWER, id, "complete", completion(LocalDate.of(2022, 6, 1), 1)),
                 403, "forbidden");
         assertProblem(http.post("/api/activities", PROVINCE_VIEWER, newActivity(plan, "x", LocalDate.of(2022, 6, 30))),
                 403, "forbidden");

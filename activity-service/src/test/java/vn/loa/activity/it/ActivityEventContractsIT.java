@@ -21,17 +21,17 @@ class ActivityEventContractsIT extends IntegrationTestSupport {
     void scheduledCompletedAndCancelledEventsMatchTheirSchemas() {
         UUID plan = issuedPlan("lien-minh");
         UUID done = schedule(LIEN_MINH_OFFICER, plan, "Chuyên mục CCHC – Bưu điện xã phối hợp", LocalDate.of(2022, 6, 30));
-        http.post("/api/activities/" + done + "/start", LIEN_MINH_OFFICER, null);
-        assertThat(http.post("/api/activities/" + done + "/complete", LIEN_MINH_OFFICER,
+        act(LIEN_MINH_OFFICER, done, "start", null);
+        assertThat(act(LIEN_MINH_OFFICER, done, "complete",
                 completion(LocalDate.of(2022, 6, 10), 4)).status()).isEqualTo(200);
         // Optional fields left out: no planned quantity, reach, cost or evidence.
         Map<String, Object> bare = newActivity(plan, "Tin bài", LocalDate.of(2022, 6, 30));
         bare.remove("plannedQuantity");
         UUID minimal = UUID.fromString(http.post("/api/activities", LIEN_MINH_OFFICER, bare).json().get("id").asString());
-        assertThat(http.post("/api/activities/" + minimal + "/complete", LIEN_MINH_OFFICER,
+        assertThat(act(LIEN_MINH_OFFICER, minimal, "complete",
                 Map.of("completedOn", "2022-06-11", "quantity", 1)).status()).isEqualTo(200);
         UUID cancelled = schedule(LIEN_MINH_OFFICER, plan, "Pano", LocalDate.of(2022, 7, 30));
-        http.post("/api/activities/" + cancelled + "/cancel", LIEN_MINH_OFFICER, Map.of("reason", "Trùng với kế hoạch huyện"));
+        act(LIEN_MINH_OFFICER, cancelled, "cancel", Map.of("reason", "Trùng với kế hoạch huyện"));
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> ActivityTopic.about(done).size() == 2
                 && ActivityTopic.about(minimal).size() == 2 && ActivityTopic.about(cancelled).size() == 2);

@@ -16,68 +16,108 @@ class ActivityTransitionsTests {
     static final Instant NOW = Instant.parse("2022-03-10T02:00:00Z");
 
     static Activity planned() {
-        return new Activity(UUID.randomUUID(), UUID.randomUUID(), "12/KH-UBND", "lien-minh",
-                List.of("ha-tinh", "duc-tho", "lien-minh"), "Chuyên mục CCHC tháng 3", "RADIO", List.of(), List.of(),
-                "van-hoa-thong-tin", List.of(), LocalDate.of(2022, 3, 31), BigDecimal.valueOf(4), ActivityStatus.PLANNED,
-                1, "lienminh.vhtt", NOW, null, null, null, null, null);
+        return Activity.scheduled(UUID.randomUUID(), UUID.randomUUID(), "12/KH-UBND", "lien-minh",
+                List.of("ha-tinh", "duc-tho", "lien-minh"), new Planning("Chuyên mục CCHC tháng 3", "RADIO", List.of("a"),
+                        List.of(), "van-hoa-thong-tin", List.of(), LocalDate.of(2022, 3, 31), BigDecimal.valueOf(4),
+                        500_000L, BudgetSource.COMMUNE),
+                "lienminh.vhtt", NOW);
     }
 
-    static Activity.Completion done() {
-        return new Activity.Completion(LocalDate.of(2022, 3, 9), BigDecimal.valueOf(4), 3000L, 150_000L,
+    static Completion done() {
+        return new Completion(LocalDate.of(2022, 3, 9), BigDecimal.valueOf(4), 3000L, null, 3000L, null, 150_000L,
                 List.of(new Evidence(null, "Nhật ký phát thanh")), "2022-Q1", "lienminh.vhtt", NOW);
     }
 
     @Test
-    void plannedActivityStartsAndThenCompletes() {
-        Activity started = planned().start("lienminh.vhtt", NOW);
-        assertThat(started.status()).isEqualTo(ActivityStatus.IN_PROGRESS);
-        assertThat(started.version()).isEqualTo(2);
-        assertThat(started.startedBy()).isEqualTo("lienminh.vhtt");
+    void aScheduledActivityIsPlannedAtVersionOneAndNew() {
+        Activity a = planned();
+        assertThat(a.status()).isEqualTo(ActivityStatus.PLANNED);
+        assertThat(a.version()).isEqualTo(1);
+        assertThat(a.isNew()).isTrue();
+        assertThat(a.budgetSource()).isEqualTo(BudgetSource.COMMUNE);
+    }
 
-        Activity completed = started.complete(done());
-        assertThat(completed.status()).isEqualTo(ActivityStatus.COMPLETED);
-        assertThat(completed.version()).isEqualTo(3);
-        assertThat(completed.completion().quantity()).isEqualByComparingTo("4");
+    @Test
+    void plannedActivityStartsAndThenCompletes() {
+        Activity a = planned();
+        a.start("lienminh.vhtt", NOW);
+        assertThat(a.status()).isEqualTo(ActivityStatus.IN_PROGRESS);
+        assertThat(a.startedBy()).isEqualTo("lienminh.vhtt");
+
+        a.complete(done(), null);
+        assertThat(a.status()).isEqualTo(ActivityStatus.COMPLETED);
+        assertThat(a.completion().quantity()).isEqualByComparingTo("4");
+        assertThat(a.completion().audiences()).containsExactly(new AudienceReach("CITIZENS", 3000L));
     }
 
     @Test
     void plannedActivityMayCompleteWithoutBeingStarted() {
-        assertThat(planned().complete(done()).status()).isEqualTo(ActivityStatus.COMPLETED);
+        Activity a = planned();
+        a.complete(done(), BudgetSource.DISTRICT);
+        assertThat(a.status()).isEqualTo(ActivityStatus.COMPLETED);
+        assertThat(a.budgetSource()).isEqualTo(BudgetSource.DISTRICT);
     }
 
     @Test
     void startingTwiceIsRefused() {
-        Activity started = planned().start("a", NOW);
-        assertThatThrownBy(() -> started.start("a", NOW)).isInstanceOf(InvalidTransitionException.class)
+        Activity a = planned();
+        a.start("a", NOW);
+        assertThatThrownBy(() -> a.start("a", NOW)).isInstanceOf(InvalidTransitionException.class)
                 .hasMessageContaining("IN_PROGRESS");
     }
 
     @Test
     void completingTwiceIsRefused() {
-        Activity completed = planned().complete(done());
-        assertThatThrownBy(() -> completed.complete(done())).isInstanceOf(InvalidTransitionException.class)
+        Activity a = planned();
+        a.complete(done(), null);
+        assertThatThrownBy(() -> a.complete(done(), null)).isInstanceOf(InvalidTransitionException.class)
                 .hasMessageContaining("COMPLETED");
     }
 
     @Test
-    void completingACancelledActivityIsRefused() {
-        Activity cancelled = planned().cancel(new Activity.Cancellation("Trùng lịch", "a", NOW));
-        assertThat(cancelled.status()).isEqualTo(ActivityStatus.CANCELLED);
-        assertThatThrownBy(() -> cancelled.complete(done())).isInstanceOf(InvalidTransitionException.class);
-        assertThatThrownBy(() -> cancelled.start("a", NOW)).isInstanceOf(InvalidTransitionException.class);
+    void completingOrCorrectingACancelledActivityIsRefused() {
+        Activity a = planned();
+        a.cancel(new Cancellation("Trùng lịch", "a", NOW));
+        assertThat(a.status()).isEqualTo(ActivityStatus.CANCELLED);
+        assertThatThrownBy(() -> a.complete(done(), null)).isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> a.start("a", NOW)).isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> a.correct(a.planning(), null)).isInstanceOf(InvalidTransitionException.class);
     }
 
     @Test
     void cancellingACompletedActivityIsRefused() {
-        Activity completed = planned().complete(done());
-        assertThatThrownBy(() -> completed.cancel(new Activity.Cancellation("x", "a", NOW)))
-                .isInstanceOf(InvalidTransitionException.class);
+        Activity a = planned();
+        a.complete(done(), null);
+        assertThatThrownBy(() -> a.cancel(new Cancellation("x", "a", NOW))).isInstanceOf(InvalidTransitionException.class);
     }
 
     @Test
     void inProgressActivityCanBeCancelled() {
-        Activity cancelled = planned().start("a", NOW).cancel(new Activity.Cancellation("Hết kinh phí", "a", NOW));
-        assertThat(cancelled.status()).isEqualTo(ActivityStatus.CANCELLED);
-        assertThat(cancelled.cancellation().reason()).isEqualTo("Hết kinh phí");
+        Activity a = planned();
+        a.start("a", NOW);
+        a.cancel(new Cancellation("Hết kinh phí", "a", NOW));
+        assertThat(a.status()).isEqualTo(ActivityStatus.CANCELLED);
+        assertThat(a.cancellation().reason()).isEqualTo("Hết kinh phí");
+    }
+
+    @Test
+    void aCorrectionReplacesThePlanningAndTheCompletionOfACompletedActivity() {
+        Activity a = planned();
+        a.complete(done(), null);
+        Planning p = a.planning();
+        Planning moved = new Planning("Chuyên mục CCHC tháng 3 (sửa)", p.channel(), List.of("a", "d"), p.targetCodes(),
+                p.unit(), p.coordinatingUnits(), p.dueDate(), p.plannedQuantity(), 600_000L, p.budgetSource());
+        Completion fixed = new Completion(LocalDate.of(2022, 3, 8), BigDecimal.valueOf(5), 3100L, null, 3100L, null,
+                150_000L, List.of(), "2022-Q1", "lienminh.vhtt", NOW);
+        a.correct(moved, fixed);
+        assertThat(a.title()).isEqualTo("Chuyên mục CCHC tháng 3 (sửa)");
+        assertThat(a.topics()).containsExactly("a", "d");
+        assertThat(a.completion()).isEqualTo(fixed);
+    }
+
+    @Test
+    void anOpenActivityHasNoCompletionToCorrect() {
+        Activity a = planned();
+        assertThatThrownBy(() -> a.correct(a.planning(), done())).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -26,14 +26,14 @@ class NewActivityValidationTests {
 
     @Test
     void aValidActivityHasNoErrors() {
-        assertThat(ActivityService.validate(valid(), PLAN)).isEmpty();
+        assertThat(ActivityRules.validate(valid(), PLAN)).isEmpty();
     }
 
     @Test
     void unknownTargetUnitChannelAndTopicAreEachNamed() {
         NewActivity bad = new NewActivity(PLAN.planId(), "x", "TELEVISION", List.of("z"), List.of("CT-NONE"),
                 "tu-phap", List.of("buu-dien-xa"), LocalDate.of(2022, 3, 31), null);
-        assertThat(ActivityService.validate(bad, PLAN)).extracting(FieldError::field)
+        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("channel", "unit", "coordinatingUnits", "targetCodes", "topics");
     }
 
@@ -41,14 +41,22 @@ class NewActivityValidationTests {
     void aKnownChannelThePlanDoesNotUseIsRefused() {
         NewActivity law = new NewActivity(PLAN.planId(), "Ngày pháp luật", "LAW_DAY", List.of(), List.of(),
                 "noi-vu", List.of(), LocalDate.of(2022, 3, 15), null);
-        assertThat(ActivityService.validate(law, PLAN)).extracting(FieldError::field).containsExactly("channel");
+        assertThat(ActivityRules.validate(law, PLAN)).extracting(FieldError::field).containsExactly("channel");
     }
 
     @Test
     void missingTitleAndDueDateAndNegativePlannedQuantityAreRefused() {
         NewActivity bad = new NewActivity(PLAN.planId(), " ", "RADIO", null, null, "noi-vu", null, null,
                 BigDecimal.valueOf(-1));
-        assertThat(ActivityService.validate(bad, PLAN)).extracting(FieldError::field)
+        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("title", "dueDate", "plannedQuantity");
+    }
+
+    @Test
+    void aNegativePlannedCostAndAnUnknownBudgetSourceAreRefused() {
+        NewActivity bad = new NewActivity(PLAN.planId(), "Pano", "RADIO", List.of(), List.of(), "noi-vu", List.of(),
+                LocalDate.of(2022, 3, 31), null, -1L, "WARD");
+        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("plannedCostVnd", "budgetSource");
     }
 }
