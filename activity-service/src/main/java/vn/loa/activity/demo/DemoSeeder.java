@@ -72,8 +72,9 @@ class DemoSeeder {
     int seedAll() {
         int seeded = 0;
         for (PlanCopy plan : plans.issued(YEAR)) {
-            // Commune plans only: the district plan's activities are the communes'.
-            if (plan.orgUnitPath().size() >= 3 && Boolean.TRUE.equals(tx.execute(s -> seed(plan)))) {
+            // Commune plans only (the district plan's activities are the communes'), of communes that still exist.
+            if (plan.orgUnitPath().size() >= 3 && orgUnits.closedOn(plan.orgUnit()).isEmpty()
+                    && Boolean.TRUE.equals(tx.execute(s -> seed(plan)))) {
                 seeded++;
             }
         }

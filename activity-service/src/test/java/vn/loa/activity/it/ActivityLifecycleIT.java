@@ -181,6 +181,15 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
                 .containsExactlyInAnyOrder(late.toString(), dueToday.toString());
 
         assertProblem(http.get("/api/activities?size=201", OFFICER), 400, "validation-failed");
+
+        // Keyset pages: each page names the next; a page asked by cursor is not counted again.
+        JsonNode first = http.get("/api/activities?planId=" + plan + "&size=2", OFFICER).json();
+        assertThat(ids(first)).containsExactly(completed.toString(), late.toString());
+        JsonNode second = http.get("/api/activities?planId=" + plan + "&size=2&after=" + first.get("next").asString(), OFFICER).json();
+        assertThat(ids(second)).containsExactly(dueToday.toString());
+        assertThat(second.has("next")).isFalse();
+        assertThat(second.has("total")).isFalse();
+        assertProblem(http.get("/api/activities?after=nonsense", OFFICER), 400, "validation-failed");
     }
 
     static List<String> ids(JsonNode page) {
