@@ -25,7 +25,11 @@ public final class Http {
         this.base = "http://localhost:" + port;
     }
 
-    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String body, java.net.http.HttpHeaders headers, byte[] bytes) {
+
+        public Response(int status, String body, java.net.http.HttpHeaders headers) {
+            this(status, body, headers, null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -49,6 +53,24 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), bearer, Map.of());
     }
 
+    /** A GET whose answer is binary (a spreadsheet): {@link Response#bytes()}. */
+    public Response getBytes(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), "", response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String bearer, Object body) {
         return post(path, bearer, body, Map.of());
     }
@@ -60,6 +82,13 @@ public final class Http {
                 : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(publisher), bearer, all);
+    }
+
+    public Response patch(String path, String bearer, Object body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("Content-Type", "application/json");
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)), bearer, all);
     }
 
     private Response send(HttpRequest.Builder request, String bearer, Map<String, String> headers) {

@@ -104,6 +104,22 @@ public abstract class IntegrationTestSupport {
         return UUID.fromString(r.json().get("id").asString());
     }
 
+    /** The ETag of the activity's current version, as a client would have it from its last GET (If-Match). */
+    protected String etagOf(UUID activityId) {
+        return jdbc.sql("SELECT version FROM activity WHERE id = :id").param("id", activityId).query(Integer.class)
+                .optional().map(v -> "\"" + v + "\"").orElse("\"1\"");
+    }
+
+    /** POST /api/activities/{id}/{action} with the If-Match of the current version (every change needs one). */
+    protected Http.Response act(String bearer, UUID activityId, String action, Object body) {
+        return http.post("/api/activities/" + activityId + "/" + action, bearer, body, Map.of("If-Match", etagOf(activityId)));
+    }
+
+    /** PATCH /api/activities/{id} with the If-Match of the current version. */
+    protected Http.Response correct(String bearer, UUID activityId, Object body) {
+        return http.patch("/api/activities/" + activityId, bearer, body, Map.of("If-Match", etagOf(activityId)));
+    }
+
     protected static Map<String, Object> completion(LocalDate on, Number quantity) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("completedOn", on.toString());

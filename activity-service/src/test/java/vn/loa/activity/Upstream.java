@@ -164,6 +164,73 @@ public final class Upstream {
         send(Topics.PERIOD_EVENTS, "duc-tho", envelope(type, "/reporting-service", "duc-tho/" + data.get("period"), data));
     }
 
+    /** An org-unit event of any type (org-unit-registered, -moved, -closed, org-units-merged), keyed by its unit. */
+    public static void sendOrgUnitEvent(String type, Map<String, Object> data) {
+        String code = (String) data.get("code");
+        send(Topics.ORG_UNIT_EVENTS, code, envelope(type, "/plan-service", code, data));
+    }
+
+    public static Map<String, Object> orgUnitRegistered(String code, String name, String level, List<String> path) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", code);
+        d.put("name", name);
+        d.put("level", level);
+        d.put("parentCode", path.size() < 2 ? null : path.get(path.size() - 2));
+        d.put("path", path);
+        d.put("units", UNITS.stream().map(u -> Map.of("code", u, "name", "Đơn vị " + u, "kind", "OFFICE")).toList());
+        d.put("abbreviation", "UBND");
+        d.put("issuerName", "UBND " + name);
+        return d;
+    }
+
+    /** {@code org-unit-moved} of a unit without units below it. */
+    public static Map<String, Object> orgUnitMoved(String code, String name, List<String> oldPath, List<String> path) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", code);
+        d.put("name", name);
+        d.put("level", "COMMUNE");
+        d.put("oldParentCode", oldPath.get(oldPath.size() - 2));
+        d.put("parentCode", path.get(path.size() - 2));
+        d.put("oldPath", oldPath);
+        d.put("path", path);
+        d.put("descendants", List.of());
+        d.put("effectiveOn", "2025-07-01");
+        d.put("movedBy", "operator");
+        d.put("movedAt", "2025-07-01T08:00:00+07:00");
+        return d;
+    }
+
+    public static Map<String, Object> orgUnitClosed(String code, String name, List<String> path, String successor,
+                                                    List<String> successorPath) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", code);
+        d.put("name", name);
+        d.put("level", "COMMUNE");
+        d.put("parentCode", path.get(path.size() - 2));
+        d.put("path", path);
+        d.put("closedOn", "2025-07-01");
+        d.put("successorCode", successor);
+        d.put("successorPath", successorPath);
+        d.put("closedBy", "operator");
+        d.put("closedAt", "2025-07-01T08:00:00+07:00");
+        return d;
+    }
+
+    public static Map<String, Object> orgUnitsMerged(String code, String name, List<String> path,
+                                                     List<Map<String, Object>> predecessors) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", code);
+        d.put("name", name);
+        d.put("level", "COMMUNE");
+        d.put("parentCode", path.get(path.size() - 2));
+        d.put("path", path);
+        d.put("effectiveOn", "2025-07-01");
+        d.put("predecessors", predecessors);
+        d.put("mergedBy", "operator");
+        d.put("mergedAt", "2025-07-01T08:00:00+07:00");
+        return d;
+    }
+
     public static void sendOrgUnit(Map<String, Object> data) {
         String code = (String) data.get("code");
         send(Topics.ORG_UNIT_EVENTS, code, envelope("org-unit-registered", "/plan-service", code, data));

@@ -7,22 +7,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.activity.activity.ActivityService;
-import vn.loa.activity.activity.ActivityView;
-import vn.loa.activity.activity.Caller;
-import vn.loa.activity.activity.CompletionRequest;
-import vn.loa.activity.activity.Evidence;
-import vn.loa.activity.activity.NewActivity;
-import vn.loa.activity.orgunit.OrgUnits;
+import vn.loa.activity.lifecycle.ActivityService;
+import vn.loa.activity.lifecycle.ActivityView;
+import vn.loa.activity.lifecycle.AudienceReach;
+import vn.loa.activity.lifecycle.CancellationRequest;
+import vn.loa.activity.lifecycle.CompletionRequest;
+import vn.loa.activity.lifecycle.Evidence;
+import vn.loa.activity.lifecycle.NewActivity;
+import vn.loa.activity.orgunit.OrgTree;
 import vn.loa.activity.plancopy.PlanCopies;
 import vn.loa.activity.plancopy.PlanCopy;
 import vn.loa.activity.plancopy.PlanTarget;
+import vn.loa.activity.support.IfMatch;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.Roles;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Demo data for the local stack: once the copies of the 2022 commune plans have arrived from plan-service,
@@ -38,13 +43,13 @@ class DemoSeeder {
     static final int YEAR = 2022;
 
     private final PlanCopies plans;
-    private final OrgUnits orgUnits;
+    private final OrgTree orgUnits;
     private final ActivityService activities;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoSeeder(PlanCopies plans, OrgUnits orgUnits, ActivityService activities, JdbcClient jdbc,
+    DemoSeeder(PlanCopies plans, OrgTree orgUnits, ActivityService activities, JdbcClient jdbc,
                TransactionTemplate tx, Clock clock) {
         this.plans = plans;
         this.orgUnits = orgUnits;
@@ -67,8 +72,9 @@ class DemoSeeder {
     int seedAll() {
         int seeded = 0;
         for (PlanCopy plan : plans.issued(YEAR)) {
-            // Commune plans only: the district plan's activities are the communes'.
-            if (plan.orgUnitPath().size() >= 3 && Boolean.TRUE.equals(tx.execute(s -> seed(plan)))) {
+            // Commune plans only (the district plan's activities are the communes'), of communes that still exist.
+            if (plan.orgUnitPath().size() >= 3 && orgUnits.closedOn(plan.orgUnit()).isEmpty()
+                    && Boolean.TRUE.equals(tx.execute(s -> seed(plan)))) {
                 seeded++;
             }
         }
@@ -85,11 +91,13 @@ class DemoSeeder {
         List<DemoActivities.Spec> specs = "lien-minh".equals(commune)
                 ? DemoActivities.lienMinh(YEAR)
                 : DemoActivities.lighter(orgUnits.nameOf(commune), YEAR, 3 + Math.floorMod(commune.hashCode(), 6));
-        Caller caller = Caller.system(commune.replace("-", "") + ".vhtt");
+        // The commune's own officer, as the demo's users sign in (API.md): their scope is the commune.
+        CurrentUser caller = new CurrentUser(commune.replace("-", "") + ".vhtt", Set.of(Roles.COMMUNE_OFFICER), commune);
         LocalDate today = LocalDate.now(clock);
         int created = 0;
-        for (DemoActivities.Spec spec : specs) {
-            Optional<NewActivity> cmd = fit(spec, plan);
+        for (int i = 0; i < specs.size(); i++) {
+            DemoActivities.Spec spec = specs.get(i);
+            Optional<NewActivity> cmd = fit(spec, plan, i);
             if (cmd.isEmpty()) {
                 continue;
             }
@@ -97,18 +105,19 @@ class DemoSeeder {
             ActivityView a = activities.create(caller, cmd.get(), false);
             created++;
             switch (spec.outcome()) {
-                case IN_PROGRESS -> activities.start(caller, a.id(), null);
-                case CANCELLED -> activities.cancel(caller, a.id(), null,
-                        new vn.loa.activity.activity.CancellationRequest("Gộp vào bài tổng kết cuối năm"), false);
+                // IfMatch.ANY: the seeder changes what it has just created itself, nobody else can have
+                case IN_PROGRESS -> activities.start(caller, a.id(), IfMatch.ANY);
+                case CANCELLED -> activities.cancel(caller, a.id(), IfMatch.ANY,
+                        new CancellationRequest("Gộp vào bài tổng kết cuối năm"), false);
                 case COMPLETED -> {
                     LocalDate done = spec.dueDate().minusDays(3);
                     if (!done.isAfter(today)) {
-                        activities.start(caller, a.id(), null);
+                        activities.start(caller, a.id(), IfMatch.ANY);
                         List<Evidence> evidence = spec.evidenceUrl() == null && spec.evidenceNote() == null ? List.of()
                                 : List.of(new Evidence(spec.evidenceUrl(), spec.evidenceNote()));
                         // Recorded history: it was entered before any quarter was closed.
-                        activities.complete(caller, a.id(), null, new CompletionRequest(done, spec.quantity(),
-                                spec.reach(), spec.costVnd(), evidence), false);
+                        activities.complete(caller, a.id(), IfMatch.ANY, new CompletionRequest(done, spec.quantity(),
+                                spec.reach(), audiences(spec), spec.costVnd(), null, evidence), false);
                     }
                 }
                 default -> {
@@ -119,8 +128,11 @@ class DemoSeeder {
         return true;
     }
 
-    /** Adapts a spec to what the plan has: its channels, units and the target met through that channel. */
-    private static Optional<NewActivity> fit(DemoActivities.Spec spec, PlanCopy plan) {
+    /**
+     * Adapts a spec to what the plan has: its channels, units and the target met through that channel; the topics
+     * of the plan (a–f) in turn, so that every topic has work; a planned cost with its source where money is spent.
+     */
+    private static Optional<NewActivity> fit(DemoActivities.Spec spec, PlanCopy plan, int index) {
         if (!plan.usesChannel(spec.channel())) {
             return Optional.empty();
         }
@@ -134,8 +146,35 @@ class DemoSeeder {
                 .filter(u -> plan.unitCodes().contains(u) && !u.equals(unit)).toList();
         List<String> targets = plan.targets().stream().filter(t -> spec.channel().equals(t.channel()))
                 .map(PlanTarget::code).limit(1).toList();
-        List<String> topics = plan.topicCodes().stream().limit(1).toList();
+        List<String> codes = List.copyOf(plan.topicCodes());
+        List<String> topics = codes.isEmpty() ? List.of() : List.of(codes.get(index % codes.size()));
+        Long plannedCost = spec.costVnd() == null || spec.costVnd() == 0 ? null
+                // planned a little above what was spent, rounded to 100,000 đồng, as estimates are
+                : (spec.costVnd() * 11 / 10 + 99_999) / 100_000 * 100_000;
+        String source = plannedCost == null ? null : sourceOf(spec.channel());
         return Optional.of(new NewActivity(plan.planId(), spec.title(), spec.channel(), topics, targets, unit,
-                coordinating, spec.dueDate(), spec.plannedQuantity()));
+                coordinating, spec.dueDate(), spec.plannedQuantity(), plannedCost, source));
+    }
+
+    /** Training is paid by the district's budget for administrative reform, the rest by the commune's. */
+    private static String sourceOf(String channel) {
+        return "TRAINING".equals(channel) ? "DISTRICT" : "COMMUNE";
+    }
+
+    /**
+     * Who was reached, by channel: training and meeting items reach officials; articles and the press reach citizens
+     * and, a fifth of them, businesses and investors; broadcasts, law days, postal service and the rest citizens.
+     */
+    static List<AudienceReach> audiences(DemoActivities.Spec spec) {
+        Long reach = spec.reach();
+        if (reach == null || reach == 0) {
+            return null;
+        }
+        return switch (spec.channel()) {
+            case "TRAINING", "MEETING" -> List.of(new AudienceReach("OFFICIALS", reach));
+            case "WEBSITE", "PRESS" -> List.of(new AudienceReach("CITIZENS", reach - reach / 5),
+                    new AudienceReach("BUSINESSES", reach / 5));
+            default -> List.of(new AudienceReach("CITIZENS", reach));
+        };
     }
 }

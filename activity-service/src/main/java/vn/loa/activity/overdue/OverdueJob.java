@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.activity.activity.Overdue;
+import vn.loa.activity.lifecycle.Overdue;
 import vn.loa.activity.support.Sql;
 import vn.loa.messaging.EventPublisher;
 

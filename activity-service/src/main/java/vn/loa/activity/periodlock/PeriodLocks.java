@@ -3,9 +3,11 @@ package vn.loa.activity.periodlock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import vn.loa.activity.orgunit.SubtreeMoved;
 import vn.loa.activity.support.Sql;
 import vn.loa.messaging.EventRoutes;
 import vn.loa.messaging.InboundEvents;
@@ -91,6 +93,20 @@ public class PeriodLocks {
                     .update();
         }
         log.info("quarter-reopened {} {} until {}: {} communes changed", e.district(), e.period(), e.until(), changed);
+    }
+
+    /**
+     * The copied org-unit paths follow a move (EVENTS.md, org-unit-moved). The windows themselves stay: what was
+     * closed before the move stays closed.
+     */
+    @EventListener
+    void on(SubtreeMoved moved) {
+        jdbc.sql("""
+                        UPDATE period_lock
+                        SET org_unit_path = CAST(:path AS text[]) || org_unit_path[array_position(org_unit_path, :code) + 1:]
+                        WHERE org_unit_path @> ARRAY[CAST(:code AS text)]""")
+                .param("code", moved.code()).param("path", Sql.array(moved.newPath()))
+                .update();
     }
 
     private static PeriodWindow map(ResultSet rs, int row) throws SQLException {

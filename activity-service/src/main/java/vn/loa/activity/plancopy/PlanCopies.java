@@ -1,9 +1,11 @@
 package vn.loa.activity.plancopy;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.activity.orgunit.SubtreeMoved;
 import vn.loa.activity.support.Sql;
 
 import java.sql.ResultSet;
@@ -93,6 +95,17 @@ public class PlanCopies {
                 .param("now", OffsetDateTime.now(clock))
                 .update();
         return rows > 0;
+    }
+
+    /** The copied org-unit paths follow a move (EVENTS.md, org-unit-moved); scope reads the tree, not these. */
+    @EventListener
+    void on(SubtreeMoved moved) {
+        jdbc.sql("""
+                        UPDATE plan_copy
+                        SET org_unit_path = CAST(:path AS text[]) || org_unit_path[array_position(org_unit_path, :code) + 1:]
+                        WHERE org_unit_path @> ARRAY[CAST(:code AS text)]""")
+                .param("code", moved.code()).param("path", Sql.array(moved.newPath()))
+                .update();
     }
 
     private PlanCopy map(ResultSet rs, int row) throws SQLException {

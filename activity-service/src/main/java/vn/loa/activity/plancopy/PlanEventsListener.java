@@ -5,11 +5,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import vn.loa.activity.orgunit.OrgTree;
 import vn.loa.messaging.EventRoutes;
 import vn.loa.messaging.InboundEvents;
 import vn.loa.messaging.Topics;
 
-/** Keeps the plan copy up to date from plan-service's events (each event applied once). */
+/**
+ * Keeps the plan copy up to date from plan-service's events (each event applied once). A plan's org unit that the
+ * tree copy does not know yet (its org-unit event has not arrived) is seeded from the plan's path, so that scope
+ * checks can read the tree from the first activity on.
+ */
 @Component
 class PlanEventsListener {
 
@@ -17,10 +22,11 @@ class PlanEventsListener {
 
     private final EventRoutes routes;
 
-    PlanEventsListener(InboundEvents inbound, PlanCopies copies) {
+    PlanEventsListener(InboundEvents inbound, PlanCopies copies, OrgTree tree) {
         this.routes = inbound.routes("plan-copy")
                 .on(PlanIssued.class, e -> {
                     PlanIssued p = e.data();
+                    tree.seed(p.orgUnit(), p.orgUnitName(), p.orgUnitLevel(), p.orgUnitPath());
                     boolean changed = copies.applyIssuedOrAmended(p.planId(), p.version(), p.orgUnit(), p.orgUnitName(),
                             p.orgUnitPath(), p.year(), p.documentNumber(), p.title(), p.targets(), p.topics(),
                             p.channels(), p.units());
@@ -28,6 +34,7 @@ class PlanEventsListener {
                 })
                 .on(PlanAmended.class, e -> {
                     PlanAmended p = e.data();
+                    tree.seed(p.orgUnit(), p.orgUnitName(), p.orgUnitLevel(), p.orgUnitPath());
                     boolean changed = copies.applyIssuedOrAmended(p.planId(), p.version(), p.orgUnit(), p.orgUnitName(),
                             p.orgUnitPath(), p.year(), p.documentNumber(), p.title(), p.targets(), p.topics(),
                             p.channels(), p.units());

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.activity.IntegrationTestSupport;
-import vn.loa.activity.activity.ActivityService;
-import vn.loa.activity.orgunit.OrgUnits;
+import vn.loa.activity.lifecycle.ActivityService;
+import vn.loa.activity.orgunit.OrgTree;
 import vn.loa.activity.plancopy.PlanCopies;
 
 import java.util.List;
@@ -19,7 +19,7 @@ class DemoSeederIT extends IntegrationTestSupport {
     @Autowired
     PlanCopies plans;
     @Autowired
-    OrgUnits orgUnits;
+    OrgTree orgUnits;
     @Autowired
     ActivityService activities;
     @Autowired
@@ -53,6 +53,17 @@ class DemoSeederIT extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p AND status IN ('PLANNED','IN_PROGRESS')")
                 .param("p", lienMinh).query(Long.class).single()).isGreaterThan(3);
         assertThat(countOf(anDung)).isBetween(1L, count / 2);
+        // Issue 19: the plan's topics in turn, planned costs with their source, reach per audience.
+        Map<String, Object> depth = jdbc.sql("""
+                SELECT count(DISTINCT topics[1]) AS topics, count(*) FILTER (WHERE planned_cost_vnd > 0
+                           AND budget_source IS NOT NULL) AS costed,
+                       count(*) FILTER (WHERE reach_officials IS NOT NULL) AS officials,
+                       count(*) FILTER (WHERE reach_citizens IS NOT NULL) AS citizens
+                FROM activity WHERE plan_id = :p""").param("p", lienMinh).query().singleRow();
+        assertThat(((Number) depth.get("topics")).intValue()).isEqualTo(2); // the test plan has topics a and d
+        assertThat(((Number) depth.get("costed")).intValue()).isGreaterThan(5);
+        assertThat(((Number) depth.get("officials")).intValue()).isGreaterThan(2);
+        assertThat(((Number) depth.get("citizens")).intValue()).isGreaterThan(10);
         // The radio target (CT-2 on the local stack) is a monthly segment: one activity a month, in lighter years too.
         Map<String, Object> anDungRadio = jdbc.sql("""
                 SELECT count(*) AS n, count(DISTINCT extract(month FROM due_date)) AS months FROM activity

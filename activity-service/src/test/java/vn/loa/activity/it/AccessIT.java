@@ -4,17 +4,28 @@ import org.junit.jupiter.api.Test;
 import vn.loa.activity.Http;
 import vn.loa.activity.IntegrationTestSupport;
 import vn.loa.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.loa.activity.access.AccessPolicy;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.Roles;
+import vn.loa.support.web.ApiException;
+
+import java.util.Set;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Org scope by the plan's org-unit path; roles; tokens. Directly on the service. */
 class AccessIT extends IntegrationTestSupport {
 
     static final String TUNG_CHAU_OFFICER = TestTokens.bearer("tungchau.vhtt", "COMMUNE_OFFICER", "tung-chau");
     static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
+
+    @Autowired
+    AccessPolicy access;
 
     @Test
     void withoutAValidTokenTheAnswerIs401() {
@@ -30,7 +41,7 @@ class AccessIT extends IntegrationTestSupport {
         UUID plan = issuedPlan("lien-minh");
         UUID id = schedule(LIEN_MINH_OFFICER, plan, "Chuyên mục", LocalDate.of(2022, 6, 30));
         assertProblem(http.get("/api/activities/" + id, TUNG_CHAU_OFFICER), 404, "not-found");
-        assertProblem(http.post("/api/activities/" + id + "/start", TUNG_CHAU_OFFICER, null), 404, "not-found");
+        assertProblem(act(TUNG_CHAU_OFFICER, id, "start", null), 404, "not-found");
         assertThat(http.get("/api/activities?planId=" + plan, TUNG_CHAU_OFFICER).json().get("total").asLong()).isZero();
         assertProblem(http.post("/api/activities", TUNG_CHAU_OFFICER, newActivity(plan, "x", LocalDate.of(2022, 6, 30))),
                 422, "plan-not-issued");
@@ -41,7 +52,7 @@ class AccessIT extends IntegrationTestSupport {
         UUID plan = issuedPlan("lien-minh");
         UUID id = schedule(DISTRICT_OFFICER, plan, "Tập huấn do huyện hỗ trợ", LocalDate.of(2022, 6, 30));
         assertThat(http.get("/api/activities/" + id, DISTRICT_OFFICER).status()).isEqualTo(200);
-        assertThat(http.post("/api/activities/" + id + "/start", DISTRICT_OFFICER, null).status()).isEqualTo(200);
+        assertThat(act(DISTRICT_OFFICER, id, "start", null).status()).isEqualTo(200);
         assertThat(http.get("/api/activities?planId=" + plan, DISTRICT_OFFICER).json().get("total").asLong()).isEqualTo(1);
     }
 
@@ -52,8 +63,8 @@ class AccessIT extends IntegrationTestSupport {
         Http.Response read = http.get("/api/activities/" + id, PROVINCE_VIEWER);
         assertThat(read.status()).isEqualTo(200);
         assertThat(http.get("/api/activities?planId=" + plan, PROVINCE_VIEWER).json().get("total").asLong()).isEqualTo(1);
-        assertProblem(http.post("/api/activities/" + id + "/start", PROVINCE_VIEWER, null), 403, "forbidden");
-        assertProblem(http.post("/api/activities/" + id + "/complete", PROVINCE_VIEWER, completion(LocalDate.of(2022, 6, 1), 1)),
+        assertProblem(act(PROVINCE_VIEWER, id, "start", null), 403, "forbidden");
+        assertProblem(act(PROVINCE_VIEWER, id, "complete", completion(LocalDate.of(2022, 6, 1), 1)),
                 403, "forbidden");
         assertProblem(http.post("/api/activities", PROVINCE_VIEWER, newActivity(plan, "x", LocalDate.of(2022, 6, 30))),
                 403, "forbidden");
@@ -62,7 +73,42 @@ class AccessIT extends IntegrationTestSupport {
 
     @Test
     void theOperatorRoleHasNoBusinessWithActivities() {
+        UUID id = schedule(LIEN_MINH_OFFICER, issuedPlan("lien-minh"), "Chuyên mục", LocalDate.of(2022, 6, 30));
         assertProblem(http.get("/api/activities", OPERATOR), 403, "forbidden");
+        assertProblem(http.get("/api/activities/" + id, OPERATOR), 403, "forbidden");
+        assertProblem(http.get("/api/activities/" + id + "/history", OPERATOR), 403, "forbidden");
+        assertProblem(act(OPERATOR, id, "start", null), 403, "forbidden");
+        assertProblem(http.get("/api/activities/import/template", OPERATOR), 403, "forbidden");
+    }
+
+    @Test
+    void everyChangeNeedsTheVersionReadInIfMatch() {
+        UUID id = schedule(LIEN_MINH_OFFICER, issuedPlan("lien-minh"), "Chuyên mục", LocalDate.of(2022, 6, 30));
+        assertProblem(http.post("/api/activities/" + id + "/start", LIEN_MINH_OFFICER, null), 428, "precondition-required");
+        assertProblem(http.post("/api/activities/" + id + "/complete", LIEN_MINH_OFFICER, completion(LocalDate.of(2022, 6, 1), 1)),
+                428, "precondition-required");
+        assertProblem(http.post("/api/activities/" + id + "/cancel", LIEN_MINH_OFFICER, java.util.Map.of("reason", "x")),
+                428, "precondition-required");
+        // Out of scope is 404 before any precondition: the caller learns nothing of the activity.
+        assertProblem(http.post("/api/activities/" + id + "/start", TUNG_CHAU_OFFICER, null), 404, "not-found");
+        assertThat(http.post("/api/activities/" + id + "/start", LIEN_MINH_OFFICER, null,
+                java.util.Map.of("If-Match", "\"1\"")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void thePolicyAnswersForOtherFeaturesWhetherACallerMayReadOrChangeAnActivity() {
+        UUID id = schedule(LIEN_MINH_OFFICER, issuedPlan("lien-minh"), "Chuyên mục", LocalDate.of(2022, 6, 30));
+        CurrentUser lienMinh = new CurrentUser("lienminh.vhtt", Set.of(Roles.COMMUNE_OFFICER), "lien-minh");
+        CurrentUser tungChau = new CurrentUser("tungchau.vhtt", Set.of(Roles.COMMUNE_OFFICER), "tung-chau");
+        CurrentUser viewer = new CurrentUser("hatinh.viewer", Set.of(Roles.PROVINCE_VIEWER), "ha-tinh");
+        access.requireActivity(lienMinh, id, AccessPolicy.Access.WRITE);
+        access.requireActivity(viewer, id, AccessPolicy.Access.READ);
+        assertThatThrownBy(() -> access.requireActivity(viewer, id, AccessPolicy.Access.WRITE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(403));
+        assertThatThrownBy(() -> access.requireActivity(tungChau, id, AccessPolicy.Access.READ))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(404));
+        assertThatThrownBy(() -> access.requireActivity(lienMinh, UUID.randomUUID(), AccessPolicy.Access.READ))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(404));
     }
 
     @Test

@@ -67,20 +67,20 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
     void completingTwiceOrAfterCancellingIsAnInvalidTransition() {
         UUID plan = issuedPlan("lien-minh");
         UUID done = schedule(OFFICER, plan, "Tin bài CCHC", LocalDate.of(2022, 6, 30));
-        assertThat(http.post("/api/activities/" + done + "/complete", OFFICER, completion(LocalDate.of(2022, 6, 1), 1)).status())
+        assertThat(act(OFFICER, done, "complete", completion(LocalDate.of(2022, 6, 1), 1)).status())
                 .isEqualTo(200);
-        assertProblem(http.post("/api/activities/" + done + "/complete", OFFICER, completion(LocalDate.of(2022, 6, 2), 1)),
+        assertProblem(act(OFFICER, done, "complete", completion(LocalDate.of(2022, 6, 2), 1)),
                 409, "invalid-transition");
-        assertProblem(http.post("/api/activities/" + done + "/cancel", OFFICER, Map.of("reason", "nhầm")),
+        assertProblem(act(OFFICER, done, "cancel", Map.of("reason", "nhầm")),
                 409, "invalid-transition");
-        assertProblem(http.post("/api/activities/" + done + "/start", OFFICER, null), 409, "invalid-transition");
+        assertProblem(act(OFFICER, done, "start", null), 409, "invalid-transition");
 
         UUID cancelled = schedule(OFFICER, plan, "Pano tuyên truyền", LocalDate.of(2022, 7, 30));
-        Http.Response c = http.post("/api/activities/" + cancelled + "/cancel", OFFICER, Map.of("reason", "Không còn kinh phí"));
+        Http.Response c = act(OFFICER, cancelled, "cancel", Map.of("reason", "Không còn kinh phí"));
         assertThat(c.status()).as(c.toString()).isEqualTo(200);
         assertThat(c.json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(c.json().get("cancelReason").asString()).isEqualTo("Không còn kinh phí");
-        assertProblem(http.post("/api/activities/" + cancelled + "/complete", OFFICER, completion(LocalDate.of(2022, 6, 2), 1)),
+        assertProblem(act(OFFICER, cancelled, "complete", completion(LocalDate.of(2022, 6, 2), 1)),
                 409, "invalid-transition");
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> ActivityTopic.ofType("activity-cancelled", cancelled).size() == 1);
     }
@@ -88,27 +88,27 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
     @Test
     void startingTwiceIsAnInvalidTransition() {
         UUID id = schedule(OFFICER, issuedPlan("lien-minh"), "Tập huấn", LocalDate.of(2022, 6, 30));
-        assertThat(http.post("/api/activities/" + id + "/start", OFFICER, null).status()).isEqualTo(200);
-        assertProblem(http.post("/api/activities/" + id + "/start", OFFICER, null), 409, "invalid-transition");
+        assertThat(act(OFFICER, id, "start", null).status()).isEqualTo(200);
+        assertProblem(act(OFFICER, id, "start", null), 409, "invalid-transition");
     }
 
     @Test
     void aFutureDateOrANegativeQuantityIsABadRequest() {
         UUID id = schedule(OFFICER, issuedPlan("lien-minh"), "Ngày pháp luật", LocalDate.of(2022, 6, 30));
-        assertProblem(http.post("/api/activities/" + id + "/complete", OFFICER, completion(LocalDate.of(2022, 6, 21), 1)),
+        assertProblem(act(OFFICER, id, "complete", completion(LocalDate.of(2022, 6, 21), 1)),
                 400, "validation-failed");
-        assertProblem(http.post("/api/activities/" + id + "/complete", OFFICER, completion(LocalDate.of(2022, 6, 19), -1)),
+        assertProblem(act(OFFICER, id, "complete", completion(LocalDate.of(2022, 6, 19), -1)),
                 400, "validation-failed");
         // Today in Hà Nội is fine, even at 23:59.
         clock.set(java.time.Instant.parse("2022-06-20T16:59:00Z"));
-        assertThat(http.post("/api/activities/" + id + "/complete", OFFICER, completion(LocalDate.of(2022, 6, 20), 0)).status())
+        assertThat(act(OFFICER, id, "complete", completion(LocalDate.of(2022, 6, 20), 0)).status())
                 .isEqualTo(200);
     }
 
     @Test
     void cancellingNeedsAReason() {
         UUID id = schedule(OFFICER, issuedPlan("lien-minh"), "Bài viết", LocalDate.of(2022, 6, 30));
-        assertProblem(http.post("/api/activities/" + id + "/cancel", OFFICER, Map.of("reason", " ")), 400, "validation-failed");
+        assertProblem(act(OFFICER, id, "cancel", Map.of("reason", " ")), 400, "validation-failed");
     }
 
     @Test
@@ -159,7 +159,7 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
         UUID late = schedule(OFFICER, plan, "Quá hạn", LocalDate.of(2022, 6, 19));
         UUID dueToday = schedule(OFFICER, plan, "Hạn hôm nay", LocalDate.of(2022, 6, 20));
         UUID completed = schedule(OFFICER, plan, "Đã xong", LocalDate.of(2022, 6, 1));
-        http.post("/api/activities/" + completed + "/complete", OFFICER, completion(LocalDate.of(2022, 5, 30), 1));
+        act(OFFICER, completed, "complete", completion(LocalDate.of(2022, 5, 30), 1));
 
         JsonNode overdue = http.get("/api/activities?planId=" + plan + "&overdue=true", OFFICER).json();
         assertThat(ids(overdue)).containsExactly(late.toString());
@@ -181,6 +181,15 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
                 .containsExactlyInAnyOrder(late.toString(), dueToday.toString());
 
         assertProblem(http.get("/api/activities?size=201", OFFICER), 400, "validation-failed");
+
+        // Keyset pages: each page names the next; a page asked by cursor is not counted again.
+        JsonNode first = http.get("/api/activities?planId=" + plan + "&size=2", OFFICER).json();
+        assertThat(ids(first)).containsExactly(completed.toString(), late.toString());
+        JsonNode second = http.get("/api/activities?planId=" + plan + "&size=2&after=" + first.get("next").asString(), OFFICER).json();
+        assertThat(ids(second)).containsExactly(dueToday.toString());
+        assertThat(second.has("next")).isFalse();
+        assertThat(second.has("total")).isFalse();
+        assertProblem(http.get("/api/activities?after=nonsense", OFFICER), 400, "validation-failed");
     }
 
     static List<String> ids(JsonNode page) {

@@ -6,9 +6,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.loa.activity.ActivityTopic;
 import vn.loa.activity.Http;
 import vn.loa.activity.IntegrationTestSupport;
-import vn.loa.activity.activity.ActivityService;
-import vn.loa.activity.activity.Caller;
-import vn.loa.activity.activity.NewActivity;
+import vn.loa.activity.lifecycle.ActivityService;
+import vn.loa.activity.lifecycle.NewActivity;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.security.Roles;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ class CompletionBenchmark extends IntegrationTestSupport {
         String commune = "an-dung";
         String officer = officerOf(commune);
         UUID plan = issuedPlan(commune);
-        Caller caller = new Caller("andung.vhtt", commune, true);
+        CurrentUser caller = new CurrentUser("andung.vhtt", java.util.Set.of(Roles.COMMUNE_OFFICER), commune);
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n + warmup; i++) {
             ids.add(activities.create(caller, new NewActivity(plan, "Chuyên mục CCHC số " + i, "RADIO", List.of("a"),
@@ -101,7 +102,9 @@ class CompletionBenchmark extends IntegrationTestSupport {
                 int i;
                 while ((i = next.getAndIncrement()) < ids.size()) {
                     long t0 = System.nanoTime();
-                    Http.Response r = http.post("/api/activities/" + ids.get(i) + "/complete", officer, body);
+                    // scheduled just before: version 1
+                    Http.Response r = http.post("/api/activities/" + ids.get(i) + "/complete", officer, body,
+                            java.util.Map.of("If-Match", "\"1\""));
                     long micros = (System.nanoTime() - t0) / 1000;
                     synchronized (latency) {
                         latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));

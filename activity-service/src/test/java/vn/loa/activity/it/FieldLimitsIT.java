@@ -34,7 +34,7 @@ class FieldLimitsIT extends IntegrationTestSupport {
         Map<String, Object> huge = completion(LocalDate.of(2022, 6, 15), 4);
         huge.put("evidence", List.of(Map.of("note", "Nhật ký phát thanh ".repeat(71_000))));
         assertThat(Http.json(huge).getBytes(StandardCharsets.UTF_8).length).isGreaterThan(1_350_000);
-        Http.Response tooLarge = http.post("/api/activities/" + id + "/complete", officer, huge);
+        Http.Response tooLarge = act(officer, id, "complete", huge);
         assertProblem(tooLarge, 413, "payload-too-large");
         assertThat(tooLarge.json().get("limit").asLong()).isEqualTo(262_144);
 
@@ -42,7 +42,7 @@ class FieldLimitsIT extends IntegrationTestSupport {
         Map<String, Object> longNote = completion(LocalDate.of(2022, 6, 15), 4);
         longNote.put("evidence", List.of(Map.of("url", "https://lienminh.ductho.hatinh.gov.vn/bai-2"),
                 Map.of("note", "Đ".repeat(4_001))));
-        Http.Response invalid = http.post("/api/activities/" + id + "/complete", officer, longNote);
+        Http.Response invalid = act(officer, id, "complete", longNote);
         assertProblem(invalid, 400, "validation-failed");
         Map<String, String> errors = new TreeMap<>();
         invalid.json().get("errors").forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
@@ -52,7 +52,7 @@ class FieldLimitsIT extends IntegrationTestSupport {
         Map<String, Object> many = completion(LocalDate.of(2022, 6, 15), 4);
         many.put("reach", 2_000_000_000L);
         many.put("evidence", java.util.Collections.nCopies(21, Map.of("url", "https://lienminh.gov.vn/a")));
-        Http.Response tooMany = http.post("/api/activities/" + id + "/complete", officer, many);
+        Http.Response tooMany = act(officer, id, "complete", many);
         assertProblem(tooMany, 400, "validation-failed");
         assertThat(tooMany.body()).contains("\"field\":\"evidence\"", "must have at most 20 items (it has 21)",
                 "\"field\":\"reach\"", "must be at most 1,000,000,000");
@@ -68,7 +68,7 @@ class FieldLimitsIT extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p").param("p", plan).query(Long.class).single()).isZero();
 
         // The valid completion goes through and is published exactly once.
-        Http.Response ok = http.post("/api/activities/" + id + "/complete", officer, completion(LocalDate.of(2022, 6, 15), 4));
+        Http.Response ok = act(officer, id, "complete", completion(LocalDate.of(2022, 6, 15), 4));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         await().ignoreExceptions().atMost(Duration.ofSeconds(30))
                 .until(() -> ActivityTopic.ofType("activity-completed", id).size() == 1);

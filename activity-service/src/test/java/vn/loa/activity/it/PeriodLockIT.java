@@ -44,14 +44,14 @@ class PeriodLockIT extends IntegrationTestSupport {
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM org_unit_copy WHERE code = :c")
                 .param("c", commune).query(Long.class).single() == 1);
 
-        Http.Response refused = http.post("/api/activities/" + id + "/complete", officer, completion(LocalDate.of(2022, 3, 10), 4));
+        Http.Response refused = act(officer, id, "complete", completion(LocalDate.of(2022, 3, 10), 4));
         assertProblem(refused, 409, "period-locked");
         assertThat(refused.json().get("detail").asString()).contains("2022-Q1", "Xã Tùng Ảnh", "ductho.vhtt",
                 "2022-03-20 09:30 +07:00", "POST /api/periods/tung-anh/2022-Q1/reopen");
         assertThat(http.get("/api/activities/" + id, officer).json().get("status").asString()).isEqualTo("PLANNED");
 
         // After the window (Decree 09: Q1 data ends on 14 March) the same commune may complete.
-        Http.Response ok = http.post("/api/activities/" + id + "/complete", officer, completion(LocalDate.of(2022, 3, 15), 4));
+        Http.Response ok = act(officer, id, "complete", completion(LocalDate.of(2022, 3, 15), 4));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     }
 
@@ -63,7 +63,7 @@ class PeriodLockIT extends IntegrationTestSupport {
         UUID first = schedule(officer, plan, "Tin bài quý I", LocalDate.of(2022, 3, 14));
         UUID second = schedule(officer, plan, "Pano quý I", LocalDate.of(2022, 3, 14));
         closeQ1(commune);
-        assertProblem(http.post("/api/activities/" + first + "/complete", officer, completion(LocalDate.of(2022, 3, 1), 1)),
+        assertProblem(act(officer, first, "complete", completion(LocalDate.of(2022, 3, 1), 1)),
                 409, "period-locked");
 
         OffsetDateTime until = OffsetDateTime.of(2022, 6, 22, 17, 0, 0, 0, ZoneOffset.ofHours(7));
@@ -74,14 +74,14 @@ class PeriodLockIT extends IntegrationTestSupport {
                         "SELECT count(*) FROM period_lock WHERE org_unit = :ou AND reopened_until IS NOT NULL")
                 .param("ou", commune).query(Long.class).single() == 1);
 
-        Http.Response ok = http.post("/api/activities/" + first + "/complete", officer, completion(LocalDate.of(2022, 3, 1), 1));
+        Http.Response ok = act(officer, first, "complete", completion(LocalDate.of(2022, 3, 1), 1));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         assertThat(ok.json().get("period").asString()).isEqualTo("2022-Q1");
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> ActivityTopic.ofType("activity-completed", first).size() == 1);
         assertThat(ActivityTopic.ofType("activity-completed", first).get(0).data().get("period").asString()).isEqualTo("2022-Q1");
 
         clock.set(until.toInstant());
-        Http.Response expired = http.post("/api/activities/" + second + "/complete", officer, completion(LocalDate.of(2022, 3, 1), 1));
+        Http.Response expired = act(officer, second, "complete", completion(LocalDate.of(2022, 3, 1), 1));
         assertProblem(expired, 409, "period-locked");
         assertThat(expired.json().get("detail").asString()).contains("expired");
     }
@@ -111,7 +111,7 @@ class PeriodLockIT extends IntegrationTestSupport {
                 .query(Long.class).single() == 1);
 
         assertThat(lockRow(commune)).isEqualTo(before);
-        Http.Response ok = http.post("/api/activities/" + id + "/complete", officer, completion(LocalDate.of(2022, 3, 1), 1));
+        Http.Response ok = act(officer, id, "complete", completion(LocalDate.of(2022, 3, 1), 1));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     }
 
@@ -131,7 +131,7 @@ class PeriodLockIT extends IntegrationTestSupport {
         assertThat(created.json().get("closedBy").asString()).isEqualTo("ductho.vhtt");
         assertThat(created.json().get("reopen").asString()).isEqualTo("POST /api/periods/thai-yen/2022-Q1/reopen");
 
-        Http.Response cancelled = http.post("/api/activities/" + dueInQ1 + "/cancel", officer, Map.of("reason", "Không làm nữa"));
+        Http.Response cancelled = act(officer, dueInQ1, "cancel", Map.of("reason", "Không làm nữa"));
         assertProblem(cancelled, 409, "period-locked");
         assertThat(http.get("/api/activities/" + dueInQ1, officer).json().get("status").asString()).isEqualTo("PLANNED");
 

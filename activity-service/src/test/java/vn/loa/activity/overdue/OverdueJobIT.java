@@ -43,7 +43,7 @@ class OverdueJobIT extends IntegrationTestSupport {
             overdue.add(schedule(officer, plan, "Chuyên mục số " + i, LocalDate.of(2022, 5, 1 + i)));
         }
         UUID completed = schedule(officer, plan, "Đã hoàn thành", LocalDate.of(2022, 5, 2));
-        http.post("/api/activities/" + completed + "/complete", officer, completion(LocalDate.of(2022, 4, 1), 1));
+        act(officer, completed, "complete", completion(LocalDate.of(2022, 4, 1), 1));
         UUID dueToday = schedule(officer, plan, "Hạn hôm nay", LocalDate.of(2022, 6, 20));
 
         clock.set(NOW); // 20 June 2022: everything due before today is overdue

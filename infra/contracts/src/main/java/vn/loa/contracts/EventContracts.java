@@ -35,7 +35,7 @@ public final class EventContracts {
     public static final List<String> TYPES = List.of(
             "org-unit-registered", "org-unit-moved", "org-unit-closed", "org-units-merged",
             "plan-issued", "plan-amended", "plan-closed",
-            "activity-scheduled", "activity-completed", "activity-cancelled", "activity-overdue",
+            "activity-scheduled", "activity-completed", "activity-corrected", "activity-cancelled", "activity-overdue",
             "quarter-closed", "quarter-reopened",
             "report-submitted", "report-approved", "report-returned");
 

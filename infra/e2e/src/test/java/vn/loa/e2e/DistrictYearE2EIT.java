@@ -125,7 +125,8 @@ class DistrictYearE2EIT {
             awaitLock("lien-minh", "CLOSED");
 
             // 5. A late completion is refused ...
-            Api.Response late = api.post("/api/activities/" + a3 + "/complete", lienMinh, completion(1));
+            Api.Response late = api.send("POST", "/api/activities/" + a3 + "/complete", lienMinh, completion(1),
+                    java.util.Map.of("If-Match", api.get("/api/activities/" + a3, lienMinh).header("ETag")));
             assertThat(late.status()).as(late.toString()).isEqualTo(409);
             assertThat(late.json().get("code").asString()).isEqualTo("period-locked");
             assertThat(late.json().get("detail").asString()).contains(q.period(), "ductho.vhtt", "/reopen");
@@ -354,7 +355,8 @@ class DistrictYearE2EIT {
     }
 
     private void complete(String activity, String token, int quantity) {
-        ok(api.post("/api/activities/" + activity + "/complete", token, completion(quantity)));
+        ok(api.send("POST", "/api/activities/" + activity + "/complete", token, completion(quantity),
+                java.util.Map.of("If-Match", api.get("/api/activities/" + activity, token).header("ETag"))));
     }
 
     private ObjectNode completion(int quantity) {

@@ -96,14 +96,16 @@ final class CompletionLoad {
             UUID id = UUID.fromString(created.json().get("id").asString());
             scheduled.add(id);
             int number = n;
+            // Just scheduled: version 1 (every change names the version it was made on, If-Match).
             Http.Response done = untilAnswered("complete", () -> Http.post(activityService + "/api/activities/" + id
-                    + "/complete", bearer, completion(number)));
+                    + "/complete", bearer, completion(number), "\"1\""));
             if (done == null) {
                 return;
             }
             if (done.status() == 200) {
                 completed.add(id);
-            } else if (done.status() == 409 && done.body().contains("invalid-transition")) {
+            } else if (done.status() == 412 && done.body().contains("version-conflict")
+                    || done.status() == 409 && done.body().contains("invalid-transition")) {
                 // An earlier attempt committed but its answer was lost (the database went away after the commit).
                 completed.add(id);
             } else {

@@ -1,7 +1,0 @@
-package vn.loa.activity.activity;
-
-import jakarta.validation.constraints.Size;
-
-/** The body of POST /api/activities/{id}/cancel; the reason is copied into {@code activity-cancelled}. */
-public record CancellationRequest(@Size(max = Limits.REASON) String reason) {
-}

@@ -1,9 +1,0 @@
-package vn.loa.activity.activity;
-
-/** A lifecycle step the activity's status does not allow. */
-class InvalidTransitionException extends RuntimeException {
-
-    InvalidTransitionException(String action, ActivityStatus from) {
-        super("Cannot " + action + " an activity that is " + from + ".");
-    }
-}

@@ -1,0 +1,445 @@
+package vn.loa.activity.lifecycle;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.activity.access.AccessPolicy;
+import vn.loa.activity.orgunit.OrgTree;
+import vn.loa.activity.periodlock.PeriodLockPolicy;
+import vn.loa.activity.periodlock.PeriodLocks;
+import vn.loa.activity.periodlock.PeriodWindow;
+import vn.loa.activity.plancopy.PlanCopies;
+import vn.loa.activity.plancopy.PlanCopy;
+import vn.loa.activity.support.IfMatch;
+import vn.loa.activity.support.Problems;
+import vn.loa.messaging.EventPublisher;
+import vn.loa.support.security.CurrentUser;
+import vn.loa.support.web.ApiException;
+import vn.loa.support.web.FieldError;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Schedules, carries out and corrects activities. Each change loads one {@link Activity} aggregate, checks the
+ * caller ({@link AccessPolicy}) and If-Match against its {@code @Version}, changes it, appends its history
+ * ({@link ActivityChange}) and writes its event to the outbox — one JPA transaction. Lists are set-based reads
+ * ({@link ActivityQueries}).
+ */
+@Service
+public class ActivityService {
+
+    private final ActivityRepository activities;
+    private final ActivityChanges history;
+    private final ActivityQueries queries;
+    private final PlanCopies plans;
+    private final PeriodLocks locks;
+    private final OrgTree tree;
+    private final AccessPolicy access;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    ActivityService(ActivityRepository activities, ActivityChanges history, ActivityQueries queries, PlanCopies plans,
+                    PeriodLocks locks, OrgTree tree, AccessPolicy access, EventPublisher events, Clock clock) {
+        this.activities = activities;
+        this.history = history;
+        this.queries = queries;
+        this.plans = plans;
+        this.locks = locks;
+        this.tree = tree;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- scheduling ---
+
+    @Transactional
+    public ActivityView create(CurrentUser user, NewActivity cmd) {
+        return create(user, cmd, true);
+    }
+
+    /** @param enforceLocks false only for recorded history (demo data), which was entered before any close */
+    @Transactional
+    public ActivityView create(CurrentUser user, NewActivity cmd, boolean enforceLocks) {
+        access.requireWriter(user);
+        if (cmd.planId() == null) {
+            throw Problems.validation(List.of(Problems.field("planId", "is required")));
+        }
+        // A plan outside the caller's scope is treated as one we do not know.
+        PlanCopy plan = issuedPlanInScope(user, cmd.planId())
+                .orElseThrow(() -> Problems.unprocessable("plan-not-issued", "Plan " + cmd.planId()
+                        + " is not known as issued; activities can only be scheduled under an issued plan."));
+        List<FieldError> errors = ActivityRules.validate(cmd, plan);
+        if (!errors.isEmpty()) {
+            throw Problems.validation(errors);
+        }
+        Optional<LocalDate> closed = tree.closedOn(plan.orgUnit());
+        if (closed.isPresent()) {
+            throw Problems.conflict("org-unit-closed", tree.nameOf(plan.orgUnit()) + " is closed since " + closed.get()
+                    + ": new activities are scheduled under its successor's plan.");
+        }
+        Instant now = clock.instant();
+        if (enforceLocks) {
+            // An activity due in a closed period would change that period's frozen figures.
+            refuseIfLocked(plan.orgUnit(), cmd.dueDate(), now, locks.windowsOf(plan.orgUnit()));
+        }
+        return view(schedule(user, plan, currentPath(plan), cmd, now));
+    }
+
+    /** One row of an import: its line in the file, the activity it asks for, and the errors found reading it. */
+    public record Row(long row, NewActivity cmd, List<FieldError> errors) {
+    }
+
+    /** What became of one row: the activity scheduled (null in a preview or when refused), or why it was refused. */
+    public record RowOutcome(long row, UUID activityId, List<FieldError> errors) {
+
+        public boolean accepted() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * Checks every row as POST /api/activities would (plan, scope, references, period locks) and, unless
+     * {@code keep} is false (a preview), schedules the good ones: one transaction, the inserts batched, each
+     * with its {@code activity-scheduled}. The plan, its scope and the commune's locks are read once per plan.
+     */
+    @Transactional
+    public List<RowOutcome> scheduleAll(CurrentUser user, List<Row> rows, boolean keep) {
+        access.requireWriter(user);
+        Instant now = clock.instant();
+        Map<UUID, Optional<PlanCopy>> planById = new HashMap<>();
+        Map<String, List<PeriodWindow>> windowsByUnit = new HashMap<>();
+        Map<String, List<String>> pathByUnit = new HashMap<>();
+        Map<String, Optional<LocalDate>> closedByUnit = new HashMap<>();
+        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            List<FieldError> errors = new ArrayList<>(row.errors());
+            NewActivity cmd = row.cmd();
+            PlanCopy plan = null;
+            if (errors.isEmpty()) {
+                if (cmd.planId() == null) {
+                    errors.add(Problems.field("planId", "is required"));
+                } else {
+                    plan = planById.computeIfAbsent(cmd.planId(), id -> issuedPlanInScope(user, id)).orElse(null);
+                    if (plan == null) {
+                        errors.add(Problems.field("planId", "plan-not-issued: plan " + cmd.planId() + " is not known as issued"));
+                    }
+                }
+            }
+            if (errors.isEmpty()) {
+                errors.addAll(ActivityRules.validate(cmd, plan));
+            }
+            if (errors.isEmpty()) {
+                String orgUnit = plan.orgUnit();
+                if (closedByUnit.computeIfAbsent(orgUnit, tree::closedOn).isPresent()) {
+                    errors.add(Problems.field("planId", "org-unit-closed: " + tree.nameOf(orgUnit) + " is closed"));
+                } else {
+                    List<PeriodWindow> windows = windowsByUnit.computeIfAbsent(orgUnit, locks::windowsOf);
+                    lockRefusal(cmd.dueDate(), now, windows).ifPresent(refusal -> errors.add(Problems.field("dueDate",
+                            "period-locked: " + refusal.detail(tree.nameOf(orgUnit)))));
+                }
+            }
+            if (!errors.isEmpty()) {
+                outcomes.add(new RowOutcome(row.row(), null, List.copyOf(errors)));
+            } else if (keep) {
+                PlanCopy p = plan;
+                List<String> path = pathByUnit.computeIfAbsent(p.orgUnit(), u -> currentPath(p));
+                outcomes.add(new RowOutcome(row.row(), schedule(user, p, path, cmd, now).id(), List.of()));
+            } else {
+                outcomes.add(new RowOutcome(row.row(), null, List.of()));
+            }
+        }
+        return outcomes;
+    }
+
+    private Activity schedule(CurrentUser user, PlanCopy plan, List<String> path, NewActivity cmd, Instant now) {
+        Activity a = Activity.scheduled(UUID.randomUUID(), plan.planId(), plan.documentNumber(), plan.orgUnit(), path,
+                ActivityRules.planning(cmd), user.username(), now);
+        activities.save(a);
+        history.save(ActivityChange.of(a, 1, ActivityChange.Action.SCHEDULED, user.username(), now, null, List.of()));
+        Planning p = a.planning();
+        events.publish(a.planId().toString(), a.id().toString(), new ActivityEvents.ActivityScheduled(a.id(),
+                a.planId(), a.planDocumentNumber(), a.orgUnit(), path, p.title(), p.channel(), p.topics(),
+                p.targetCodes(), p.unit(), p.coordinatingUnits(), p.dueDate(), p.plannedQuantity(), p.plannedCostVnd(),
+                p.budgetSource(), user.username(), offset(now)));
+        return a;
+    }
+
+    private Optional<PlanCopy> issuedPlanInScope(CurrentUser user, UUID planId) {
+        return plans.find(planId).filter(PlanCopy::issued).filter(p -> access.covers(user, p.orgUnit()));
+    }
+
+    /** The org unit's path in the current tree (the plan's copy if the tree does not know it). */
+    private List<String> currentPath(PlanCopy plan) {
+        List<String> path = tree.pathOf(plan.orgUnit());
+        return path.isEmpty() ? plan.orgUnitPath() : path;
+    }
+
+    // --- reads ---
+
+    @Transactional(readOnly = true)
+    public ActivityView get(CurrentUser user, UUID id) {
+        return view(readable(user, id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(CurrentUser user, UUID id) {
+        readable(user, id);
+        return history.findByKeyActivityIdOrderByKeyVersion(id).stream().map(ActivityChange::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ActivityPage list(CurrentUser user, UUID planId, ActivityStatus status, String unit, Boolean overdue,
+                             int page, int size, String after) {
+        List<String> units = access.unitsInScope(user);
+        ActivityQueries.Cursor cursor = null;
+        if (after != null && !after.isBlank()) {
+            if (page != 0) {
+                throw ApiException.validation("after", "a cursor page has no page number (leave page out)");
+            }
+            try {
+                cursor = ActivityQueries.Cursor.parse(after.strip());
+            } catch (RuntimeException e) {
+                throw ApiException.validation("after", "is not a cursor this list gave ('next')");
+            }
+        }
+        LocalDate today = Overdue.today(clock);
+        ActivityQueries.Filter filter = new ActivityQueries.Filter(units, planId, status, unit, overdue, today);
+        // One more than asked: whether there is a next page, without counting.
+        List<ActivityView> found = queries.list(filter, cursor, cursor == null ? (long) page * size : 0, size + 1);
+        List<ActivityView> items = found.size() > size ? found.subList(0, size) : found;
+        String next = found.size() > size
+                ? new ActivityQueries.Cursor(items.get(size - 1).dueDate(), items.get(size - 1).id()).toString() : null;
+        Long total = cursor == null ? queries.count(filter) : null;
+        return new ActivityPage(List.copyOf(items), page, size, total, next);
+    }
+
+    // --- changes ---
+
+    @Transactional
+    public ActivityView start(CurrentUser user, UUID id, IfMatch ifMatch) {
+        Activity a = writable(user, id, ifMatch);
+        Instant now = clock.instant();
+        transition(() -> a.start(user.username(), now));
+        activities.saveAndFlush(a);
+        history.save(ActivityChange.of(a, a.version(), ActivityChange.Action.STARTED, user.username(), now, null, List.of()));
+        return view(a);
+    }
+
+    @Transactional
+    public ActivityView complete(CurrentUser user, UUID id, IfMatch ifMatch, CompletionRequest req) {
+        return complete(user, id, ifMatch, req, true);
+    }
+
+    /** @param enforceLocks false only for recorded history (demo data), which was entered before any close */
+    @Transactional
+    public ActivityView complete(CurrentUser user, UUID id, IfMatch ifMatch, CompletionRequest req, boolean enforceLocks) {
+        Activity a = writable(user, id, ifMatch);
+        ActivityRules.Outputs outputs = new ActivityRules.Outputs(req.completedOn(), req.quantity(), req.reach(),
+                req.audiences(), req.costVnd(), req.budgetSource(), req.evidence());
+        List<FieldError> errors = ActivityRules.validate(outputs, Overdue.today(clock));
+        if (!errors.isEmpty()) {
+            throw Problems.badRequest(errors);
+        }
+        if (!a.status().open()) {
+            throw Problems.conflict("invalid-transition", "Cannot complete an activity that is " + a.status() + ".");
+        }
+        List<PeriodWindow> windows = locks.windowsOf(a.orgUnit());
+        Instant now = clock.instant();
+        if (enforceLocks) {
+            refuseIfLocked(a.orgUnit(), req.completedOn(), now, windows);
+        }
+        String period = PeriodLockPolicy.periodOf(req.completedOn(), windows);
+        Completion done = ActivityRules.completion(outputs, period, user.username(), now);
+        transition(() -> a.complete(done, BudgetSource.parse(req.budgetSource())));
+        activities.saveAndFlush(a);
+        history.save(ActivityChange.of(a, a.version(), ActivityChange.Action.COMPLETED, user.username(), now, null, List.of()));
+        Planning p = a.planning();
+        events.publish(a.planId().toString(), a.id().toString(), new ActivityEvents.ActivityCompleted(a.id(),
+                a.planId(), a.planDocumentNumber(), a.orgUnit(), a.orgUnitPath(), p.title(), p.channel(), p.topics(),
+                p.targetCodes(), p.unit(), p.coordinatingUnits(), p.dueDate(), p.plannedQuantity(), p.plannedCostVnd(),
+                p.budgetSource(), done.completedOn(), period, done.quantity(), done.reach(), done.audiences(),
+                done.costVnd(), done.evidence(), user.username(), offset(now)));
+        return view(a);
+    }
+
+    @Transactional
+    public ActivityView cancel(CurrentUser user, UUID id, IfMatch ifMatch, CancellationRequest req) {
+        return cancel(user, id, ifMatch, req, true);
+    }
+
+    /** @param enforceLocks false only for recorded history (demo data), which was entered before any close */
+    @Transactional
+    public ActivityView cancel(CurrentUser user, UUID id, IfMatch ifMatch, CancellationRequest req, boolean enforceLocks) {
+        Activity a = writable(user, id, ifMatch);
+        if (req == null || ActivityRules.blank(req.reason())) {
+            throw Problems.badRequest(List.of(Problems.field("reason", "is required")));
+        }
+        Instant now = clock.instant();
+        if (enforceLocks && a.status().open()) {
+            // Cancelling takes the activity out of its period's figures: not once that period is closed.
+            refuseIfLocked(a.orgUnit(), a.dueDate(), now, locks.windowsOf(a.orgUnit()));
+        }
+        String reason = ActivityRules.nfc(req.reason().strip());
+        transition(() -> a.cancel(new Cancellation(reason, user.username(), now)));
+        activities.saveAndFlush(a);
+        history.save(ActivityChange.of(a, a.version(), ActivityChange.Action.CANCELLED, user.username(), now, reason, List.of()));
+        events.publish(a.planId().toString(), a.id().toString(), new ActivityEvents.ActivityCancelled(a.id(),
+                a.planId(), a.orgUnit(), a.orgUnitPath(), a.title(), a.channel(), a.targetCodes(), a.unit(),
+                a.coordinatingUnits(), a.dueDate(), reason, user.username(), offset(now)));
+        return view(a);
+    }
+
+    /**
+     * PATCH /api/activities/{id}: corrects what was planned or, for a completed activity, what was recorded, while
+     * the periods concerned are open: for an open activity the period of its due date before and after, for a
+     * completed one the period of its completion date before and after (and of its due date, if that changes).
+     * The change and its reason go to the history and to {@code activity-corrected}.
+     */
+    @Transactional
+    public ActivityView correct(CurrentUser user, UUID id, IfMatch ifMatch, CorrectionRequest req) {
+        Activity a = writable(user, id, ifMatch);
+        if (a.status() == ActivityStatus.CANCELLED) {
+            throw Problems.conflict("invalid-transition", "A cancelled activity is not corrected.");
+        }
+        if (ActivityRules.blank(req.reason())) {
+            throw Problems.badRequest(List.of(Problems.field("reason", "is required: say why the activity is corrected")));
+        }
+        if (req.touchesCompletion() && a.status() != ActivityStatus.COMPLETED) {
+            throw Problems.conflict("invalid-transition", "Only a completed activity has completion fields to correct"
+                    + " (completedOn, quantity, reach, audiences, costVnd, evidence); this one is " + a.status() + ".");
+        }
+        Completion was = a.completion();
+        ActivityRules.Outputs outputs = was == null ? null : ActivityRules.corrected(was, req);
+        if (outputs != null) {
+            List<FieldError> errors = ActivityRules.validate(outputs, Overdue.today(clock));
+            if (!errors.isEmpty()) {
+                throw Problems.badRequest(errors);
+            }
+        }
+        NewActivity corrected = ActivityRules.corrected(a, req);
+        PlanCopy plan = plans.find(a.planId()).orElseThrow(() -> Problems.unprocessable("plan-not-issued",
+                "Plan " + a.planId() + " of this activity is not known here."));
+        List<FieldError> errors = ActivityRules.validate(corrected, plan);
+        if (!errors.isEmpty()) {
+            throw Problems.validation(errors);
+        }
+        Planning before = a.planning();
+        Planning after = ActivityRules.planning(corrected);
+        Instant now = clock.instant();
+        List<PeriodWindow> windows = locks.windowsOf(a.orgUnit());
+        Completion fixed = outputs == null ? null : ActivityRules.completion(outputs,
+                PeriodLockPolicy.periodOf(outputs.completedOn(), windows), was.completedBy(), was.completedAt());
+        List<FieldChange> changes = ActivityRules.changes(before, after, was, fixed);
+        if (changes.isEmpty()) {
+            throw Problems.badRequest(List.of(Problems.field("body", "changes nothing: every field given has the value held")));
+        }
+        Set<LocalDate> dates = new LinkedHashSet<>();
+        if (was == null) {
+            dates.add(before.dueDate());
+            dates.add(after.dueDate());
+        } else {
+            dates.add(was.completedOn());
+            dates.add(fixed.completedOn());
+            if (!before.dueDate().equals(after.dueDate())) {
+                dates.add(before.dueDate());
+                dates.add(after.dueDate());
+            }
+        }
+        for (LocalDate date : dates) {
+            refuseIfLocked(a.orgUnit(), date, now, windows);
+        }
+        String reason = ActivityRules.nfc(req.reason().strip());
+        a.correct(after, fixed);
+        activities.saveAndFlush(a);
+        history.save(ActivityChange.of(a, a.version(), ActivityChange.Action.CORRECTED, user.username(), now, reason, changes));
+        events.publish(a.planId().toString(), a.id().toString(), new ActivityEvents.ActivityCorrected(a.id(),
+                a.planId(), a.planDocumentNumber(), a.orgUnit(), a.orgUnitPath(), a.version(), a.status(),
+                after.title(), after.channel(), after.topics(), after.targetCodes(), after.unit(),
+                after.coordinatingUnits(), after.dueDate(), after.plannedQuantity(), after.plannedCostVnd(),
+                after.budgetSource(), fixed == null ? null : fixed.completedOn(), fixed == null ? null : fixed.period(),
+                was == null ? null : was.period(), fixed == null ? null : fixed.quantity(),
+                fixed == null ? null : fixed.reach(), fixed == null ? null : fixed.audiences(),
+                fixed == null ? null : fixed.costVnd(), fixed == null ? null : fixed.evidence(), changes, reason,
+                user.username(), offset(now)));
+        return view(a);
+    }
+
+    // --- helpers ---
+
+    /**
+     * 409 {@code period-locked} if {@code date} lies in a closed period of {@code orgUnit} (closed by
+     * reporting-service, as announced by its quarter events): says which period, who closed it and when, and how
+     * to ask for reopening; the same facts as problem members ({@code period}, {@code closedBy}, {@code closedAt},
+     * {@code reopen}).
+     */
+    private void refuseIfLocked(String orgUnit, LocalDate date, Instant now, List<PeriodWindow> windows) {
+        Optional<PeriodLockPolicy.Refusal> refusal = lockRefusal(date, now, windows);
+        if (refusal.isPresent()) {
+            PeriodWindow w = refusal.get().window();
+            ApiException problem = Problems.conflict("period-locked", refusal.get().detail(tree.nameOf(orgUnit)))
+                    .with("orgUnit", orgUnit).with("period", w.period())
+                    .with("reopen", "POST /api/periods/" + w.orgUnit() + "/" + w.period() + "/reopen");
+            if (w.closedBy() != null) {
+                problem.with("closedBy", w.closedBy());
+            }
+            if (w.closedAt() != null) {
+                problem.with("closedAt", offset(w.closedAt()));
+            }
+            throw problem;
+        }
+    }
+
+    private static Optional<PeriodLockPolicy.Refusal> lockRefusal(LocalDate date, Instant now, List<PeriodWindow> windows) {
+        if (date == null) {
+            return Optional.empty();
+        }
+        return PeriodLockPolicy.check(date, now, windows);
+    }
+
+    private Activity readable(CurrentUser user, UUID id) {
+        access.requireReader(user);
+        Activity a = activities.findById(id).orElseThrow(() -> notFound(id));
+        access.requireReadable(user, a.orgUnit(), "Activity " + id);
+        return a;
+    }
+
+    private Activity writable(CurrentUser user, UUID id, IfMatch ifMatch) {
+        // Scope first, role second, precondition last: a caller must not learn that an activity exists by a 403.
+        access.requireReader(user);
+        Activity a = activities.findById(id).orElseThrow(() -> notFound(id));
+        access.requireWritable(user, a.orgUnit(), "Activity " + id);
+        ifMatch.check(a.version(), "Activity " + id);
+        return a;
+    }
+
+    private static ApiException notFound(UUID id) {
+        return Problems.notFound("Activity " + id + " not found.");
+    }
+
+    private static void transition(Runnable step) {
+        try {
+            step.run();
+        } catch (InvalidTransitionException e) {
+            throw Problems.conflict("invalid-transition", e.getMessage());
+        }
+    }
+
+    private ActivityView view(Activity a) {
+        return ActivityView.of(a, Overdue.today(clock));
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant.atZone(Overdue.ZONE).toOffsetDateTime();
+    }
+}
