@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public final class TopicRecorder implements AutoCloseable {
 
     /** A record as received; {@link #envelope()} is the CloudEvents JSON (null if the value is not JSON). */
-    public record Received(String topic, String key, String value, JsonNode envelope) {
+    public record Received(String topic, int partition, long offset, String key, String value, JsonNode envelope) {
 
         public String type() {
             return envelope == null ? null : envelope.path("type").asString();
@@ -91,7 +91,7 @@ public final class TopicRecorder implements AutoCloseable {
         try {
             while (!closed) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new Received(r.topic(), r.key(), r.value(), parse(r.value())));
+                    records.add(new Received(r.topic(), r.partition(), r.offset(), r.key(), r.value(), parse(r.value())));
                 }
             }
         } catch (WakeupException | InterruptException e) {
