@@ -1,11 +1,7 @@
 package vn.loa.gateway;
 
-import java.time.Clock;
-import java.time.ZoneId;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import vn.loa.gateway.auth.PasswordTool;
 
 @SpringBootApplication
@@ -17,10 +13,5 @@ public class GatewayApplication {
             System.exit(PasswordTool.run(args, System.out, System.err));
         }
         SpringApplication.run(GatewayApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 }

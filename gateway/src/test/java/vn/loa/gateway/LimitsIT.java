@@ -66,7 +66,8 @@ class LimitsIT extends GatewayITBase {
                 .jsonPath("$.type").isEqualTo("https://loa.gov.vn/problems/payload-too-large")
                 .jsonPath("$.code").isEqualTo("payload-too-large")
                 .jsonPath("$.maxBytes").isEqualTo(65536)
-                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("65536 bytes (64 KiB)"));
+                .jsonPath("$.title").isEqualTo("Dữ liệu gửi lên quá lớn")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("65.536 byte (64 KiB)"));
         assertThat(ACTIVITY.server().findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 

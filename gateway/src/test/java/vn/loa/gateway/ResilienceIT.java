@@ -40,6 +40,7 @@ class ResilienceIT extends GatewayITBase {
                 .willReturn(aResponse().withFixedDelay(8_000).withStatus(200)));
         long started = System.nanoTime();
         client.get().uri("/api/dashboards/duc-tho?period=2022-Q1").header(HttpHeaders.AUTHORIZATION, bearer)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

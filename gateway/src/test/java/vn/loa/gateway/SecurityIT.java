@@ -90,13 +90,30 @@ class SecurityIT extends GatewayITBase {
     }
 
     @Test
-    void answersProblemsUnderTheServicesTypeBase() {
+    void answersProblemsUnderTheServicesTypeBaseInTheCallersLanguage() {
         client.get().uri("/no-such-thing").exchange()
                 .expectStatus().isNotFound()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://loa.gov.vn/problems/not-found")
-                .jsonPath("$.title").isEqualTo("Not found")
+                .jsonPath("$.title").isEqualTo("Không tìm thấy")
+                .jsonPath("$.detail").isEqualTo("Không có API nào của Loa tại /no-such-thing.")
                 .jsonPath("$.code").isEqualTo("not-found");
+        client.get().uri("/no-such-thing").header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9").exchange()
+                .expectStatus().isNotFound()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://loa.gov.vn/problems/not-found")
+                .jsonPath("$.title").isEqualTo("Not found")
+                .jsonPath("$.detail").isEqualTo("No Loa API answers /no-such-thing.")
+                .jsonPath("$.code").isEqualTo("not-found");
+        // the security handlers' 401 too
+        client.get().uri(PATH).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.title").isEqualTo("Unauthorized")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("Authorization: Bearer <token>"));
+        client.get().uri(PATH).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.title").isEqualTo("Chưa xác thực");
+        assertNoServiceReached();
     }
 
     private void assertRefused(String authorization, String reason) {

@@ -192,7 +192,8 @@ class TokenIT extends GatewayITBase {
                 .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]*")
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("too-many-login-failures")
-                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("from your address"));
+                .jsonPath("$.title").isEqualTo("Đăng nhập sai quá nhiều lần")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("từ địa chỉ của bạn"));
         // The accounts themselves are not locked: their owners sign in from their office.
         token("vanphong.01", OFFICE_PASSWORD, "203.0.113.67").expectStatus().isOk();
     }
@@ -206,7 +207,7 @@ class TokenIT extends GatewayITBase {
                 .expectStatus().isEqualTo(429)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("too-many-login-failures")
-                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("for this account"));
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("của tài khoản này"));
     }
 
     @Test

@@ -22,20 +22,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.notification.egress.HostResolver;
 import vn.loa.testsupport.LoaIntegrationTest;
+import vn.loa.testsupport.MutableClock;
+import vn.loa.testsupport.TestTokens;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -101,6 +100,14 @@ public abstract class NotificationIT {
         HostResolver testHostResolver() {
             return HOSTS;
         }
+    }
+
+    /**
+     * A commune officer of {@code orgUnit}: who makes the subscriptions of a commune (an operator reads and makes none,
+     * least privilege).
+     */
+    protected static String officerOf(String orgUnit) {
+        return TestTokens.bearer("vhtt." + orgUnit, "COMMUNE_OFFICER", orgUnit);
     }
 
     @Autowired
@@ -224,40 +231,6 @@ public abstract class NotificationIT {
                 throw new UnknownHostException(host);
             }
             return queue.size() > 1 ? queue.remove(0) : queue.get(0);
-        }
-    }
-
-    /** A clock the tests set; reminders read "today" from it. */
-    public static final class MutableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        public void set(Instant instant) {
-            now.set(instant);
-        }
-
-        /** Sets "now" to 09:00 local time on the given day. */
-        public void setLocalDay(java.time.LocalDate day) {
-            set(day.atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Ho_Chi_Minh");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
         }
     }
 }

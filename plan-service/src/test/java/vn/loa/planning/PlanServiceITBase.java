@@ -1,9 +1,5 @@
 package vn.loa.planning;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
@@ -20,18 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.loa.testsupport.LoaIntegrationTest;
 import vn.loa.testsupport.TestTokens;
+import vn.loa.testsupport.TopicRecorder;
+import vn.loa.testsupport.TopicRecorder.Received;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Base of plan-service's ITs: the whole application on a real PostgreSQL and a real Kafka broker
@@ -223,52 +215,25 @@ public abstract class PlanServiceITBase {
 
     // --- Kafka ---
 
-    private static final List<ConsumerRecord<String, String>> RECORDS = new CopyOnWriteArrayList<>();
-    private static volatile Thread consumerThread;
-
-    /** Every record of the plan-service topics since the test JVM started, read by a consumer of our own. */
-    protected List<ConsumerRecord<String, String>> records() {
-        startConsumer(environment.getProperty("spring.kafka.bootstrap-servers"));
-        return RECORDS;
+    /** Every record of the plan-service topics since the test JVM started (test-support's recorder, one per JVM). */
+    protected TopicRecorder topics() {
+        return TopicRecorder.of(environment.getProperty("spring.kafka.bootstrap-servers"), "loa\\.(plan|orgunit)\\.events");
     }
 
-    protected ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> match) {
-        records();
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> RECORDS.stream().filter(match).reduce((a, b) -> b).orElse(null), r -> r != null);
+    protected List<Received> records() {
+        return topics().records();
     }
 
-    protected JsonNode envelope(ConsumerRecord<String, String> record) {
-        return json.readTree(record.value());
+    /** The latest record matching, once it has arrived. */
+    protected Received awaitRecord(Predicate<Received> match) {
+        return topics().await(match);
     }
 
-    protected static Predicate<ConsumerRecord<String, String>> event(String type, String subject) {
-        return r -> r.value().contains("\"type\":\"" + type + "\"") && r.value().contains("\"subject\":\"" + subject + "\"");
+    protected JsonNode envelope(Received record) {
+        return record.envelope();
     }
 
-    private static synchronized void startConsumer(String bootstrap) {
-        if (consumerThread != null) {
-            return;
-        }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "plan-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // pick up topics created after we subscribed
-        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumerThread = new Thread(() -> {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-                consumer.subscribe(java.util.regex.Pattern.compile("loa\\.(plan|orgunit)\\.events"));
-                while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(RECORDS::add);
-                }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "plan-it-consumer");
-        consumerThread.setDaemon(true);
-        consumerThread.start();
+    protected static Predicate<Received> event(String type, String subject) {
+        return TopicRecorder.event(type, subject);
     }
 }

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.gateway.web.ClientAddress;
 import vn.loa.gateway.web.Problems;
 
@@ -70,7 +71,7 @@ class AuthController {
         if (refused.isPresent()) {
             log.info("Refused a sign-in for '{}' from {} before checking it: {}", LoginLimits.account(username),
                     address, refused.get().reason());
-            return Mono.just(tooMany(refused.get()));
+            return Mono.just(tooMany(exchange, refused.get()));
         }
         // BCrypt is deliberately slow: keep it off the event loop.
         return Mono.fromCallable(() -> users.authenticate(request.username(), request.password()))
@@ -79,8 +80,7 @@ class AuthController {
                     if (user.isEmpty()) {
                         limits.failed(username, address);
                         log.info("Refused a token for '{}' from {}", LoginLimits.account(username), address);
-                        return (ResponseEntity<?>) Problems.entity(HttpStatus.UNAUTHORIZED, "invalid-credentials",
-                                "The username or password is wrong.");
+                        return (ResponseEntity<?>) Problems.entity(exchange, Problem.of(ProblemCode.INVALID_CREDENTIALS));
                     }
                     limits.succeeded(username, address);
                     return tokens(issuer.issue(user.get()));
@@ -94,13 +94,12 @@ class AuthController {
                     @ApiResponse(responseCode = "401", description = "The refresh token is invalid or expired, "
                             + "or the user no longer exists: sign in again",
                             content = @Content(mediaType = "application/problem+json"))})
-    Mono<ResponseEntity<?>> refresh(@RequestBody RefreshRequest request) {
+    Mono<ResponseEntity<?>> refresh(@RequestBody RefreshRequest request, ServerWebExchange exchange) {
         // The users file may be re-read (a blocking file access): off the event loop too.
         return Mono.fromCallable(() -> issuer.refresh(request.refreshToken(), users))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(tokens -> tokens.<ResponseEntity<?>>map(AuthController::tokens)
-                        .orElseGet(() -> Problems.entity(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
-                                "The refresh token is invalid or expired: sign in again at POST /auth/token.")));
+                        .orElseGet(() -> Problems.entity(exchange, Problem.of(ProblemCode.INVALID_REFRESH_TOKEN))));
     }
 
     @GetMapping(path = "/auth/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -124,10 +123,8 @@ class AuthController {
     }
 
     @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException e) {
-        return Problems.entity(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The body must be JSON: {\"username\": \"...\", \"password\": \"...\"} "
-                        + "(or {\"refresh_token\": \"...\"} at /auth/refresh).");
+    ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException e, ServerWebExchange exchange) {
+        return Problems.entity(exchange, Problem.of(ProblemCode.MALFORMED_REQUEST, "token-body"));
     }
 
     private static ResponseEntity<?> tokens(TokenIssuer.IssuedTokens tokens) {
@@ -137,13 +134,12 @@ class AuthController {
                 .body(tokens);
     }
 
-    private static ResponseEntity<?> tooMany(LoginLimits.Refusal refusal) {
+    private static ResponseEntity<?> tooMany(ServerWebExchange exchange, LoginLimits.Refusal refusal) {
         long seconds = Math.max(1, (refusal.waitNanos() + 999_999_999L) / 1_000_000_000L);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        return ResponseEntity.status(refusal.problem().status())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .contentType(Problems.PROBLEM_JSON)
-                .body(Problems.body(HttpStatus.TOO_MANY_REQUESTS, refusal.code(),
-                        refusal.reason() + "; try again in " + seconds + " s."));
+                .body(Problems.body(exchange, Problem.of(refusal.problem(), refusal.variant(), seconds)));
     }
 
     record TokenRequest(String username, String password) {

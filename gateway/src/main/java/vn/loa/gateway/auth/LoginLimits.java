@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.TimeMeter;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.gateway.limits.KeyedBuckets;
 
 /**
@@ -61,22 +62,23 @@ final class LoginLimits {
         String account = account(username);
         long wait = addressAttempts.tryConsume(address);
         if (wait > 0) {
-            return Optional.of(new Refusal("rate-limited", wait, "Too many sign-in attempts from your address"));
+            return Optional.of(new Refusal(ProblemCode.RATE_LIMITED, "sign-in-address", wait,
+                    "Too many sign-in attempts from your address"));
         }
         Run run = runs.getIfPresent(pair(account, address));
         if (run != null && run.lockedUntil != null && clock.instant().isBefore(run.lockedUntil)) {
-            return Optional.of(new Refusal("too-many-login-failures",
+            return Optional.of(new Refusal(ProblemCode.TOO_MANY_LOGIN_FAILURES, "account-address",
                     Duration.between(clock.instant(), run.lockedUntil).toNanos(),
                     "Too many wrong passwords for this account from your address"));
         }
         wait = accountFailures.waitNanos(account);
         if (wait > 0) {
-            return Optional.of(new Refusal("too-many-login-failures", wait,
+            return Optional.of(new Refusal(ProblemCode.TOO_MANY_LOGIN_FAILURES, "account", wait,
                     "Too many wrong passwords for this account"));
         }
         wait = addressFailures.waitNanos(address);
         if (wait > 0) {
-            return Optional.of(new Refusal("too-many-login-failures", wait,
+            return Optional.of(new Refusal(ProblemCode.TOO_MANY_LOGIN_FAILURES, "address", wait,
                     "Too many failed sign-ins from your address"));
         }
         return Optional.empty();
@@ -112,8 +114,17 @@ final class LoginLimits {
         return account + '|' + address;
     }
 
-    /** @param waitNanos how long until the attempt may be made again */
-    record Refusal(String code, long waitNanos, String reason) {
+    /**
+     * @param problem   the code of the 429 ({@code rate-limited} or {@code too-many-login-failures})
+     * @param variant   its detail in the problem bundles ({@code problem.<code>.<variant>})
+     * @param waitNanos how long until the attempt may be made again
+     * @param reason    the reason in English, for the log
+     */
+    record Refusal(ProblemCode problem, String variant, long waitNanos, String reason) {
+
+        String code() {
+            return problem.code();
+        }
     }
 
     private record Run(int count, Instant lockedUntil) {

@@ -1,7 +1,6 @@
 package vn.loa.gateway.auth;
 
 import java.time.Clock;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +10,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -23,6 +21,8 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.gateway.web.Problems;
 
 /**
@@ -45,8 +45,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, IdentityConfiguration.IdentityMode identity,
                                                   ManagementPort managementPort) {
         ServerAuthenticationEntryPoint entryPoint = SecurityConfiguration::unauthorized;
-        ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange,
-                Problems.body(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this."));
+        ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange, Problem.of(ProblemCode.FORBIDDEN));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -105,9 +104,8 @@ class SecurityConfiguration {
         boolean tokenPresent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
-        String detail = tokenPresent ? "The bearer token was refused: " + e.getMessage()
-                : "This endpoint needs 'Authorization: Bearer <token>' (get one at POST /auth/token).";
-        Map<String, Object> body = Problems.body(HttpStatus.UNAUTHORIZED, "unauthorized", detail);
-        return Problems.write(exchange, body);
+        Problem problem = tokenPresent ? Problem.of(ProblemCode.UNAUTHORIZED, "gateway-refused-token", String.valueOf(e.getMessage()))
+                : Problem.of(ProblemCode.UNAUTHORIZED, "gateway-missing-token");
+        return Problems.write(exchange, problem);
     }
 }

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.gateway.web.Problems;
 
 /**
@@ -43,19 +46,18 @@ class FallbackController {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String why;
         if (cause instanceof CallNotPermittedException) {
-            why = "it failed repeatedly and is given a moment to recover";
+            why = "reason-open";
         }
         else if (cause instanceof TimeoutException) {
-            why = "it did not answer within the time limit";
+            why = "reason-timeout";
         }
         else {
-            why = "it cannot be reached";
+            why = "reason-unreachable";
         }
         log.info("Answered 503 for {} {}: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 name, cause == null ? "no cause" : cause.toString());
-        Map<String, Object> body = Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                name + " is unavailable (" + why + "); try again shortly.");
-        body.put("service", name);
+        Map<String, Object> body = Problems.body(exchange, Problem.of(ProblemCode.SERVICE_UNAVAILABLE, "service", name,
+                Text.of(ProblemCode.SERVICE_UNAVAILABLE.detailKey(why))).with("service", name));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
                 .contentType(Problems.PROBLEM_JSON)

@@ -6,6 +6,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.gateway.web.Problems;
 
 /** {@code ?size=} over the maximum page size answers 400 at the edge, as every service would. */
@@ -25,8 +28,9 @@ final class PageSizeWebFilter implements WebFilter {
         List<String> sizes = exchange.getRequest().getQueryParams().getOrDefault("size", List.of());
         for (String size : sizes) {
             if (tooLarge(size)) {
-                return Problems.write(exchange, Problems.validation("size",
-                        "must be at most " + maxPageSize + " (was " + size + ")"));
+                FieldText error = FieldText.of("size", "field.page-size-max", (long) maxPageSize, size);
+                return Problems.write(exchange, Problem.of(ProblemCode.VALIDATION_FAILED, "field", error.field(), error.message())
+                        .withErrors(List.of(error)));
             }
         }
         return chain.filter(exchange);

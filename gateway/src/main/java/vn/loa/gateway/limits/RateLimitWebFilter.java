@@ -3,11 +3,12 @@ package vn.loa.gateway.limits;
 import java.security.Principal;
 import java.time.Duration;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.gateway.web.Problems;
 
 /**
@@ -42,17 +43,16 @@ final class RateLimitWebFilter implements WebFilter {
                 .flatMap(user -> {
                     long waitNanos = user.isEmpty() ? 0 : perUser.tryConsume(user);
                     return waitNanos == 0 ? chain.filter(exchange)
-                            : tooMany(exchange, waitNanos, perUser.capacity(), "Too many requests for your account");
+                            : tooMany(exchange, waitNanos, perUser.capacity());
                 });
     }
 
     /** 429 {@code rate-limited} with Retry-After (whole seconds, at least 1). */
-    static Mono<Void> tooMany(ServerWebExchange exchange, long waitNanos, long limit, String reason) {
+    static Mono<Void> tooMany(ServerWebExchange exchange, long waitNanos, long limit) {
         long seconds = retryAfterSeconds(waitNanos);
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
         exchange.getResponse().getHeaders().set("RateLimit-Limit", Long.toString(limit));
-        return Problems.write(exchange, Problems.body(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                reason + "; retry in " + seconds + " s."));
+        return Problems.write(exchange, Problem.of(ProblemCode.RATE_LIMITED, "account", seconds));
     }
 
     static long retryAfterSeconds(long waitNanos) {

@@ -7,7 +7,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -18,6 +17,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.gateway.web.Problems;
 
 /**
@@ -78,11 +79,9 @@ final class RequestSizeWebFilter implements WebFilter {
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, long maxBytes) {
-        var body = Problems.body(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                "The request body is larger than the limit of " + maxBytes + " bytes (" + human(maxBytes)
-                        + ") for " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + ".");
-        body.put("maxBytes", maxBytes);
-        return Problems.write(exchange, body);
+        return Problems.write(exchange, Problem.of(ProblemCode.PAYLOAD_TOO_LARGE, "route", maxBytes, human(maxBytes),
+                        exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value())
+                .with("maxBytes", maxBytes));
     }
 
     private static String human(long bytes) {

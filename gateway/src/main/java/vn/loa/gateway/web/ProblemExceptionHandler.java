@@ -1,7 +1,5 @@
 package vn.loa.gateway.web;
 
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -12,6 +10,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
 
 /**
  * Errors raised by the gateway itself (no route for a path, a method not allowed, a failure of
@@ -33,8 +33,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             // An external OIDC provider (or its key set) is unreachable: passing, not the gateway's fault.
             log.warn("Cannot check a token: the identity provider's keys are unavailable ({})", rootMessage(error));
             exchange.getResponse().getHeaders().set("Retry-After", "5");
-            return Problems.write(exchange, Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    "The identity provider cannot be reached to check the token; try again shortly."));
+            return Problems.write(exchange, Problem.of(ProblemCode.SERVICE_UNAVAILABLE, "identity-provider"));
         }
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         if (error instanceof ResponseStatusException statusError) {
@@ -43,21 +42,20 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     : HttpStatus.valueOf(code.value());
             exchange.getResponse().getHeaders().putAll(statusError.getHeaders());
         }
-        Map<String, Object> body = switch (status) {
-            case NOT_FOUND -> Problems.body(status, "not-found", notFoundDetail(exchange.getRequest().getPath().value()));
-            case METHOD_NOT_ALLOWED -> Problems.body(status, "method-not-allowed",
-                    exchange.getRequest().getMethod() + " is not allowed here.");
-            case UNSUPPORTED_MEDIA_TYPE -> Problems.body(status, "unsupported-media-type",
-                    "This content type is not accepted here.");
-            case BAD_REQUEST -> Problems.body(status, "malformed-request", "The request cannot be read.");
+        Problem problem = switch (status) {
+            case NOT_FOUND -> notFound(exchange.getRequest().getPath().value());
+            case METHOD_NOT_ALLOWED -> Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "method", exchange.getRequest().getMethod().name());
+            case UNSUPPORTED_MEDIA_TYPE -> Problem.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+            case BAD_REQUEST -> Problem.of(ProblemCode.MALFORMED_REQUEST, "unreadable");
             case INTERNAL_SERVER_ERROR -> {
                 log.error("Gateway failure on {} {}", exchange.getRequest().getMethod(),
                         exchange.getRequest().getPath(), error);
-                yield Problems.body(status, "internal-error", "The gateway failed; the trace id identifies the request.");
+                yield Problem.of(ProblemCode.INTERNAL_ERROR, "gateway");
             }
-            default -> Problems.body(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase());
+            // any other status: the catalogue's code for it (502 bad-gateway, 504 gateway-timeout, 413, …)
+            default -> Problem.of(ProblemCode.forStatus(status.value()));
         };
-        return Problems.write(exchange, body);
+        return Problems.write(exchange, problem);
     }
 
     /** The key set could not be fetched, or the provider's discovery document could not be read. */
@@ -80,12 +78,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static String notFoundDetail(String path) {
+    private static Problem notFound(String path) {
         if (path.startsWith("/api/ops/")) {
             // Every service has /api/ops/dead-letters: through the gateway the operator names one.
-            return "Operations endpoints are per service: use /ops/{plan|activity|reporting|notification}"
-                    + path.substring("/api/ops".length()) + ".";
+            return Problem.of(ProblemCode.NOT_FOUND, "ops-path", path.substring("/api/ops".length()));
         }
-        return "No Loa API answers " + path + ".";
+        return Problem.of(ProblemCode.NOT_FOUND, "path", path);
     }
 }

@@ -1,8 +1,7 @@
 package vn.loa.gateway.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -14,55 +13,41 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemTexts;
 
 /**
- * RFC 9457 problem bodies answered by the gateway itself, in the same shape and under the same
- * {@code type} base as the services' ({@code type, title, status, detail, code}; service-support's
- * {@code vn.loa.support.web.Problems}): callers cannot tell the edge from a service. The gateway is
- * reactive and cannot share that servlet library, hence this copy of the base.
+ * RFC 9457 problem bodies answered by the gateway itself, rendered by loa-common's {@link Problem} from the same
+ * catalogue and bundles as the services' ({@code type, title, status, detail, code}, {@code errors}), in the
+ * request's language (Vietnamese, or English with {@code Accept-Language: en}): callers cannot tell the edge from a
+ * service. The gateway is reactive and cannot use service-support (servlet); the catalogue has no web dependency.
  */
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
-
-    /** The same base as the services' problems. */
-    public static final String TYPE_BASE = "https://loa.gov.vn/problems/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
 
-    public static Map<String, Object> body(HttpStatus status, String code, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + code);
-        body.put("title", title(status));
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("code", code);
-        return body;
+    /** The language of the answer to the exchange's request. */
+    public static Locale locale(ServerWebExchange exchange) {
+        return ProblemTexts.locale(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    /** The services' titles are sentence case ("Not found"), not the reason phrase ("Not Found"). */
-    static String title(HttpStatus status) {
-        String phrase = status.getReasonPhrase();
-        return phrase.isEmpty() ? phrase : phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT);
+    public static Map<String, Object> body(ServerWebExchange exchange, Problem problem) {
+        return problem.render(locale(exchange));
     }
 
-    public static Map<String, Object> validation(String field, String message) {
-        Map<String, Object> body = body(HttpStatus.BAD_REQUEST, "validation-failed", field + ": " + message);
-        body.put("title", "Validation failed");
-        body.put("errors", List.of(Map.of("field", field, "message", message)));
-        return body;
-    }
-
-    public static ResponseEntity<Map<String, Object>> entity(HttpStatus status, String code, String detail) {
-        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(body(status, code, detail));
+    /** For a controller: the problem as a response entity with its status. */
+    public static ResponseEntity<Map<String, Object>> entity(ServerWebExchange exchange, Problem problem) {
+        return ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON).body(body(exchange, problem));
     }
 
     /** Writes a problem from a WebFilter or an entry point, where no controller renders it. */
-    public static Mono<Void> write(ServerWebExchange exchange, Map<String, Object> body) {
-        return write(exchange.getResponse(), body);
+    public static Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+        return write(exchange.getResponse(), body(exchange, problem));
     }
 
     public static Mono<Void> write(ServerHttpResponse response, Map<String, Object> body) {

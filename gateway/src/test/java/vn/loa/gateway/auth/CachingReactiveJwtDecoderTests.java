@@ -1,6 +1,5 @@
 package vn.loa.gateway.auth;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +9,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
+import vn.loa.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ class CachingReactiveJwtDecoderTests {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
     private final AtomicInteger checks = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(NOW, ZoneOffset.UTC);
 
     /** Stands in for the real decoder: counts full checks; refuses "bad" and anything expired. */
     private final ReactiveJwtDecoder checking = token -> {
@@ -40,7 +40,7 @@ class CachingReactiveJwtDecoderTests {
         assertThat(decoder.decode("t1").block().getSubject()).isEqualTo("lienminh.vhtt");
         assertThat(checks).hasValue(1);
 
-        clock.now = NOW.plusSeconds(3600);
+        clock.set(NOW.plusSeconds(3600));
         assertThatThrownBy(() -> decoder.decode("t1").block()).isInstanceOf(BadJwtException.class);
         assertThat(checks).hasValue(2);
     }
@@ -64,22 +64,4 @@ class CachingReactiveJwtDecoderTests {
         assertThat(decoder.size()).isLessThanOrEqualTo(3);
     }
 
-    private static final class MutableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

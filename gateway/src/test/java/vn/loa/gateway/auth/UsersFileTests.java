@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
+import vn.loa.testsupport.MutableClock;
 
 /** The operator's users file: what is accepted, what is refused (all problems at once), and re-reading it. */
 class UsersFileTests {
@@ -89,20 +90,20 @@ class UsersFileTests {
     @Test
     void reReadsTheFileWhenItChangesAndKeepsTheUsersWhenTheNewOneIsBroken() throws Exception {
         Path file = write(user("nguyen.van.a"));
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:30:00Z"), ZoneOffset.UTC);
         UserDirectory directory = new UserDirectory(java.util.List.of(), new FileSystemResource(file), clock);
         assertThat(directory.find("nguyen.van.a")).isPresent();
 
         Files.writeString(file, user("le.thi.b"), StandardCharsets.UTF_8);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
         assertThat(directory.find("nguyen.van.a")).as("not looked at before %s", UserDirectory.RECHECK).isPresent();
-        clock.now = clock.now.plus(UserDirectory.RECHECK).plusSeconds(1);
+        clock.advance(UserDirectory.RECHECK.plusSeconds(1));
         assertThat(directory.find("nguyen.van.a")).isEmpty();
         assertThat(directory.find("LE.THI.B")).isPresent();
 
         Files.writeString(file, "users: [{username: x}]", StandardCharsets.UTF_8);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
-        clock.now = clock.now.plus(UserDirectory.RECHECK).plusSeconds(1);
+        clock.advance(UserDirectory.RECHECK.plusSeconds(1));
         assertThat(directory.find("le.thi.b")).isPresent();
     }
 
@@ -131,22 +132,4 @@ class UsersFileTests {
         return file;
     }
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T00:30:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.notification.access.AccessPolicy;
 import vn.loa.support.security.CurrentUser;
-import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.ETags;
 import vn.loa.support.web.PageResponse;
@@ -37,16 +37,18 @@ class DeliveryController {
     }
 
     private final DeliveryOperations operations;
+    private final AccessPolicy access;
 
-    DeliveryController(DeliveryOperations operations) {
+    DeliveryController(DeliveryOperations operations, AccessPolicy access) {
         this.operations = operations;
+        this.access = access;
     }
 
     @GetMapping
     PageResponse<DeliveryView> list(CurrentUser user, @RequestParam(required = false) String status,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
-        requireOperator(user);
+        access.requireOperator(user);
         Paging paging = Paging.of(page, size);
         Page<Delivery> found = operations.list(parse(status), paging.page(), paging.size());
         return new PageResponse<>(found.map(DeliveryView::of).getContent(), paging.page(), paging.size(),
@@ -55,7 +57,7 @@ class DeliveryController {
 
     @GetMapping("/{id}")
     ResponseEntity<DeliveryView> get(CurrentUser user, @PathVariable UUID id) {
-        requireOperator(user);
+        access.requireOperator(user);
         Delivery d = operations.get(id);
         return ResponseEntity.ok().eTag(ETags.of(d.version())).body(DeliveryView.of(d));
     }
@@ -64,7 +66,7 @@ class DeliveryController {
     @PostMapping("/{id}/retry")
     ResponseEntity<DeliveryView> retry(CurrentUser user, @PathVariable UUID id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        requireOperator(user);
+        access.requireOperator(user);
         Delivery d = operations.retry(id, ifMatch);
         return ResponseEntity.ok().eTag(ETags.of(d.version())).body(DeliveryView.of(d));
     }
@@ -76,13 +78,7 @@ class DeliveryController {
         try {
             return DeliveryStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation("status", "must be one of PENDING, SENT, FAILED, DEAD");
-        }
-    }
-
-    private static void requireOperator(CurrentUser user) {
-        if (!user.hasRole(Roles.OPERATOR)) {
-            throw ApiException.forbidden("Deliveries are listed and retried by an operator.");
+            throw ApiException.invalid("status", "field.delivery.status");
         }
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.loa.notification.web.IfMatch;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
@@ -33,7 +35,7 @@ class DeliveryOperations {
 
     @Transactional(readOnly = true)
     Delivery get(UUID id) {
-        return deliveries.findById(id).orElseThrow(() -> ApiException.notFound("Delivery " + id + " was not found."));
+        return deliveries.findById(id).orElseThrow(() -> ApiException.of(ProblemCode.NOT_FOUND, "object", delivery(id)));
     }
 
     /**
@@ -43,11 +45,14 @@ class DeliveryOperations {
     @Transactional
     Delivery retry(UUID id, String ifMatch) {
         Delivery d = get(id);
-        IfMatch.require(ifMatch, d.version(), "delivery " + id);
+        IfMatch.require(ifMatch, d.version(), delivery(id));
         if (!d.retry(OffsetDateTime.now(wallClock))) {
-            throw ApiException.conflict("invalid-transition",
-                    "Delivery " + id + " is " + d.status() + "; only DEAD or FAILED deliveries can be retried.");
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "delivery-retry", id.toString(), d.status().name());
         }
         return deliveries.saveAndFlush(d);
+    }
+
+    private static Text delivery(UUID id) {
+        return Text.of("object.delivery", id.toString());
     }
 }

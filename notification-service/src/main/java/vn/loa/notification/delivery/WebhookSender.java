@@ -164,7 +164,7 @@ class WebhookSender implements DeliverySender, DisposableBean {
 
         @Override
         public InetAddress[] resolve(String host) throws UnknownHostException {
-            throw new RefusedTargetException("resolving " + host + " without its port bypasses the SSRF guard");
+            throw new RefusedTargetException(vn.loa.common.problem.Text.of("field.webhook.no-port", host));
         }
 
         @Override

@@ -3,6 +3,9 @@ package vn.loa.notification.egress;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import vn.loa.common.problem.ProblemTexts;
+import vn.loa.common.problem.Text;
+
 import java.util.Optional;
 
 /**
@@ -20,51 +23,50 @@ public final class EmailAddresses {
     }
 
     /** The address, if {@code text} is exactly one plain address; otherwise the reason it is not. */
-    public static Optional<String> problem(String text) {
+    public static Optional<Text> problem(String text) {
         if (text == null || text.isBlank()) {
-            return Optional.of("must be an email address");
+            return Optional.of(Text.of("field.email.required"));
         }
         if (text.length() > MAX_LENGTH) {
-            return Optional.of("must have at most " + MAX_LENGTH + " characters");
+            return Optional.of(Text.of("field.email.too-long", (long) MAX_LENGTH));
         }
         if (text.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-            return Optional.of("must be one email address, without spaces or control characters");
+            return Optional.of(Text.of("field.email.spaces"));
         }
         InternetAddress[] parsed;
         try {
             parsed = InternetAddress.parseHeader(text, true);
         } catch (AddressException e) {
-            return Optional.of("must be one valid email address (" + e.getMessage() + ")");
+            return Optional.of(Text.of("field.email.invalid", e.getMessage()));
         }
         if (parsed.length != 1) {
-            return Optional.of("must be exactly one email address, not a list");
+            return Optional.of(Text.of("field.email.list"));
         }
         InternetAddress a = parsed[0];
         try {
             a.validate();
         } catch (AddressException e) {
-            return Optional.of("must be one valid email address (" + e.getMessage() + ")");
+            return Optional.of(Text.of("field.email.invalid", e.getMessage()));
         }
         if (a.isGroup() || a.getPersonal() != null || !text.equals(a.getAddress())) {
-            return Optional.of("must be a plain address (local@domain), without a name, comment or group");
+            return Optional.of(Text.of("field.email.plain"));
         }
         int at = text.lastIndexOf('@');
         if (at <= 0 || at > MAX_LOCAL_PART || text.indexOf('@') != at) {
-            return Optional.of("must be one address local@domain with at most " + MAX_LOCAL_PART
-                    + " characters before the @");
+            return Optional.of(Text.of("field.email.local-part", (long) MAX_LOCAL_PART));
         }
         String domain = text.substring(at + 1);
         if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".") || domain.startsWith("[")) {
-            return Optional.of("must have a domain name with a dot after the @");
+            return Optional.of(Text.of("field.email.domain"));
         }
         return Optional.empty();
     }
 
-    /** Parses an address already accepted by {@link #problem}; throws if it is not one. */
+    /** Parses an address already accepted by {@link #problem}; throws (in English, for logs) if it is not one. */
     public static InternetAddress parse(String text) throws AddressException {
-        Optional<String> problem = problem(text);
+        Optional<Text> problem = problem(text);
         if (problem.isPresent()) {
-            throw new AddressException(problem.get(), text);
+            throw new AddressException(ProblemTexts.shared().resolve(problem.get(), ProblemTexts.ENGLISH), text);
         }
         return new InternetAddress(text, true);
     }

@@ -1,5 +1,8 @@
 package vn.loa.notification.egress;
 
+import vn.loa.common.problem.ProblemTexts;
+import vn.loa.common.problem.Text;
+
 import java.net.UnknownHostException;
 
 /**
@@ -9,7 +12,16 @@ import java.net.UnknownHostException;
  */
 public class RefusedTargetException extends UnknownHostException {
 
-    public RefusedTargetException(String reason) {
-        super(reason);
+    private final transient Text reason;
+
+    /** The message is the reason in English (the delivery's last error, the logs); {@link #reason()} in any language. */
+    public RefusedTargetException(Text reason) {
+        super(ProblemTexts.shared().resolve(reason, ProblemTexts.ENGLISH));
+        this.reason = reason;
+    }
+
+    /** Why, as a text of the problem bundles (a subscriber reads it in their language). */
+    public Text reason() {
+        return reason;
     }
 }

@@ -2,6 +2,7 @@ package vn.loa.notification.egress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.common.problem.Text;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -81,13 +82,13 @@ public final class WebhookTargets {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new RefusedTargetException("host " + host + " does not resolve");
+            throw new RefusedTargetException(Text.of("field.webhook.unresolved", host));
         }
         if (addresses.isEmpty()) {
-            throw new RefusedTargetException("host " + host + " does not resolve");
+            throw new RefusedTargetException(Text.of("field.webhook.unresolved", host));
         }
         for (InetAddress a : addresses) {
-            Optional<String> refusal = refusal(host, a, port);
+            Optional<Text> refusal = refusal(host, a, port);
             if (refusal.isPresent()) {
                 throw new RefusedTargetException(refusal.get());
             }
@@ -95,17 +96,16 @@ public final class WebhookTargets {
         return List.copyOf(addresses);
     }
 
-    private Optional<String> refusal(String host, InetAddress address, int port) {
+    private Optional<Text> refusal(String host, InetAddress address, int port) {
         boolean allowListed = allowedHosts.contains(host.toLowerCase(Locale.ROOT))
                 || allowedNetworks.stream().anyMatch(n -> n.contains(address));
         if (allowListed) {
             return deniedPorts.contains(port)
-                    ? Optional.of("port " + port + " is one of the stack's own ports (loa.webhooks.denied-ports)")
+                    ? Optional.of(Text.of("field.webhook.denied-port", String.valueOf(port)))
                     : Optional.empty();
         }
-        return SpecialAddresses.kindOf(address).map(kind -> host + " resolves to a " + kind + " address ("
-                + address.getHostAddress() + "); webhooks go to public addresses only, unless an operator "
-                + "allow-lists it (loa.webhooks.allowed-networks, loa.webhooks.allowed-hosts)");
+        return SpecialAddresses.kindOf(address)
+                .map(kind -> Text.of("field.webhook.special-address", host, kind, address.getHostAddress()));
     }
 
     private static URI parse(String url) throws RefusedTargetException {
@@ -113,15 +113,15 @@ public final class WebhookTargets {
         try {
             uri = new URI(url);
         } catch (URISyntaxException | NullPointerException e) {
-            throw new RefusedTargetException("must be an absolute http or https URL");
+            throw new RefusedTargetException(Text.of("field.webhook.url"));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null
                 || !("http".equals(scheme) || "https".equals(scheme))) {
-            throw new RefusedTargetException("must be an absolute http or https URL");
+            throw new RefusedTargetException(Text.of("field.webhook.url"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new RefusedTargetException("must not carry user information (user:password@)");
+            throw new RefusedTargetException(Text.of("field.webhook.user-info"));
         }
         return uri;
     }

@@ -7,6 +7,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
+import vn.loa.notification.access.AccessPolicy;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.PageResponse;
@@ -30,34 +33,29 @@ class InboxController {
     }
 
     private final InboxEntries inbox;
+    private final AccessPolicy access;
 
-    InboxController(InboxEntries inbox) {
+    InboxController(InboxEntries inbox, AccessPolicy access) {
         this.inbox = inbox;
+        this.access = access;
     }
 
     @GetMapping
     PageResponse<InboxItem> list(CurrentUser user, @RequestParam(defaultValue = "false") boolean unread,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
+        String orgUnit = access.requireInbox(user);
         Paging paging = Paging.of(page, size);
-        String orgUnit = requireOrgUnit(user);
         return new PageResponse<>(inbox.list(orgUnit, unread, (int) paging.offset(), paging.size()).stream()
                 .map(InboxItem::of).toList(), paging.page(), paging.size(), inbox.count(orgUnit, unread));
     }
 
     @PostMapping("/{id}/read")
     ResponseEntity<InboxItem> read(CurrentUser user, @PathVariable UUID id) {
-        String orgUnit = requireOrgUnit(user);
+        String orgUnit = access.requireInbox(user);
         InboxEntry entry = inbox.find(id).filter(e -> e.orgUnit().equals(orgUnit))
-                .orElseThrow(() -> ApiException.notFound("Notification " + id + " was not found."));
+                .orElseThrow(() -> ApiException.of(ProblemCode.NOT_FOUND, "object", Text.of("object.notification", id.toString())));
         inbox.markRead(entry.id());
         return ResponseEntity.ok(InboxItem.of(inbox.find(id).orElseThrow()));
-    }
-
-    private static String requireOrgUnit(CurrentUser user) {
-        if (user.orgUnit() == null || user.orgUnit().isBlank()) {
-            throw ApiException.forbidden("Your token names no org unit, so you have no inbox.");
-        }
-        return user.orgUnit();
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.notification.access.AccessPolicy;
 import vn.loa.support.security.CurrentUser;
-import vn.loa.support.security.OrgScope;
 import vn.loa.support.web.ETags;
 import vn.loa.support.web.PageResponse;
 import vn.loa.support.web.Paging;
@@ -39,9 +39,11 @@ class SubscriptionController {
     }
 
     private final SubscriptionService service;
+    private final AccessPolicy access;
 
-    SubscriptionController(SubscriptionService service) {
+    SubscriptionController(SubscriptionService service, AccessPolicy access) {
         this.service = service;
+        this.access = access;
     }
 
     @PostMapping
@@ -56,10 +58,10 @@ class SubscriptionController {
     @GetMapping
     PageResponse<SubscriptionView> list(CurrentUser user, @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
+        String scope = access.requireSubscriptionReader(user);
         Paging paging = Paging.of(page, size);
-        String scope = SubscriptionService.listScope(user);
         return new PageResponse<>(service.within(scope, paging.offset(), paging.size()).stream()
-                .filter(s -> OrgScope.covers(user, s.orgUnitPath()))
+                .filter(s -> access.covers(user, s.orgUnitPath()))
                 .map(s -> SubscriptionView.of(s, null)).toList(),
                 paging.page(), paging.size(), service.countWithin(scope));
     }

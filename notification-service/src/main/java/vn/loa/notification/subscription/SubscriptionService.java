@@ -10,11 +10,12 @@ import vn.loa.notification.orgunit.OrgUnit;
 import vn.loa.notification.orgunit.OrgUnits;
 import vn.loa.notification.template.TemplateStore;
 import vn.loa.notification.web.IfMatch;
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
+import vn.loa.notification.access.AccessPolicy;
 import vn.loa.support.security.CurrentUser;
-import vn.loa.support.security.OrgScope;
-import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
-import vn.loa.support.web.FieldError;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Subscriptions are made by the officers of an org unit (or an operator) for that unit or below it. */
+/** Subscriptions are made by the officers of an org unit for that unit or below it ({@link AccessPolicy}). */
 @Service
 class SubscriptionService {
 
@@ -34,16 +35,21 @@ class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final OrgUnits orgUnits;
     private final WebhookTargets webhookTargets;
+    private final AccessPolicy access;
 
-    SubscriptionService(SubscriptionRepository subscriptions, OrgUnits orgUnits, WebhookTargets webhookTargets) {
+    SubscriptionService(SubscriptionRepository subscriptions, OrgUnits orgUnits, WebhookTargets webhookTargets,
+                        AccessPolicy access) {
         this.subscriptions = subscriptions;
         this.orgUnits = orgUnits;
         this.webhookTargets = webhookTargets;
+        this.access = access;
     }
 
     @Transactional
     Created create(CurrentUser user, SubscriptionRequest r) {
-        List<FieldError> errors = new ArrayList<>();
+        // the role first: an operator or a viewer learns nothing from the request's faults
+        access.requireSubscriptionReader(user);
+        List<FieldText> errors = new ArrayList<>();
         Subscription.Channel channel = null;
         try {
             channel = r.channel() == null ? null : Subscription.Channel.valueOf(r.channel());
@@ -51,44 +57,44 @@ class SubscriptionService {
             // reported below
         }
         if (channel == null) {
-            errors.add(new FieldError("channel", "must be EMAIL or WEBHOOK"));
+            errors.add(FieldText.of("channel", "field.subscription.channel"));
         }
         String target = r.target() == null ? "" : r.target().trim();
         if (channel == Subscription.Channel.EMAIL) {
-            EmailAddresses.problem(target).ifPresent(p -> errors.add(new FieldError("target", p)));
+            EmailAddresses.problem(target).ifPresent(p -> errors.add(new FieldText("target", p)));
         }
         List<String> events = r.events() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.events()));
         for (String e : events) {
             if (!NotificationTypes.ALL.contains(e)) {
-                errors.add(new FieldError("events", "unknown type '" + e + "', expected one of " + NotificationTypes.ALL));
+                errors.add(FieldText.of("events", "field.subscription.unknown-event", e, NotificationTypes.ALL.toString()));
             }
         }
         String language = r.language() == null || r.language().isBlank() ? TemplateStore.DEFAULT_LANGUAGE : r.language();
         if (!TemplateStore.LANGUAGES.contains(language)) {
-            errors.add(new FieldError("language", "must be one of " + TemplateStore.LANGUAGES));
+            errors.add(FieldText.of("language", "field.subscription.language", TemplateStore.LANGUAGES.toString()));
         }
         if (r.secret() != null && channel == Subscription.Channel.WEBHOOK) {
-            WebhookSecrets.problem(r.secret()).ifPresent(p -> errors.add(new FieldError("secret", p)));
+            WebhookSecrets.problem(r.secret()).ifPresent(p -> errors.add(new FieldText("secret", p)));
         }
         if (r.secret() != null && channel == Subscription.Channel.EMAIL) {
-            errors.add(new FieldError("secret", "is for webhooks only"));
+            errors.add(FieldText.of("secret", "field.subscription.secret-for-webhooks"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ApiException.invalid(errors);
         }
         Optional<OrgUnit> org = orgUnits.find(r.orgUnit());
         List<String> path = org.map(OrgUnit::path).filter(p -> !p.isEmpty()).orElse(List.of(r.orgUnit()));
-        requireManageable(user, path, "Org unit " + r.orgUnit());
+        access.requireSubscriptionManager(user, path, Text.of("object.org-unit", r.orgUnit()));
         String unit = r.unit() == null || r.unit().isBlank() ? null : r.unit();
         if (unit != null && org.isPresent() && !org.get().units().isEmpty() && org.get().unitName(unit).isEmpty()) {
-            throw ApiException.validation("unit", "is not a unit of " + r.orgUnit());
+            throw ApiException.invalid("unit", "field.subscription.unit", r.orgUnit());
         }
         if (channel == Subscription.Channel.WEBHOOK) {
             // The SSRF guard, first time: the URL and what its host resolves to now (again at every send).
             try {
                 webhookTargets.check(target);
             } catch (RefusedTargetException e) {
-                throw ApiException.validation("target", e.getMessage());
+                throw ApiException.invalid(List.of(new FieldText("target", e.reason())));
             }
         }
         String generated = null;
@@ -103,9 +109,10 @@ class SubscriptionService {
 
     @Transactional(readOnly = true)
     Subscription readable(CurrentUser user, UUID id) {
+        access.requireSubscriptionReader(user);
         Subscription s = subscriptions.findById(id)
-                .orElseThrow(() -> ApiException.notFound("Subscription " + id + " was not found."));
-        OrgScope.requireReadable(user, s.orgUnitPath(), "Subscription " + id);
+                .orElseThrow(() -> ApiException.of(ProblemCode.NOT_FOUND, "object", subscription(id)));
+        access.requireReadable(user, s.orgUnitPath(), subscription(id));
         return s;
     }
 
@@ -113,8 +120,8 @@ class SubscriptionService {
     @Transactional
     void delete(CurrentUser user, UUID id, String ifMatch) {
         Subscription s = readable(user, id);
-        requireManageable(user, s.orgUnitPath(), "Subscription " + id);
-        IfMatch.require(ifMatch, s.version(), "subscription " + id);
+        access.requireSubscriptionManager(user, s.orgUnitPath(), subscription(id));
+        IfMatch.require(ifMatch, s.version(), subscription(id));
         subscriptions.delete(s);
     }
 
@@ -128,20 +135,7 @@ class SubscriptionService {
         return subscriptions.countWithin(orgUnit);
     }
 
-    /** The org unit whose subtree the caller may list: its own (an operator sees everything). */
-    static String listScope(CurrentUser user) {
-        if (user.orgUnit() == null) {
-            throw ApiException.forbidden("Your token names no org unit.");
-        }
-        return user.orgUnit();
-    }
-
-    /** Officers change subscriptions within their scope; operators too (they run the deliveries). */
-    private static void requireManageable(CurrentUser user, List<String> path, String what) {
-        OrgScope.requireReadable(user, path, what);
-        if (!user.canWrite() && !user.hasRole(Roles.OPERATOR)) {
-            throw ApiException.forbidden("Your role (" + String.join(", ", user.roles())
-                    + ") may read subscriptions but not change them.");
-        }
+    private static Text subscription(UUID id) {
+        return Text.of("object.subscription", id.toString());
     }
 }

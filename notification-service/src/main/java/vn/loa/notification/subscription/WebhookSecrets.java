@@ -1,5 +1,7 @@
 package vn.loa.notification.subscription;
 
+import vn.loa.common.problem.Text;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -29,9 +31,8 @@ public final class WebhookSecrets {
     }
 
     /** Why {@code secret} is not a Standard Webhooks secret, or empty if it is one. */
-    public static Optional<String> problem(String secret) {
-        String expected = "must be " + PREFIX + " followed by the base64 of " + MIN_BYTES + " to " + MAX_BYTES
-                + " random bytes (Standard Webhooks), or left out to have one generated";
+    public static Optional<Text> problem(String secret) {
+        Text expected = Text.of("field.subscription.secret", String.valueOf(MIN_BYTES), String.valueOf(MAX_BYTES));
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.of(expected);
         }

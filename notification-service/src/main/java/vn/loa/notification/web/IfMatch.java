@@ -1,6 +1,7 @@
 package vn.loa.notification.web;
 
-import org.springframework.http.HttpStatus;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.ETags;
 
@@ -14,11 +15,10 @@ public final class IfMatch {
     private IfMatch() {
     }
 
-    public static void require(String ifMatch, long currentVersion, String what) {
+    /** @param what the object, e.g. {@code Text.of("object.subscription", id)} */
+    public static void require(String ifMatch, long currentVersion, Text what) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
-                    "Changing " + what + " needs the If-Match header with the ETag you read (GET it first), "
-                            + "so that a change made meanwhile by someone else is not overwritten.");
+            throw ApiException.of(ProblemCode.PRECONDITION_REQUIRED, "object", what);
         }
         ETags.checkIfMatch(ifMatch, currentVersion);
     }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import vn.loa.notification.NotificationIT;
-import vn.loa.testsupport.TestTokens;
+import vn.loa.testsupport.Figures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ class DeliveryBenchmark extends NotificationIT {
                 ratio(b.latency().getValueAtPercentile(50), a.latency().getValueAtPercentile(50)),
                 ratio(b.latency().getValueAtPercentile(99), a.latency().getValueAtPercentile(99)),
                 b.perSecond() / a.perSecond()));
-        System.out.println(out);
+        out.toString().lines().forEach(line -> Figures.print("%s", line));
         Files.writeString(Path.of("target", "delivery-benchmark.txt"), out.toString());
         assertThat(a.deliveries()).isEqualTo((long) notices * HEALTHY);
         assertThat(b.deliveries()).isEqualTo((long) notices * HEALTHY);
@@ -105,7 +105,7 @@ class DeliveryBenchmark extends NotificationIT {
         }
         for (String target : targets) {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/subscriptions")
-                            .header("Authorization", TestTokens.bearer("operator", "OPERATOR", "ha-tinh"))
+                            .header("Authorization", officerOf(orgUnit))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content(json.writeValueAsString(Map.of("orgUnit", orgUnit, "channel", "WEBHOOK",
                                     "target", target, "events", List.of("activity-scheduled")))))

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.MediaType;
 import vn.loa.messaging.Topics;
 import vn.loa.notification.NotificationIT;
-import vn.loa.testsupport.TestTokens;
+import vn.loa.testsupport.Figures;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,7 +36,6 @@ import static vn.loa.notification.TestEvents.activity;
  */
 class AtLeastOnceIT extends NotificationIT {
 
-    static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
 
     @Autowired
     DeliveryQueue queue;
@@ -84,7 +83,7 @@ class AtLeastOnceIT extends NotificationIT {
             assertThat(received).allSatisfy(r -> assertThat(r.getHeader("webhook-signature")).startsWith("v1,"));
             assertThat(jdbc.sql("select count(*) from delivery_attempt where delivery_id = :d and outcome = 'SENT'")
                     .param("d", delivery).query(Long.class).single()).isEqualTo(1);
-            System.out.printf("at-least-once: delivery %s received %d times with the same webhook-id%n",
+            Figures.print("at-least-once: delivery %s received %d times with the same webhook-id",
                     delivery, received.size());
         } finally {
             jdbc.sql("drop trigger it_crash_" + suffix + " on delivery").update();
@@ -145,8 +144,8 @@ class AtLeastOnceIT extends NotificationIT {
                 .collect(Collectors.groupingBy(r -> r.getHeader("webhook-id"), Collectors.counting()));
         double bySecond = secondMeters.find("loa.notification.deliveries").tag("outcome", "sent").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
-        System.out.printf("two workers: %d deliveries, %d distinct webhook-ids received, %d received twice; "
-                + "second worker sent %.0f, the application's %.0f%n", n, perId.size(),
+        Figures.print("two workers: %d deliveries, %d distinct webhook-ids received, %d received twice; "
+                + "second worker sent %.0f, the application's %.0f", n, perId.size(),
                 perId.values().stream().filter(c -> c > 1).count(), bySecond, n - bySecond);
         assertThat(perId).hasSize(n);
         assertThat(perId.values()).allMatch(c -> c == 1);
@@ -155,7 +154,7 @@ class AtLeastOnceIT extends NotificationIT {
 
     private UUID subscribe(String commune, String hook) throws Exception {
         String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/subscriptions")
-                        .header("Authorization", OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", officerOf(commune)).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "WEBHOOK",
                                 "target", RECEIVER.baseUrl() + hook, "events", List.of("activity-scheduled")))))
                 .andExpect(status().isCreated())

@@ -196,7 +196,7 @@ class ResilienceIT extends NotificationIT {
 
     private UUID create(Map<String, Object> body) throws Exception {
         String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/subscriptions")
-                        .header("Authorization", OPERATOR)
+                        .header("Authorization", officerOf(commune))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated())

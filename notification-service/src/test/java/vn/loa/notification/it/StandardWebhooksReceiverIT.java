@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import vn.loa.messaging.Topics;
 import vn.loa.notification.NotificationIT;
-import vn.loa.testsupport.TestTokens;
+import vn.loa.testsupport.Figures;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,7 +50,6 @@ import static vn.loa.notification.TestEvents.activity;
  */
 class StandardWebhooksReceiverIT extends NotificationIT {
 
-    static final String OPERATOR = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
     static final Path DIR = Path.of("target", "standardwebhooks-receiver");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -164,7 +163,7 @@ class StandardWebhooksReceiverIT extends NotificationIT {
         assertThat(results.stream().map(r -> r.get("path").asString()).distinct()).containsExactlyInAnyOrder(own, generated);
         assertThat(jdbc.sql("select count(*) from delivery where event_id in (:e) and status = 'SENT'")
                 .param("e", events).query(Long.class).single()).isEqualTo(6);
-        System.out.printf("standardwebhooks %s verified %d of %d real deliveries%n",
+        Figures.print("standardwebhooks %s verified %d of %d real deliveries",
                 System.getProperty("standardwebhooks.version", "1.3.0"),
                 results.stream().filter(r -> r.get("verified").asBoolean()).count(), results.size());
     }
@@ -209,7 +208,7 @@ class StandardWebhooksReceiverIT extends NotificationIT {
             body.put("secret", secret);
         }
         String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/subscriptions")
-                        .header("Authorization", OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", officerOf(commune)).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();

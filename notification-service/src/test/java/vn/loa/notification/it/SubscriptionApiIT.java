@@ -67,7 +67,13 @@ class SubscriptionApiIT extends NotificationIT {
                 .andExpect(jsonPath("$.items[*].id", not(hasItem(id))));
         mvc.perform(get("/api/subscriptions/" + id)
                         .header("Authorization", TestTokens.bearer("tungchau.vhtt", "COMMUNE_OFFICER", "tung-chau")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Không tìm thấy"))
+                .andExpect(jsonPath("$.detail").value("Không tìm thấy đăng ký nhận thông báo " + id + "."));
+        mvc.perform(get("/api/subscriptions/" + id).header("Accept-Language", "en")
+                        .header("Authorization", TestTokens.bearer("tungchau.vhtt", "COMMUNE_OFFICER", "tung-chau")))
+                .andExpect(jsonPath("$.title").value("Not found"))
+                .andExpect(jsonPath("$.detail").value("Subscription " + id + " was not found."));
 
         // Outside the caller's scope: 404, as if the org unit did not exist.
         mvc.perform(post("/api/subscriptions")
@@ -84,15 +90,40 @@ class SubscriptionApiIT extends NotificationIT {
                                 "target", "a@b.vn", "events", List.of("report-returned")))))
                 .andExpect(status().isForbidden());
 
+        String nonsense = json.writeValueAsString(Map.of("orgUnit", commune, "channel", "PIGEON",
+                "target", "not a url", "events", List.of("plan-eaten"), "language", "fr"));
         mvc.perform(post("/api/subscriptions").header("Authorization", officer)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "PIGEON",
-                                "target", "not a url", "events", List.of("plan-eaten"), "language", "fr"))))
+                        .contentType(MediaType.APPLICATION_JSON).content(nonsense))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("validation-failed"))
-                .andExpect(jsonPath("$.errors[*].field", hasItem("channel")))
+                .andExpect(jsonPath("$.title").value("Dữ liệu không hợp lệ"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'channel')].message").value(hasItem("phải là EMAIL hoặc WEBHOOK")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("events")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("language")));
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(nonsense))
+                .andExpect(jsonPath("$.code").value("validation-failed"))
+                .andExpect(jsonPath("$.title").value("Validation failed"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'channel')].message").value(hasItem("must be EMAIL or WEBHOOK")));
+
+        // An operator reads and makes no subscription (least privilege): 403, whether it exists or not.
+        String operator = TestTokens.bearer("operator", "OPERATOR", "ha-tinh");
+        mvc.perform(get("/api/subscriptions/" + id).header("Authorization", operator))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("forbidden"));
+        mvc.perform(get("/api/subscriptions/" + java.util.UUID.randomUUID()).header("Authorization", operator))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/subscriptions").header("Authorization", operator)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/subscriptions").header("Authorization", operator)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "EMAIL",
+                                "target", "a@b.vn", "events", List.of("report-returned")))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/notifications").header("Authorization", operator)).andExpect(status().isForbidden());
+        // and officers do not run the deliveries
+        mvc.perform(get("/api/deliveries").header("Authorization", officer).header("Accept-Language", "en"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Deliveries are listed and retried by an operator."));
 
         mvc.perform(delete("/api/subscriptions/" + id)
                         .header("Authorization", TestTokens.bearer("tungchau.vhtt", "COMMUNE_OFFICER", "tung-chau")))
@@ -176,14 +207,22 @@ class SubscriptionApiIT extends NotificationIT {
         body.put("events", java.util.Collections.nCopies(21, "report-returned"));
         body.put("secret", "whsec_" + "A".repeat(100));
         body.put("language", "vi-VN-x");
-        mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer).header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("validation-failed"))
                 .andExpect(jsonPath("$.errors.length()").value(7))
-                .andExpect(jsonPath("$.errors[?(@.field == 'orgUnit')].message").value(hasItem("must have at most 100 characters")))
-                .andExpect(jsonPath("$.errors[?(@.field == 'target')].message").value(hasItem("must have at most 2048 characters")))
-                .andExpect(jsonPath("$.errors[?(@.field == 'events')].message").value(hasItem("must have at most 20 entries")));
+                .andExpect(jsonPath("$.errors[?(@.field == 'orgUnit')].message")
+                        .value(hasItem("must be at most 100 characters long (it has 101)")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'target')].message")
+                        .value(hasItem("must be at most 2,048 characters long (it has 2,067)")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'events')].message").value(hasItem("must have at most 20 items (it has 21)")));
+        // The same limits in Vietnamese, the default language.
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(jsonPath("$.title").value("Dữ liệu không hợp lệ"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'orgUnit')].message").value(hasItem("phải có tối đa 100 ký tự (hiện có 101)")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'events')].message").value(hasItem("phải có tối đa 20 mục (hiện có 21)")));
         body.put("orgUnit", "lien-minh");
         body.put("unit", null);
         body.put("channel", "EMAIL");
@@ -191,11 +230,11 @@ class SubscriptionApiIT extends NotificationIT {
         body.put("secret", null);
         body.put("language", "vi");
         body.put("events", List.of("report-returned", "r".repeat(41)));
-        mvc.perform(post("/api/subscriptions").header("Authorization", officer)
+        mvc.perform(post("/api/subscriptions").header("Authorization", officer).header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field", startsWith("events")))
-                .andExpect(jsonPath("$.errors[0].message").value("must have at most 40 characters"));
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 40 characters long (it has 41)"));
     }
 
     @Test

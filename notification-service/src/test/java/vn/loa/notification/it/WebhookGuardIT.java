@@ -100,7 +100,7 @@ class WebhookGuardIT extends NotificationIT {
 
     private void subscribe(String commune, String target) throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/subscriptions")
-                        .header("Authorization", OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", officerOf(commune)).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("orgUnit", commune, "channel", "WEBHOOK",
                                 "target", target, "events", List.of("activity-scheduled")))))
                 .andExpect(status().isCreated());

@@ -21,6 +21,7 @@ class WebhookSecretsTests {
     @ValueSource(strings = {"bí-mật-của-xã-liên-minh-2022", "whsec_", "whsec_c2hvcnQ=", "whsec_!!!notbase64!!!",
             "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})
     void anythingElseIsRefusedWithTheExpectedForm(String secret) {
-        assertThat(WebhookSecrets.problem(secret)).hasValueSatisfying(p -> assertThat(p).contains("whsec_"));
+        assertThat(WebhookSecrets.problem(secret)).hasValueSatisfying(p -> assertThat(
+                vn.loa.common.problem.ProblemTexts.shared().resolve(p, vn.loa.common.problem.ProblemTexts.ENGLISH)).contains("whsec_"));
     }
 }

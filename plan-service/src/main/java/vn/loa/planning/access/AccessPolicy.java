@@ -1,6 +1,8 @@
 package vn.loa.planning.access;
 
 import org.springframework.stereotype.Component;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
 import vn.loa.support.security.Roles;
@@ -8,17 +10,18 @@ import vn.loa.support.web.ApiException;
 
 /**
  * Who may do what in plan-service, in one place (issue 16.2). The caller is service-support's
- * {@link CurrentUser}; scope is service-support's rule (the caller's org unit lies on the object's
- * org-unit path; operators see everything and change nothing), evaluated against the <em>current</em>
- * tree (issue 15.8), never against a path copied onto the object.
+ * {@link CurrentUser}; scope is service-support's {@link OrgScope} rule (the caller's org unit lies on the object's
+ * org-unit path; an operator reads no business object), evaluated against the <em>current</em> tree (issue 15.8),
+ * never against a path copied onto the object.
  *
  * <ul>
- *   <li>read: commune and district officers, province viewers and operators, within scope (else 404);
- *       a token with none of these roles gets 403;</li>
+ *   <li>read plans: commune and district officers and province viewers, within scope (else 404); any other
+ *       token, an operator's included, gets 403 (least privilege, SHARED-DECISIONS);</li>
  *   <li>change plans: commune and district officers within scope (out of scope 404 first, so that a
  *       refusal never tells that an object exists; then 403 for a reader's role);</li>
- *   <li>change the org tree (register, move, close, merge): operators only, because the tree decides
- *       what everybody in every service sees.</li>
+ *   <li>the org tree: read by every reader (the units in scope and those above the caller's own) and by
+ *       operators (all of it: they keep it); changed (register, move, close, merge) by operators only, because
+ *       the tree decides what everybody in every service sees.</li>
  * </ul>
  */
 @Component
@@ -30,50 +33,64 @@ public class AccessPolicy {
         this.tree = tree;
     }
 
+    /** 403 unless the caller reads plans: an officer or a viewer (an operator alone does not). */
     public void requireReader(CurrentUser user) {
-        if (!user.hasAnyRole(Roles.COMMUNE_OFFICER, Roles.DISTRICT_OFFICER, Roles.PROVINCE_VIEWER, Roles.OPERATOR)) {
-            throw ApiException.forbidden("Reading plans and org units needs an officer's, a viewer's or an operator's role.");
+        if (!OrgScope.readsBusinessData(user) && !user.hasRole(Roles.OPERATOR)) {
+            throw ApiException.of(ProblemCode.FORBIDDEN, "plan-reader");
         }
+        OrgScope.requireBusinessRole(user);
     }
 
     public void requireWriter(CurrentUser user) {
         if (!user.canWrite()) {
-            throw ApiException.forbidden("Changing plans needs a commune or district officer's role.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "plan-writer");
         }
     }
 
-    /**
-     * service-support's {@link OrgScope} rule (the caller's org unit on the path; operators everywhere) on
-     * the unit's current path or on its successors'.
-     */
+    /** service-support's {@link OrgScope} rule on the unit's current path or on its successors'. */
     public boolean covers(CurrentUser user, String orgUnitCode) {
         return orgUnitCode != null && tree.scopePaths(orgUnitCode).stream().anyMatch(path -> OrgScope.covers(user, path));
     }
 
     /** 403 without a reader's role, 404 outside the caller's scope. */
-    public void requireReadable(CurrentUser user, String orgUnitCode, String what) {
+    public void requireReadable(CurrentUser user, String orgUnitCode, Text what) {
         requireReader(user);
         if (!covers(user, orgUnitCode)) {
-            throw ApiException.notFound(what + " was not found.");
+            throw ApiException.of(ProblemCode.NOT_FOUND, "object", what);
         }
     }
 
     /** 404 outside the caller's scope (checked first), 403 without an officer's role. */
-    public void requireWritable(CurrentUser user, String orgUnitCode, String what) {
+    public void requireWritable(CurrentUser user, String orgUnitCode, Text what) {
         if (!covers(user, orgUnitCode)) {
-            throw ApiException.notFound(what + " was not found.");
+            throw ApiException.of(ProblemCode.NOT_FOUND, "object", what);
         }
         requireWriter(user);
     }
 
-    /** An org unit is visible in scope and above the caller's own unit (a commune knows its district and province). */
+    /** 403 unless the caller reads the org tree: a reader of plans, or an operator (who keeps the tree). */
+    public void requireOrgUnitReader(CurrentUser user) {
+        if (!isTreeManager(user)) {
+            requireReader(user);
+        }
+    }
+
+    /**
+     * An org unit is visible in scope and above the caller's own unit (a commune knows its district and province);
+     * the whole tree to an operator.
+     */
     public boolean canSeeOrgUnit(CurrentUser user, String orgUnitCode) {
-        return covers(user, orgUnitCode) || (user.orgUnit() != null && tree.pathOf(user.orgUnit()).contains(orgUnitCode));
+        return isTreeManager(user) || covers(user, orgUnitCode)
+                || (user.orgUnit() != null && tree.pathOf(user.orgUnit()).contains(orgUnitCode));
     }
 
     public void requireTreeManager(CurrentUser user) {
-        if (!user.hasRole(Roles.OPERATOR)) {
-            throw ApiException.forbidden("Changing the org tree (register, move, close, merge) needs the OPERATOR role.");
+        if (!isTreeManager(user)) {
+            throw ApiException.of(ProblemCode.FORBIDDEN, "tree-manager");
         }
+    }
+
+    private static boolean isTreeManager(CurrentUser user) {
+        return user.hasRole(Roles.OPERATOR);
     }
 }

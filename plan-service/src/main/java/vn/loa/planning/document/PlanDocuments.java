@@ -1,5 +1,6 @@
 package vn.loa.planning.document;
 
+import vn.loa.common.channel.Channel;
 import vn.loa.documents.AdministrativeDocument;
 import vn.loa.documents.Block;
 import vn.loa.documents.Section;
@@ -23,12 +24,6 @@ import java.util.stream.Collectors;
  * II. topics a–f and forms, III. budget, IV. assignments, then recipients and the signer block.
  */
 public final class PlanDocuments {
-
-    static final Map<String, String> CHANNEL_NAMES = Map.of(
-            "RADIO", "Truyền thanh cơ sở", "WEBSITE", "Trang thông tin điện tử", "PRESS", "Báo chí",
-            "PANEL_POSTER", "Pano, áp phích", "TRAINING", "Tập huấn, bồi dưỡng",
-            "MEETING", "Phiên họp thường kỳ UBND", "LAW_DAY", "Ngày pháp luật",
-            "POSTAL_SERVICE", "Dịch vụ bưu chính công ích", "OTHER", "Hình thức khác");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -55,7 +50,7 @@ public final class PlanDocuments {
         if (!c.targets().isEmpty()) {
             one.add(new Block.Table(List.of("Mã", "Chỉ tiêu năm", "Theo quý (I–IV)", "Hình thức", "Đơn vị thực hiện"),
                     c.targets().stream().map(t -> List.of(t.code(), indicator(t), quarters(t),
-                            CHANNEL_NAMES.getOrDefault(t.channel(), t.channel()), unit.apply(t.unit()))).toList(),
+                            Channel.labelOf(t.channel()), unit.apply(t.unit()))).toList(),
                     List.of(1f, 2.6f, 1.4f, 1.6f, 1.6f)));
         }
         sections.add(new Section("I. MỤC ĐÍCH, YÊU CẦU", one));
@@ -70,7 +65,7 @@ public final class PlanDocuments {
         if (c.forms() != null && !c.forms().isEmpty()) {
             c.forms().forEach(f -> two.add(new Block.Paragraph(f.code() + ". " + f.description())));
         } else {
-            c.channels().forEach(ch -> two.add(new Block.Item(CHANNEL_NAMES.getOrDefault(ch, ch))));
+            c.channels().forEach(ch -> two.add(new Block.Item(Channel.labelOf(ch))));
         }
         sections.add(new Section("II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", two));
 

@@ -1,7 +1,6 @@
 package vn.loa.planning.document;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.support.security.CurrentUser;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.support.web.ApiException;
 
 import java.util.Locale;
@@ -41,8 +41,7 @@ class PlanExportController {
                 type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
                 body = documents.docx(user, id);
             }
-            default -> throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Unsupported format",
-                    "A plan is exported as pdf or docx; " + format + " is not available.");
+            default -> throw ApiException.of(ProblemCode.UNSUPPORTED_FORMAT, "plan", format);
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ke-hoach-" + id + "." + f + "\"")

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.planning.access.AccessPolicy;
 import vn.loa.planning.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
@@ -36,7 +38,8 @@ class OrgUnitController {
 
     /** Org-unit and office codes: lower-case words joined by single dashes (the events' contract). */
     static final String CODE = "[a-z0-9]+(-[a-z0-9]+)*";
-    static final String CODE_MESSAGE = "lower-case letters and digits, words joined by single dashes";
+    /** The message of the bundles ({@code field.code-format}), in the caller's language. */
+    static final String CODE_MESSAGE = "{field.code-format}";
 
     private final OrgUnits orgUnits;
     private final AccessPolicy access;
@@ -183,7 +186,7 @@ class OrgUnitController {
     }
 
     private OrgUnitView visible(CurrentUser user, String code) {
-        access.requireReader(user);
+        access.requireOrgUnitReader(user);
         OrgUnitView unit = orgUnits.find(code).orElseThrow(() -> notFound(code));
         if (!access.canSeeOrgUnit(user, unit.code())) {
             throw notFound(code);
@@ -193,11 +196,11 @@ class OrgUnitController {
 
     private static void checkCode(String code) {
         if (code.length() > 64 || !code.matches(CODE)) {
-            throw ApiException.validation("code", CODE_MESSAGE + ", at most 64 characters");
+            throw ApiException.invalid("code", "field.code-format-64");
         }
     }
 
     private static ApiException notFound(String code) {
-        return ApiException.notFound("Org unit " + code + " was not found.");
+        return ApiException.of(ProblemCode.NOT_FOUND, "object", Text.of("object.org-unit", code));
     }
 }

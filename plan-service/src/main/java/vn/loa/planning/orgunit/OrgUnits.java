@@ -11,6 +11,8 @@ import vn.loa.planning.events.OrgUnitRegistered;
 import vn.loa.planning.events.OrgUnitsMerged;
 import vn.loa.planning.web.IfMatch;
 import vn.loa.planning.web.PlainText;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
@@ -128,7 +130,7 @@ public class OrgUnits implements OrgTree {
     public Registered create(Registration r, String by) {
         repository.lockTree();
         if (repository.existsById(r.code())) {
-            throw ApiException.conflict("org-unit-exists", "Org unit " + r.code() + " exists already; change it with PUT and If-Match.");
+            throw ApiException.of(ProblemCode.ORG_UNIT_EXISTS, "create", r.code());
         }
         return register(r, IfMatch.ANY, by);
     }
@@ -153,7 +155,7 @@ public class OrgUnits implements OrgTree {
             return new Registered(view(unit), true, true);
         }
         OrgUnit unit = existing.get();
-        ifMatch.check(unit.version(), "Org unit " + unit.code());
+        ifMatch.check(unit.version(), Text.of("object.org-unit", unit.code()));
         boolean moves = !Objects.equals(unit.parentCode(), r.parentCode());
         if (!moves && unit.details().equals(r.details())) {
             return new Registered(view(unit), false, false);
@@ -165,14 +167,12 @@ public class OrgUnits implements OrgTree {
         OrgUnit parent = r.parentCode() == null ? null : activeParent(r.parentCode(), rank);
         for (OrgUnit child : repository.findByParentCodeOrderByCode(unit.code())) {
             if (rank(child.level()) <= rank) {
-                throw ApiException.unprocessable("invalid-parent-level", "Org unit " + r.code() + " cannot become a " + r.level()
-                        + ": " + child.code() + " below it is a " + child.level() + ".");
+                throw ApiException.of(ProblemCode.INVALID_PARENT_LEVEL, "children", r.code(), r.level(), child.code(), child.level());
             }
         }
         if (moves && (parent == null || repository.subtree(unit.code()).size() > 0)) {
             // the paths below would go stale (plans and other services scope by path): that is the move operation
-            throw ApiException.conflict("org-unit-has-children", "Org unit " + r.code()
-                    + (parent == null ? " cannot become a root" : " has units below it: move it with POST /api/org-units/" + r.code() + "/move"));
+            throw ApiException.of(ProblemCode.ORG_UNIT_HAS_CHILDREN, parent == null ? "root" : "move", r.code());
         }
         unit.change(r.details(), now);
         if (moves) {
@@ -196,7 +196,7 @@ public class OrgUnits implements OrgTree {
     public OrgUnitView move(String code, String newParentCode, LocalDate effectiveOn, IfMatch ifMatch, String by) {
         repository.lockTree();
         OrgUnit unit = repository.findById(code).orElseThrow(() -> notFound(code));
-        ifMatch.check(unit.version(), "Org unit " + code);
+        ifMatch.check(unit.version(), Text.of("object.org-unit", code));
         if (unit.isClosed()) {
             throw closed(unit);
         }
@@ -205,7 +205,7 @@ public class OrgUnits implements OrgTree {
         }
         OrgUnit parent = activeParent(newParentCode, rank(unit.level()));
         if (parent.path().contains(code)) {
-            throw ApiException.validation("newParent", "an org unit cannot move under itself or a unit below it");
+            throw ApiException.invalid("newParent", "field.org-unit.move-under-itself");
         }
         moveWithSubtree(unit, parent, effectiveOn, by, clock.instant());
         return find(code).orElseThrow();
@@ -219,21 +219,20 @@ public class OrgUnits implements OrgTree {
     public OrgUnitView close(String code, LocalDate closedOn, String successorCode, IfMatch ifMatch, String by) {
         repository.lockTree();
         OrgUnit unit = repository.findById(code).orElseThrow(() -> notFound(code));
-        ifMatch.check(unit.version(), "Org unit " + code);
+        ifMatch.check(unit.version(), Text.of("object.org-unit", code));
         if (unit.isClosed()) {
             throw closed(unit);
         }
         List<String> children = repository.activeChildren(code);
         if (!children.isEmpty()) {
-            throw ApiException.conflict("org-unit-has-children", "Org unit " + code + " still has active units below it ("
-                    + String.join(", ", children) + "): move or close them first.");
+            throw ApiException.of(ProblemCode.ORG_UNIT_HAS_CHILDREN, "close", code, String.join(", ", children));
         }
         OrgUnit successor = null;
         if (successorCode != null) {
             successor = repository.findById(successorCode)
-                    .orElseThrow(() -> ApiException.unprocessable("unknown-org-unit", "Unknown successor org unit " + successorCode));
+                    .orElseThrow(() -> ApiException.of(ProblemCode.UNKNOWN_ORG_UNIT, "successor", successorCode));
             if (successor.path().contains(code)) {
-                throw ApiException.validation("successor", "a unit cannot be succeeded by itself or a unit below it");
+                throw ApiException.invalid("successor", "field.org-unit.successor-below");
             }
             if (successor.isClosed()) {
                 throw closed(successor);
@@ -261,28 +260,27 @@ public class OrgUnits implements OrgTree {
         repository.lockTree();
         Registration r = m.unit();
         if (repository.existsById(r.code())) {
-            throw ApiException.conflict("org-unit-exists", "Org unit " + r.code() + " exists already: a merger makes a new unit.");
+            throw ApiException.of(ProblemCode.ORG_UNIT_EXISTS, "merge", r.code());
         }
         checkText(r);
         checkUnitCodes(r.units());
         int rank = rank(r.level());
         if (new LinkedHashSet<>(m.predecessors()).size() != m.predecessors().size()) {
-            throw ApiException.validation("predecessors", "each predecessor is named once");
+            throw ApiException.invalid("predecessors", "field.org-unit.predecessors-once");
         }
         OrgUnit parent = r.parentCode() == null ? null : activeParent(r.parentCode(), rank);
         List<OrgUnit> predecessors = new ArrayList<>();
         for (String code : m.predecessors()) {
             OrgUnit p = repository.findById(code)
-                    .orElseThrow(() -> ApiException.unprocessable("unknown-org-unit", "Unknown predecessor org unit " + code));
+                    .orElseThrow(() -> ApiException.of(ProblemCode.UNKNOWN_ORG_UNIT, "predecessor", code));
             if (p.isClosed()) {
                 throw closed(p);
             }
             if (parent != null && parent.path().contains(code)) {
-                throw ApiException.validation("parentCode", "the new unit cannot lie under one of its predecessors (" + code + ")");
+                throw ApiException.invalid("parentCode", "field.org-unit.under-predecessor", code);
             }
             if (rank(p.level()) != rank) {
-                throw ApiException.unprocessable("invalid-merge", "Predecessor " + code + " is a " + p.level()
-                        + ": only units of the new unit's rank (" + r.level() + ") are merged.");
+                throw ApiException.of(ProblemCode.INVALID_MERGE, "rank", code, p.level(), r.level());
             }
             predecessors.add(p);
         }
@@ -314,13 +312,11 @@ public class OrgUnits implements OrgTree {
     private void moveWithSubtree(OrgUnit unit, OrgUnit parent, LocalDate effectiveOn, String by, Instant now) {
         OrgTreeQueries.Subtree below = repository.subtree(unit.code());
         if (below.size() + 1 > MAX_SUBTREE) {
-            throw ApiException.conflict("subtree-too-large", "Org unit " + unit.code() + " has " + below.size()
-                    + " units below it; at most " + MAX_SUBTREE + " units move at once (move its children one by one).");
+            throw ApiException.of(ProblemCode.SUBTREE_TOO_LARGE, "move", unit.code(), (long) below.size(), (long) MAX_SUBTREE);
         }
         List<String> newPath = pathUnder(parent, unit.code());
         if (newPath.size() + below.depth() > MAX_DEPTH) {
-            throw ApiException.unprocessable("tree-too-deep", "The tree would be " + (newPath.size() + below.depth())
-                    + " levels deep; at most " + MAX_DEPTH + ".");
+            throw ApiException.of(ProblemCode.TREE_TOO_DEEP, "depth", (long) (newPath.size() + below.depth()), (long) MAX_DEPTH);
         }
         List<String> oldPath = List.copyOf(unit.path());
         String oldParent = unit.parentCode();
@@ -350,19 +346,18 @@ public class OrgUnits implements OrgTree {
     }
 
     private int rank(String level) {
-        return repository.levelRank(level).orElseThrow(() -> ApiException.unprocessable("unknown-level", "Unknown level " + level));
+        return repository.levelRank(level).orElseThrow(() -> ApiException.of(ProblemCode.UNKNOWN_LEVEL, "level", level));
     }
 
     /** The parent must exist, be active and be of a higher level (a smaller rank) than the unit. */
     private OrgUnit activeParent(String parentCode, int childRank) {
         OrgUnit parent = repository.findById(parentCode)
-                .orElseThrow(() -> ApiException.unprocessable("unknown-org-unit", "Unknown parent org unit " + parentCode));
+                .orElseThrow(() -> ApiException.of(ProblemCode.UNKNOWN_ORG_UNIT, "parent", parentCode));
         if (parent.isClosed()) {
             throw closed(parent);
         }
         if (rank(parent.level()) >= childRank) {
-            throw ApiException.unprocessable("invalid-parent-level", "A " + parent.level() + " (" + parentCode
-                    + ") cannot be the parent of a unit of the same or a higher level.");
+            throw ApiException.of(ProblemCode.INVALID_PARENT_LEVEL, "parent", parent.level(), parentCode);
         }
         return parent;
     }
@@ -370,11 +365,11 @@ public class OrgUnits implements OrgTree {
     private static List<String> pathUnder(OrgUnit parent, String code) {
         List<String> path = new ArrayList<>(parent == null ? List.of() : parent.path());
         if (path.contains(code)) {
-            throw ApiException.validation("parentCode", "an org unit cannot be under itself");
+            throw ApiException.invalid("parentCode", "field.org-unit.under-itself");
         }
         path.add(code);
         if (path.size() > MAX_DEPTH) {
-            throw ApiException.unprocessable("tree-too-deep", "The tree would be " + path.size() + " levels deep; at most " + MAX_DEPTH + ".");
+            throw ApiException.of(ProblemCode.TREE_TOO_DEEP, "depth", (long) path.size(), (long) MAX_DEPTH);
         }
         return path;
     }
@@ -382,7 +377,7 @@ public class OrgUnits implements OrgTree {
     private static void checkText(Registration r) {
         var errors = PlainText.controlCharacters(r, "");
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ApiException.invalid(errors);
         }
     }
 
@@ -390,7 +385,7 @@ public class OrgUnits implements OrgTree {
         Set<String> codes = new HashSet<>();
         for (OrgUnitView.Unit u : units) {
             if (!codes.add(u.code())) {
-                throw ApiException.validation("units", "duplicate unit code " + u.code());
+                throw ApiException.invalid("units", "field.org-unit.duplicate-unit", u.code());
             }
         }
     }
@@ -411,11 +406,12 @@ public class OrgUnits implements OrgTree {
     }
 
     private static ApiException notFound(String code) {
-        return ApiException.notFound("Org unit " + code + " was not found.");
+        return ApiException.of(ProblemCode.NOT_FOUND, "object", Text.of("object.org-unit", code));
     }
 
     private static ApiException closed(OrgUnit unit) {
-        return ApiException.conflict("org-unit-closed", "Org unit " + unit.code() + " is closed since " + unit.view(List.of()).closedOn()
-                + (unit.successorCode() == null ? "" : "; its successor is " + unit.successorCode()) + ".");
+        String closedOn = String.valueOf(unit.view(List.of()).closedOn());
+        return unit.successorCode() == null ? ApiException.of(ProblemCode.ORG_UNIT_CLOSED, "unit", unit.code(), closedOn)
+                : ApiException.of(ProblemCode.ORG_UNIT_CLOSED, "unit-successor", unit.code(), closedOn, unit.successorCode());
     }
 }

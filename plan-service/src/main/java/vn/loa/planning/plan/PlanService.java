@@ -12,8 +12,9 @@ import vn.loa.planning.orgunit.OrgUnits;
 import vn.loa.planning.plan.PlanContent.Target;
 import vn.loa.planning.web.IfMatch;
 import vn.loa.planning.web.PlainText;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.support.security.CurrentUser;
-import vn.loa.support.security.Roles;
+import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public class PlanService {
     public PlanView get(CurrentUser user, UUID id) {
         access.requireReader(user);
         PlanView plan = queries.view(id).orElseThrow(() -> Problems.planNotFound(id));
-        access.requireReadable(user, plan.orgUnit(), "Plan " + id);
+        access.requireReadable(user, plan.orgUnit(), Problems.plan(id));
         return plan;
     }
 
@@ -79,8 +80,8 @@ public class PlanService {
     @Transactional(readOnly = true)
     Page list(CurrentUser user, String orgUnit, Integer year, PlanStatus status, int page, int size) {
         access.requireReader(user);
-        String scope = user.hasRole(Roles.OPERATOR) ? null : user.orgUnit();
-        if (scope == null && !user.hasRole(Roles.OPERATOR)) {
+        String scope = user.orgUnit();
+        if (scope == null) {
             return new Page(List.of(), 0);
         }
         var filter = new PlanQueries.Filter(orgUnit, year, status, scope);
@@ -97,7 +98,7 @@ public class PlanService {
     VersionView version(CurrentUser user, UUID id, int n) {
         readable(user, id);
         return versions.findByKey(new PlanVersion.Key(id, n)).map(PlanVersion::view)
-                .orElseThrow(() -> Problems.notFound("Plan " + id + " has no version " + n));
+                .orElseThrow(() -> Problems.versionNotFound(id, n));
     }
 
     // --- changes ---
@@ -114,10 +115,12 @@ public class PlanService {
         OrgUnitView unit = orgUnits.find(request.orgUnit())
                 .filter(u -> access.covers(user, u.code()))
                 // outside the caller's scope: as if the org unit did not exist
-                .orElseThrow(() -> Problems.unprocessable("unknown-org-unit", "Unknown org unit " + request.orgUnit()));
+                .orElseThrow(() -> Problems.unknownOrgUnit(request.orgUnit()));
         if (unit.isClosed()) {
-            throw Problems.conflict("org-unit-closed", unit.name() + " is closed since " + unit.closedOn()
-                    + (unit.successorCode() == null ? "" : ": plans are made by its successor " + unit.successorCode()) + ".");
+            throw unit.successorCode() == null
+                    ? ApiException.of(ProblemCode.ORG_UNIT_CLOSED, "plan", unit.name(), String.valueOf(unit.closedOn()))
+                    : ApiException.of(ProblemCode.ORG_UNIT_CLOSED, "plan-successor", unit.name(), String.valueOf(unit.closedOn()),
+                            unit.successorCode());
         }
         requirePlainText(request);
         PlanContent content = Nfc.normalize(request.toContent());
@@ -132,11 +135,10 @@ public class PlanService {
     public PlanView update(CurrentUser user, UUID id, IfMatch ifMatch, PlanRequest request) {
         Plan p = writable(user, id, ifMatch);
         if (!p.status().isEditable()) {
-            throw Problems.conflict("plan-not-editable",
-                    "Plan " + id + " is " + p.status() + ": only drafts are edited; change an issued plan by an amendment");
+            throw ApiException.of(ProblemCode.PLAN_NOT_EDITABLE, "status", id.toString(), p.status().name());
         }
         if (!p.orgUnit().equals(request.orgUnit())) {
-            throw Problems.validation("orgUnit", "the org unit of a plan cannot change (it is " + p.orgUnit() + ")");
+            throw Problems.validation("orgUnit", "field.plan.org-unit-fixed", p.orgUnit());
         }
         OrgUnitView unit = orgUnit(p);
         requirePlainText(request);
@@ -151,7 +153,7 @@ public class PlanService {
     public PlanView issue(CurrentUser user, UUID id, IfMatch ifMatch, IssueRequest request) {
         Plan p = writable(user, id, ifMatch);
         if (!p.status().canIssue()) {
-            throw Problems.conflict("invalid-transition", "Plan " + id + " is " + p.status() + " and cannot be issued again");
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "plan-issue", id.toString(), p.status().name());
         }
         OrgUnitView unit = orgUnit(p);
         List<Violation> violations = new ArrayList<>(PlanRules.checkIssuable(p.content(), unitCodes(unit)));
@@ -163,7 +165,7 @@ public class PlanService {
         String number;
         if (request.documentNumber() != null && !request.documentNumber().isBlank()) {
             DocumentNumber given = DocumentNumber.parse(request.documentNumber()).orElseThrow(() ->
-                    Problems.validation("documentNumber", "must read like 169/KH-" + unit.abbreviation()));
+                    Problems.validation("documentNumber", "field.plan.document-number", unit.abbreviation()));
             // canonical form: "5/KH-UBND" is "05/KH-UBND", so that the duplicate check sees it
             number = given.format();
             if (numberTaken(unit.code(), docYear, number, id)) {
@@ -192,7 +194,7 @@ public class PlanService {
     PlanView amend(CurrentUser user, UUID id, IfMatch ifMatch, AmendmentRequest request) {
         Plan p = writable(user, id, ifMatch);
         if (!p.status().canAmend()) {
-            throw Problems.conflict("invalid-transition", "Plan " + id + " is " + p.status() + ": only an issued plan is amended");
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "plan-amend", id.toString(), p.status().name());
         }
         OrgUnitView unit = orgUnit(p);
         requirePlainText(request);
@@ -214,7 +216,7 @@ public class PlanService {
     PlanView close(CurrentUser user, UUID id, IfMatch ifMatch) {
         Plan p = writable(user, id, ifMatch);
         if (!p.status().canClose()) {
-            throw Problems.conflict("invalid-transition", "Plan " + id + " is " + p.status() + ": only an issued plan is closed");
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "plan-close", id.toString(), p.status().name());
         }
         Instant now = clock.instant();
         p.close(now, user.username());
@@ -234,20 +236,21 @@ public class PlanService {
         access.requireWriter(user);
         Plan parent = readable(user, id);
         OrgUnitView child = orgUnits.find(request.orgUnit())
-                .orElseThrow(() -> Problems.unprocessable("unknown-org-unit", "Unknown org unit " + request.orgUnit()));
+                .orElseThrow(() -> Problems.unknownOrgUnit(request.orgUnit()));
         if (!parent.orgUnit().equals(child.parentCode())) {
-            throw Problems.validation("orgUnit", child.code() + " is not an org unit directly under " + parent.orgUnit());
+            throw Problems.validation("orgUnit", "field.plan.not-a-child", child.code(), parent.orgUnit());
         }
         if (!access.covers(user, child.code())) {
-            throw Problems.unprocessable("unknown-org-unit", "Unknown org unit " + request.orgUnit());
+            throw Problems.unknownOrgUnit(request.orgUnit());
         }
         if (parent.status() != PlanStatus.ISSUED) {
-            throw Problems.conflict("plan-not-issued", "Plan " + id + " is " + parent.status() + ": only an issued plan is implemented");
+            // 422 plan-not-issued, as activity-service answers for the same code (one status per code, API.md)
+            throw ApiException.of(ProblemCode.PLAN_NOT_ISSUED, "derive", id.toString(), parent.status().name());
         }
         boolean exists = queries.implementing(id).stream()
                 .anyMatch(x -> x.orgUnit().equals(child.code()) && x.status() != PlanStatus.CLOSED);
         if (exists) {
-            throw Problems.conflict("plan-exists", child.name() + " already has a plan implementing " + parent.documentNumber());
+            throw ApiException.of(ProblemCode.PLAN_EXISTS, "implementing", child.name(), String.valueOf(parent.documentNumber()));
         }
         OrgUnitView parentUnit = orgUnit(parent);
         PlanContent pc = parent.content();
@@ -309,15 +312,19 @@ public class PlanService {
     private Plan readable(CurrentUser user, UUID id) {
         access.requireReader(user);
         Plan p = plans.findById(id).orElseThrow(() -> Problems.planNotFound(id));
-        access.requireReadable(user, p.orgUnit(), "Plan " + id);
+        access.requireReadable(user, p.orgUnit(), Problems.plan(id));
         return p;
     }
 
-    /** Scope (404) before role (403) before the precondition (428/412): a refusal never tells that a plan exists. */
+    /**
+     * A reader's role (403, before anything is looked up), then scope (404) before the officer's role (403) before the
+     * precondition (428/412): a refusal never tells that a plan exists.
+     */
     private Plan writable(CurrentUser user, UUID id, IfMatch ifMatch) {
+        access.requireReader(user);
         Plan p = plans.findById(id).orElseThrow(() -> Problems.planNotFound(id));
-        access.requireWritable(user, p.orgUnit(), "Plan " + id);
-        ifMatch.check(p.rowVersion(), "Plan " + id);
+        access.requireWritable(user, p.orgUnit(), Problems.plan(id));
+        ifMatch.check(p.rowVersion(), Problems.plan(id));
         return p;
     }
 
@@ -358,7 +365,7 @@ public class PlanService {
         Optional<Plan> implemented = plans.findById(content.implementsPlanId());
         if (implemented.isEmpty() || implemented.get().orgUnit().equals(unit.code())
                 || !unit.path().contains(implemented.get().orgUnit())) {
-            return Optional.of(new Violation("implementsPlanId", "no plan " + content.implementsPlanId() + " of an org unit above " + unit.code()));
+            return Optional.of(new Violation("implementsPlanId", "field.plan.implements", content.implementsPlanId().toString(), unit.code()));
         }
         return Optional.empty();
     }
@@ -391,8 +398,7 @@ public class PlanService {
         return s == null || s.isEmpty() ? "" : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
     }
 
-    private RuntimeException duplicate(String number, OrgUnitView unit, int year) {
-        return Problems.conflict("duplicate-document-number",
-                "Number " + number + " is already used by " + unit.issuerName() + " in " + year);
+    private ApiException duplicate(String number, OrgUnitView unit, int year) {
+        return ApiException.of(ProblemCode.DUPLICATE_DOCUMENT_NUMBER, "number", number, unit.issuerName(), String.valueOf(year));
     }
 }

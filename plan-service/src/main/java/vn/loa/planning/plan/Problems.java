@@ -1,55 +1,51 @@
 package vn.loa.planning.plan;
 
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
-import vn.loa.support.web.FieldError;
 
 import java.util.List;
+import java.util.UUID;
 
-/** The problems plan-service answers with (API.md codes), in one place. */
+/** The problems of the plan feature (catalogue codes, texts of the bundles), in one place. */
 final class Problems {
 
     private Problems() {
     }
 
-    static RuntimeException planNotFound(Object id) {
-        return ApiException.notFound("Plan " + id + " not found");
+    /** "Plan {id}" as the bundles name it, for details and not-found answers. */
+    static Text plan(UUID id) {
+        return Text.of("object.plan", String.valueOf(id));
     }
 
-    static RuntimeException notFound(String detail) {
-        return ApiException.notFound(detail);
+    static ApiException planNotFound(UUID id) {
+        return ApiException.of(ProblemCode.NOT_FOUND, "object", plan(id));
     }
 
-    static RuntimeException forbidden(String detail) {
-        return ApiException.forbidden(detail);
+    static ApiException versionNotFound(UUID id, int version) {
+        return ApiException.of(ProblemCode.NOT_FOUND, "plan-version", String.valueOf(id), String.valueOf(version));
     }
 
-    static RuntimeException validation(List<Violation> violations) {
-        return ApiException.validation(errors(violations));
+    static ApiException validation(List<Violation> violations) {
+        return ApiException.invalid(errors(violations));
     }
 
-    static RuntimeException validation(String field, String message) {
-        return validation(List.of(new Violation(field, message)));
+    static ApiException validation(String field, String messageKey, Object... args) {
+        return ApiException.invalid(field, messageKey, args);
     }
 
-    static RuntimeException conflict(String code, String detail) {
-        return ApiException.conflict(code, detail);
+    /** 422 {@code plan-incomplete}: what the plan lacks, in the detail and in {@code errors[]}. */
+    static ApiException incomplete(List<Violation> violations) {
+        List<FieldText> errors = errors(violations);
+        return ApiException.of(ProblemCode.PLAN_INCOMPLETE, "list", errors).withErrors(errors);
     }
 
-    static RuntimeException unprocessable(String code, String detail) {
-        return ApiException.unprocessable(code, detail);
+    static ApiException unknownOrgUnit(String code) {
+        return ApiException.of(ProblemCode.UNKNOWN_ORG_UNIT, "code", String.valueOf(code));
     }
 
-    static RuntimeException incomplete(List<Violation> violations) {
-        return ApiException.unprocessable("plan-incomplete", "The plan cannot be issued: "
-                + violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""),
-                errors(violations));
-    }
-
-    static RuntimeException preconditionFailed(String detail) {
-        return ApiException.preconditionFailed(detail);
-    }
-
-    private static List<FieldError> errors(List<Violation> violations) {
-        return violations.stream().map(v -> new FieldError(v.field(), v.message())).toList();
+    private static List<FieldText> errors(List<Violation> violations) {
+        return violations.stream().map(Violation::toFieldText).toList();
     }
 }

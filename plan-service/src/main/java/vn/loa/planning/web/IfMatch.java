@@ -1,6 +1,7 @@
 package vn.loa.planning.web;
 
-import org.springframework.http.HttpStatus;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.ETags;
 
@@ -67,16 +68,17 @@ public final class IfMatch {
         return any || tags.contains(ETags.of(currentVersion));
     }
 
-    /** 428 without a precondition, 412 unless it names the current version. */
-    public void check(long currentVersion, String what) {
+    /**
+     * 428 without a precondition, 412 unless it names the current version.
+     *
+     * @param what the object, e.g. {@code Text.of("object.plan", id)}
+     */
+    public void check(long currentVersion, Text what) {
         if (isMissing()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
-                    "Changing " + what + " needs If-Match with the ETag you read (GET it, then send its ETag header), "
-                            + "so that nobody overwrites a change they have not seen.");
+            throw ApiException.of(ProblemCode.PRECONDITION_REQUIRED, "object", what);
         }
         if (!matches(currentVersion)) {
-            throw ApiException.preconditionFailed(what + " changed since you read it (current ETag " + ETags.of(currentVersion)
-                    + ", If-Match " + String.join(", ", tags) + "). Read it again and repeat your change.");
+            throw ApiException.of(ProblemCode.VERSION_CONFLICT, "object", what, ETags.of(currentVersion), String.join(", ", tags));
         }
     }
 

@@ -1,6 +1,6 @@
 package vn.loa.planning.web;
 
-import vn.loa.support.web.FieldError;
+import vn.loa.common.problem.FieldText;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -19,18 +19,18 @@ public final class PlainText {
     private PlainText() {
     }
 
-    public static List<FieldError> controlCharacters(Object value, String path) {
-        List<FieldError> out = new ArrayList<>();
+    public static List<FieldText> controlCharacters(Object value, String path) {
+        List<FieldText> out = new ArrayList<>();
         walk(value, path, out);
         return out;
     }
 
-    private static void walk(Object value, String path, List<FieldError> out) {
+    private static void walk(Object value, String path, List<FieldText> out) {
         if (value instanceof String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                    out.add(new FieldError(path, String.format("contains a control character (U+%04X)", (int) c)));
+                    out.add(FieldText.of(path, "field.control-character", String.format("%04X", (int) c)));
                     return;
                 }
             }

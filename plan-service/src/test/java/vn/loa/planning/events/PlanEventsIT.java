@@ -1,11 +1,11 @@
 package vn.loa.planning.events;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.loa.contracts.EventContracts;
 import vn.loa.planning.PlanServiceITBase;
+import vn.loa.testsupport.TopicRecorder.Received;
 
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +19,7 @@ class PlanEventsIT extends PlanServiceITBase {
         String id = create(communePlan("yen-ho", 2025), district());
         assertThat(issue(id, district(), "2025-02-03", null).status()).isEqualTo(200);
 
-        ConsumerRecord<String, String> issued = awaitRecord(event("plan-issued", id));
+        Received issued = awaitRecord(event("plan-issued", id));
         assertThat(issued.topic()).isEqualTo("loa.plan.events");
         assertThat(issued.key()).isEqualTo(id);
         EventContracts.assertValid("plan-issued", issued.value());
@@ -47,7 +47,7 @@ class PlanEventsIT extends PlanServiceITBase {
         ObjectNode amendment = json.createObjectNode().put("reason", "Điều chỉnh kinh phí");
         amendment.putArray("budget").addObject().put("source", "COMMUNE").put("amountVnd", 7_000_000L);
         assertThat(amend(id, district(), amendment).status()).isEqualTo(201);
-        ConsumerRecord<String, String> amended = awaitRecord(event("plan-amended", id));
+        Received amended = awaitRecord(event("plan-amended", id));
         assertThat(amended.key()).isEqualTo(id);
         EventContracts.assertValid("plan-amended", amended.value());
         JsonNode ad = envelope(amended).get("data");
@@ -57,7 +57,7 @@ class PlanEventsIT extends PlanServiceITBase {
         assertThat(ad.get("amendedAt").asString()).isNotBlank();
 
         assertThat(close(id, district()).status()).isEqualTo(200);
-        ConsumerRecord<String, String> closed = awaitRecord(event("plan-closed", id));
+        Received closed = awaitRecord(event("plan-closed", id));
         EventContracts.assertValid("plan-closed", closed.value());
         JsonNode cd = envelope(closed).get("data");
         assertThat(cd.get("version").asInt()).isEqualTo(2);
@@ -71,7 +71,7 @@ class PlanEventsIT extends PlanServiceITBase {
 
     @Test
     void theSeedPlanIsPublishedWholeWithExactVietnameseText() throws Exception {
-        ConsumerRecord<String, String> issued = awaitRecord(event("plan-issued", LIEN_MINH_PLAN));
+        Received issued = awaitRecord(event("plan-issued", LIEN_MINH_PLAN));
         EventContracts.assertValid("plan-issued", issued.value());
         assertThat(new String(issued.value().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(issued.value());
         JsonNode d = envelope(issued).get("data");
@@ -92,14 +92,14 @@ class PlanEventsIT extends PlanServiceITBase {
 
     @Test
     void orgUnitsAreRegisteredOnTheirTopic() {
-        ConsumerRecord<String, String> lienMinh = awaitRecord(r -> r.topic().equals("loa.orgunit.events") && "lien-minh".equals(r.key()));
+        Received lienMinh = awaitRecord(r -> r.topic().equals("loa.orgunit.events") && "lien-minh".equals(r.key()));
         EventContracts.assertValid("org-unit-registered", lienMinh.value());
         JsonNode d = envelope(lienMinh).get("data");
         assertThat(d.get("name").asString()).isEqualTo("Xã Liên Minh");
         assertThat(d.get("parentCode").asString()).isEqualTo("duc-tho");
         assertThat(d.get("path").toString()).isEqualTo("[\"ha-tinh\",\"duc-tho\",\"lien-minh\"]");
         assertThat(d.get("units").size()).isEqualTo(7);
-        ConsumerRecord<String, String> province = awaitRecord(r -> r.topic().equals("loa.orgunit.events") && "ha-tinh".equals(r.key()));
+        Received province = awaitRecord(r -> r.topic().equals("loa.orgunit.events") && "ha-tinh".equals(r.key()));
         EventContracts.assertValid("org-unit-registered", province.value());
     }
 }

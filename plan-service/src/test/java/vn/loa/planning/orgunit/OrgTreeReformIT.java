@@ -1,12 +1,12 @@
 package vn.loa.planning.orgunit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.loa.contracts.EventContracts;
 import vn.loa.planning.PlanServiceITBase;
 import vn.loa.testsupport.TestTokens;
+import vn.loa.testsupport.TopicRecorder.Received;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -24,7 +24,7 @@ class OrgTreeReformIT extends PlanServiceITBase {
         return TestTokens.bearer(orgUnit + ".vhtt", role, orgUnit);
     }
 
-    private static Predicate<ConsumerRecord<String, String>> orgEvent(String type, String key) {
+    private static Predicate<Received> orgEvent(String type, String key) {
         return r -> r.topic().equals("loa.orgunit.events") && key.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"");
     }
 
@@ -75,7 +75,7 @@ class OrgTreeReformIT extends PlanServiceITBase {
         assertThat(post("/api/plans/" + plan + "/close", oldDistrict, null, "If-Match", seen.header("ETag")).status()).isEqualTo(404);
         assertThat(post("/api/plans/" + plan + "/close", newDistrict, null, "If-Match", seen.header("ETag")).status()).isEqualTo(200);
 
-        ConsumerRecord<String, String> movedEvent = awaitRecord(orgEvent("org-unit-moved", "sen-thuy"));
+        Received movedEvent = awaitRecord(orgEvent("org-unit-moved", "sen-thuy"));
         EventContracts.assertValid("org-unit-moved", movedEvent.value());
         JsonNode d = envelope(movedEvent).get("data");
         assertThat(d.get("oldParentCode").asString()).isEqualTo("le-thuy");
@@ -86,10 +86,10 @@ class OrgTreeReformIT extends PlanServiceITBase {
         assertThat(d.get("effectiveOn").asString()).isEqualTo("2025-07-01");
         assertThat(d.get("movedBy").asString()).isEqualTo("operator");
         // the plan's own events carry the path of the current tree
-        ConsumerRecord<String, String> closed = awaitRecord(event("plan-closed", plan));
+        Received closed = awaitRecord(event("plan-closed", plan));
         assertThat(envelope(closed).get("data").get("orgUnitPath").toString())
                 .isEqualTo("[\"quang-binh\",\"quang-ninh-qb\",\"sen-thuy\"]");
-        ConsumerRecord<String, String> registered = awaitRecord(orgEvent("org-unit-registered", "sen-thuy")
+        Received registered = awaitRecord(orgEvent("org-unit-registered", "sen-thuy")
                 .and(r -> r.value().contains("quang-ninh-qb")));
         EventContracts.assertValid("org-unit-registered", registered.value());
     }
@@ -117,7 +117,7 @@ class OrgTreeReformIT extends PlanServiceITBase {
         assertThat(get("/api/plans/" + plan, officer("PROVINCE_VIEWER", "ha-tay")).status()).isEqualTo(404);
         assertThat(get("/api/org-units/ha-noi/children", officer("PROVINCE_VIEWER", "ha-noi")).body().toString()).contains("ba-vi");
 
-        ConsumerRecord<String, String> movedEvent = awaitRecord(orgEvent("org-unit-moved", "ba-vi"));
+        Received movedEvent = awaitRecord(orgEvent("org-unit-moved", "ba-vi"));
         EventContracts.assertValid("org-unit-moved", movedEvent.value());
         JsonNode descendants = envelope(movedEvent).get("data").get("descendants");
         assertThat(descendants.size()).isEqualTo(2);
@@ -127,7 +127,7 @@ class OrgTreeReformIT extends PlanServiceITBase {
         assertThat(descendants.get(1).get("code").asString()).isEqualTo("vat-lai");
         // every unit whose path changed is registered again with its whole state
         for (String code : List.of("ba-vi", "tan-linh", "vat-lai")) {
-            ConsumerRecord<String, String> r = awaitRecord(orgEvent("org-unit-registered", code).and(x -> x.value().contains("\"ha-noi\"")));
+            Received r = awaitRecord(orgEvent("org-unit-registered", code).and(x -> x.value().contains("\"ha-noi\"")));
             EventContracts.assertValid("org-unit-registered", r.value());
         }
     }
@@ -196,18 +196,18 @@ class OrgTreeReformIT extends PlanServiceITBase {
         merger.putArray("predecessors").add("lung-tao");
         assertThat(post("/api/org-units/merge", operator(), merger).errorFields()).containsExactly("predecessors");
 
-        ConsumerRecord<String, String> mergedEvent = awaitRecord(orgEvent("org-units-merged", "xa-lung-cu"));
+        Received mergedEvent = awaitRecord(orgEvent("org-units-merged", "xa-lung-cu"));
         EventContracts.assertValid("org-units-merged", mergedEvent.value());
         JsonNode d = envelope(mergedEvent).get("data");
         assertThat(d.get("effectiveOn").asString()).isEqualTo("2025-07-01");
         assertThat(d.get("predecessors").get(0).get("code").asString()).isEqualTo("lung-cu");
         assertThat(d.get("predecessors").get(0).get("path").toString()).isEqualTo("[\"ha-giang\",\"lung-cu\"]");
-        ConsumerRecord<String, String> predecessorClosed = awaitRecord(orgEvent("org-unit-closed", "lung-cu"));
+        Received predecessorClosed = awaitRecord(orgEvent("org-unit-closed", "lung-cu"));
         EventContracts.assertValid("org-unit-closed", predecessorClosed.value());
         assertThat(envelope(predecessorClosed).get("data").get("successorCode").asString()).isEqualTo("xa-lung-cu");
-        ConsumerRecord<String, String> districtClosed = awaitRecord(orgEvent("org-unit-closed", "dong-van"));
+        Received districtClosed = awaitRecord(orgEvent("org-unit-closed", "dong-van"));
         EventContracts.assertValid("org-unit-closed", districtClosed.value());
-        ConsumerRecord<String, String> newUnit = awaitRecord(orgEvent("org-unit-registered", "xa-lung-cu"));
+        Received newUnit = awaitRecord(orgEvent("org-unit-registered", "xa-lung-cu"));
         EventContracts.assertValid("org-unit-registered", newUnit.value());
         assertThat(envelope(newUnit).get("data").get("establishedOn").asString()).isEqualTo("2025-07-01");
         // the new unit's registration comes before the merger on their common key
@@ -232,10 +232,10 @@ class OrgTreeReformIT extends PlanServiceITBase {
         assertThat(get("/api/org-units/ninh-binh-2025/children", operator()).body().size()).isEqualTo(2);
         assertThat(get("/api/plans/" + plan, officer("PROVINCE_VIEWER", "ninh-binh-2025")).status()).isEqualTo(200);
 
-        ConsumerRecord<String, String> mergedEvent = awaitRecord(orgEvent("org-units-merged", "ninh-binh-2025"));
+        Received mergedEvent = awaitRecord(orgEvent("org-units-merged", "ninh-binh-2025"));
         EventContracts.assertValid("org-units-merged", mergedEvent.value());
         assertThat(envelope(mergedEvent).get("data").get("predecessors").get(0).get("movedChildren").toString()).isEqualTo("[\"kim-bang\"]");
-        ConsumerRecord<String, String> moved = awaitRecord(orgEvent("org-unit-moved", "kim-bang"));
+        Received moved = awaitRecord(orgEvent("org-unit-moved", "kim-bang"));
         EventContracts.assertValid("org-unit-moved", moved.value());
         assertThat(envelope(moved).get("data").get("oldPath").toString()).isEqualTo("[\"ha-nam\",\"kim-bang\"]");
     }

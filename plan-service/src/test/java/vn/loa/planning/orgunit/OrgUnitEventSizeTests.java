@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.contracts.EventContracts;
 import vn.loa.messaging.envelope.EnvelopeCodec;
 import vn.loa.planning.events.OrgUnitMoved;
+import vn.loa.testsupport.Figures;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,7 +41,7 @@ class OrgUnitEventSizeTests {
         EnvelopeCodec codec = new EnvelopeCodec(JsonMapper.builder().build(), "/plan-service", Clock.systemUTC());
         String json = codec.write(codec.wrap(moved, event, null));
         int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-        System.out.printf("The biggest org-unit-moved: %,d bytes (%d descendants)%n", bytes, descendants.size());
+        Figures.print("The biggest org-unit-moved: %,d bytes (%d descendants)", bytes, descendants.size());
         assertThat(bytes + 1_024).isLessThan(1_048_576);
         EventContracts.assertValid("org-unit-moved", json);
     }

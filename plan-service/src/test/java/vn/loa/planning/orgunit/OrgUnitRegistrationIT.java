@@ -1,6 +1,5 @@
 package vn.loa.planning.orgunit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.loa.planning.PlanServiceITBase;
 import vn.loa.testsupport.TestTokens;
+import vn.loa.testsupport.TopicRecorder.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class OrgUnitRegistrationIT extends PlanServiceITBase {
         assertThat(commune.body().get("path").toString()).isEqualTo("[\"quang-tri\",\"gio-linh\"]");
         assertThat(commune.body().get("level").asString()).isEqualTo("COMMUNE");
 
-        ConsumerRecord<String, String> registered = awaitRecord(r -> r.topic().equals("loa.orgunit.events") && "gio-linh".equals(r.key()));
+        Received registered = awaitRecord(r -> r.topic().equals("loa.orgunit.events") && "gio-linh".equals(r.key()));
         vn.loa.contracts.EventContracts.assertValid("org-unit-registered", registered.value());
         JsonNode d = envelope(registered).get("data");
         assertThat(d.get("parentCode").asString()).isEqualTo("quang-tri");

@@ -114,4 +114,55 @@ class BadInputIT extends PlanServiceITBase {
         assertThat(a.code()).isEqualTo("not-found");
         assertThat(get("/api/plans/not-a-uuid", lienMinh()).status()).isEqualTo(400);
     }
+
+    @Test
+    void problemsAreInVietnameseByDefaultAndInEnglishOnRequestWithTheSameCode() throws Exception {
+        String unknown = "/api/plans/00000000-0000-4000-8000-000000000000";
+        Answer vi = get(unknown, lienMinh());
+        assertThat(vi.body().get("title").asString()).isEqualTo("Không tìm thấy");
+        assertThat(vi.body().get("detail").asString()).isEqualTo("Không tìm thấy kế hoạch 00000000-0000-4000-8000-000000000000.");
+        Answer en = call(org.springframework.http.HttpMethod.GET, unknown, lienMinh(), null, "Accept-Language", "en");
+        assertThat(en.body().get("title").asString()).isEqualTo("Not found");
+        assertThat(en.body().get("detail").asString()).isEqualTo("Plan 00000000-0000-4000-8000-000000000000 was not found.");
+        assertThat(en.code()).isEqualTo(vi.code()).isEqualTo("not-found");
+        assertThat(en.body().get("type").asString()).isEqualTo(vi.body().get("type").asString());
+
+        // A plan the rules refuse: the reasons in the caller's language, field by field.
+        ObjectNode body = communePlan("lien-minh", 2024);
+        body.putArray("channels").add("TELEGRAPH");
+        ((ObjectNode) body.get("targets").get(0)).putArray("quarterlyValues").add(3).add(3).add(3).add(2);
+        Answer rulesVi = post("/api/plans", lienMinh(), body);
+        assertThat(rulesVi.code()).isEqualTo("validation-failed");
+        assertThat(rulesVi.body().get("title").asString()).isEqualTo("Dữ liệu không hợp lệ");
+        assertThat(rulesVi.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("hình thức tuyên truyền TELEGRAPH không có trong danh mục");
+        Answer rulesEn = post("/api/plans", lienMinh(), body, "Accept-Language", "en-US,en;q=0.8");
+        assertThat(rulesEn.body().get("errors").get(0).get("message").asString()).isEqualTo("unknown channel TELEGRAPH");
+
+        // Bean Validation's bounds and Spring's own refusals too.
+        ObjectNode longTitle = communePlan("lien-minh", 2024).put("title", "T".repeat(1001));
+        Answer bound = post("/api/plans", lienMinh(), longTitle);
+        assertThat(bound.body().get("errors").get(0).get("message").asString()).isEqualTo("phải có tối đa 1.000 ký tự (hiện có 1.001)");
+        Answer method = call(org.springframework.http.HttpMethod.DELETE, "/api/plans", lienMinh(), null, "Accept-Language", "vi");
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.body().get("title").asString()).isEqualTo("Phương thức không được phép");
+
+        // 401 from the security filters.
+        Answer noToken = call(org.springframework.http.HttpMethod.GET, "/api/plans", null, null, "Accept-Language", "en");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.body().get("title").asString()).isEqualTo("Unauthorized");
+        assertThat(get("/api/plans", null).body().get("title").asString()).isEqualTo("Chưa xác thực");
+    }
+
+    @Test
+    void anIncompletePlanSaysWhatItLacksInVietnamese() throws Exception {
+        ObjectNode empty = communePlan("lien-minh", 2024);
+        empty.putArray("targets");
+        String id = create(empty, lienMinh());
+        Answer a = issue(id, lienMinh(), "2024-02-01", null);
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.body().get("title").asString()).isEqualTo("Kế hoạch chưa đầy đủ");
+        assertThat(a.body().get("detail").asString())
+                .isEqualTo("Chưa thể ban hành kế hoạch: targets: kế hoạch cần có ít nhất một chỉ tiêu");
+    }
 }

@@ -1,6 +1,5 @@
 package vn.loa.planning.plan;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.loa.contracts.EventContracts;
@@ -10,6 +9,8 @@ import vn.loa.planning.orgunit.OrgUnits;
 import vn.loa.planning.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.Roles;
+import vn.loa.testsupport.Figures;
+import vn.loa.testsupport.TopicRecorder.Received;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -41,9 +42,9 @@ class PlanAtTheLimitsIT extends PlanServiceITBase {
         PlanView draft = plans.create(officer, BiggestPlan.request("xa-gioi-han", units.stream().map(OrgUnitView.Unit::code).toList(), null));
         PlanView issued = plans.issue(officer, draft.id(), IfMatch.from(draft.etag()), new IssueRequest(LocalDate.of(2026, 2, 1), null));
 
-        ConsumerRecord<String, String> record = awaitRecord(event("plan-issued", issued.id().toString()));
+        Received record = awaitRecord(event("plan-issued", issued.id().toString()));
         int bytes = record.value().getBytes(StandardCharsets.UTF_8).length;
-        System.out.printf("The biggest valid plan's plan-issued went through Kafka as one record of %,d bytes%n", bytes);
+        Figures.print("The biggest valid plan's plan-issued went through Kafka as one record of %,d bytes", bytes);
         assertThat(bytes).isBetween(700_000, PlanAtTheLimitsTests.KAFKA_RECORD_LIMIT - PlanAtTheLimitsTests.RECORD_OVERHEAD);
         EventContracts.assertValid("plan-issued", record.value());
         assertThat(envelope(record).get("data").get("topics").get(11).get("items").size()).isEqualTo(PlanLimits.TOPIC_ITEMS);

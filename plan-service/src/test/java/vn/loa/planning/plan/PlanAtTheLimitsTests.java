@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.contracts.EventContracts;
 import vn.loa.messaging.envelope.EnvelopeCodec;
 import vn.loa.planning.orgunit.OrgUnitView;
+import vn.loa.testsupport.Figures;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,7 +74,7 @@ class PlanAtTheLimitsTests {
 
         int issuedBytes = issued.getBytes(StandardCharsets.UTF_8).length;
         int amendedBytes = amended.getBytes(StandardCharsets.UTF_8).length;
-        System.out.printf("Biggest valid plan: plan-issued %,d bytes, plan-amended %,d bytes; Kafka record limit %,d bytes%n",
+        Figures.print("Biggest valid plan: plan-issued %,d bytes, plan-amended %,d bytes; Kafka record limit %,d bytes",
                 issuedBytes, amendedBytes, KAFKA_RECORD_LIMIT);
         assertThat(amendedBytes).isGreaterThan(issuedBytes);
         assertThat(amendedBytes + RECORD_OVERHEAD).isLessThan(KAFKA_RECORD_LIMIT);

@@ -28,11 +28,19 @@ class PlanSecurityIT extends PlanServiceITBase {
         assertThat(get("/api/plans/" + LIEN_MINH_PLAN, noRole).status()).isEqualTo(403);
         assertThat(get("/api/plans?year=2022", noRole).status()).isEqualTo(403);
         assertThat(get("/api/org-units/lien-minh", noRole).status()).isEqualTo(403);
-        // service-support's one rule for operators: they see everything, and change no plan
-        assertThat(get("/api/plans/" + LIEN_MINH_PLAN, operator()).status()).isEqualTo(200);
-        Answer operatorWrites = post("/api/plans/" + LIEN_MINH_PLAN + "/close", operator(), null, "If-Match", etag(LIEN_MINH_PLAN, operator()));
+        // service-support's one rule for operators (least privilege): they read no plan, and change none;
+        // refused alike whether the plan exists or not
+        Answer operatorReads = get("/api/plans/" + LIEN_MINH_PLAN, operator());
+        assertThat(operatorReads.status()).isEqualTo(403);
+        assertThat(operatorReads.body().get("detail").asString()).contains("OPERATOR");
+        assertThat(get("/api/plans/" + java.util.UUID.randomUUID(), operator()).status()).isEqualTo(403);
+        assertThat(get("/api/plans?year=2022", operator()).status()).isEqualTo(403);
+        assertThat(get("/api/plans/" + LIEN_MINH_PLAN + "/export?format=pdf", operator()).status()).isEqualTo(403);
+        Answer operatorWrites = post("/api/plans/" + LIEN_MINH_PLAN + "/close", operator(), null, "If-Match", "\"0\"");
         assertThat(operatorWrites.status()).isEqualTo(403);
         assertThat(post("/api/plans", operator(), communePlan("lien-minh", 2024)).status()).isEqualTo(403);
+        // the org tree is theirs: they read all of it
+        assertThat(get("/api/org-units/lien-minh", operator()).status()).isEqualTo(200);
         // and officers and viewers do not change the org tree (even their own units)
         for (String token : java.util.List.of(district(), lienMinh(), viewer())) {
             assertThat(post("/api/org-units/lien-minh/close", token, json.createObjectNode().put("closedOn", "2025-07-01"),

@@ -11,7 +11,7 @@ class IfMatchTests {
     @Test
     void aMissingHeaderIs428() {
         for (String header : new String[] {null, "", "  "}) {
-            assertThatThrownBy(() -> IfMatch.from(header).check(3, "Plan x"))
+            assertThatThrownBy(() -> IfMatch.from(header).check(3, vn.loa.common.problem.Text.of("object.plan", "x")))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status().value()).isEqualTo(428);
                         assertThat(e.code()).isEqualTo("precondition-required");
@@ -32,7 +32,7 @@ class IfMatchTests {
     @Test
     void aStaleVersionIs412() {
         assertThat(IfMatch.from("\"2\"").matches(3)).isFalse();
-        assertThatThrownBy(() -> IfMatch.from("\"2\"").check(3, "Plan x"))
+        assertThatThrownBy(() -> IfMatch.from("\"2\"").check(3, vn.loa.common.problem.Text.of("object.plan", "x")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(412);
                     assertThat(e.code()).isEqualTo("version-conflict");

@@ -1,8 +1,6 @@
 package vn.loa.messaging.deadletter;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.messaging.web.OpsProblems;
 
 import java.util.List;
 import java.util.Map;
@@ -44,42 +46,29 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{id}/replay")
-    public ResponseEntity<?> replay(@PathVariable UUID id) {
+    public ResponseEntity<?> replay(@PathVariable UUID id, HttpServletRequest request) {
         return replayer.replay(id)
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not-found", "No dead letter " + id));
+                .orElseGet(() -> OpsProblems.answer(Problem.of(ProblemCode.NOT_FOUND, "dead-letter", id.toString()), request));
     }
 
     @ExceptionHandler(BadPaging.class)
-    ResponseEntity<ProblemDetail> badPaging(BadPaging e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Validation failed");
-        problem.setProperty("code", "validation-failed");
-        problem.setProperty("errors", e.errors());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    ResponseEntity<Map<String, Object>> badPaging(BadPaging e, HttpServletRequest request) {
+        return OpsProblems.answer(Problem.of(ProblemCode.VALIDATION_FAILED).withErrors(e.errors()), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> badArgument(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<Map<String, Object>> badArgument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         if ("id".equals(e.getName())) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "No dead letter " + e.getValue());
+            return OpsProblems.answer(Problem.of(ProblemCode.NOT_FOUND, "dead-letter", String.valueOf(e.getValue())), request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + e.getName());
-        problem.setTitle("Validation failed");
-        problem.setProperty("code", "validation-failed");
-        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "must be an integer")));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return OpsProblems.answer(Problem.of(ProblemCode.VALIDATION_FAILED)
+                .withErrors(List.of(FieldText.of(e.getName(), "field.integer"))), request);
     }
 
     @ExceptionHandler(DeadLetterReplayer.ReplayFailedException.class)
-    ResponseEntity<ProblemDetail> replayFailed(DeadLetterReplayer.ReplayFailedException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "replay-failed", e.getMessage());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    ResponseEntity<Map<String, Object>> replayFailed(DeadLetterReplayer.ReplayFailedException e, HttpServletRequest request) {
+        return OpsProblems.answer(Problem.of(ProblemCode.REPLAY_FAILED, "cause", e.getMessage()), request);
     }
 
     /** The page of API.md: {@code {items, page, size, total}}. */
@@ -97,10 +86,10 @@ public class DeadLetterController {
             this.size = size;
         }
 
-        List<Map<String, String>> errors() {
+        List<FieldText> errors() {
             return size < 1 || size > MAX_SIZE
-                    ? List.of(Map.of("field", "size", "message", "must be between 1 and " + MAX_SIZE))
-                    : List.of(Map.of("field", "page", "message", "must be ≥ 0 (got " + page + ")"));
+                    ? List.of(FieldText.of("size", "field.page-size", (long) MAX_SIZE))
+                    : List.of(FieldText.of("page", "field.page"));
         }
     }
 }

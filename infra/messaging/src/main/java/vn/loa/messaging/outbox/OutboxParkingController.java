@@ -1,8 +1,6 @@
 package vn.loa.messaging.outbox;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +10,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.messaging.web.OpsProblems;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,45 +37,33 @@ public class OutboxParkingController {
     }
 
     @GetMapping
-    public ResponseEntity<?> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    public ResponseEntity<?> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                                  HttpServletRequest request) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            String field = size < 1 || size > MAX_SIZE ? "size" : "page";
-            String message = field.equals("size") ? "must be between 1 and " + MAX_SIZE : "must be 0 or more";
-            return validation(field, message);
+            FieldText error = size < 1 || size > MAX_SIZE ? FieldText.of("size", "field.page-size", (long) MAX_SIZE)
+                    : FieldText.of("page", "field.page");
+            return OpsProblems.answer(Problem.of(ProblemCode.VALIDATION_FAILED).withErrors(List.of(error)), request);
         }
         return ResponseEntity.ok(new ParkedPage(parking.page(page, size), page, size, parking.count()));
     }
 
     @PostMapping("/{id}/replay")
-    public ResponseEntity<?> replay(@PathVariable UUID id) {
+    public ResponseEntity<?> replay(@PathVariable UUID id, HttpServletRequest request) {
         return parking.replay(id)
                 .<ResponseEntity<?>>map(row -> {
                     monitor.refresh();
                     return ResponseEntity.ok(row);
                 })
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not-found", "No parked outbox row " + id));
+                .orElseGet(() -> OpsProblems.answer(Problem.of(ProblemCode.NOT_FOUND, "parked-row", id.toString()), request));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<?> badArgument(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<?> badArgument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         if ("id".equals(e.getName())) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "No parked outbox row " + e.getValue());
+            return OpsProblems.answer(Problem.of(ProblemCode.NOT_FOUND, "parked-row", String.valueOf(e.getValue())), request);
         }
-        return validation(e.getName(), "must be an integer");
-    }
-
-    private static ResponseEntity<ProblemDetail> validation(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
-        problem.setTitle("Validation failed");
-        problem.setProperty("code", "validation-failed");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static ResponseEntity<?> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return OpsProblems.answer(Problem.of(ProblemCode.VALIDATION_FAILED)
+                .withErrors(List.of(FieldText.of(e.getName(), "field.integer"))), request);
     }
 
     /** The page of API.md: {@code {items, page, size, total}}. */

@@ -3,7 +3,6 @@ package vn.loa.support.idempotency;
 import jakarta.servlet.FilterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.Problems;
 
@@ -96,8 +96,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
         if (key.isEmpty() || key.length() > 200) {
-            problem(response, ApiException.badRequest("invalid-idempotency-key",
-                    "The Idempotency-Key header must have 1 to 200 characters."));
+            problem(request, response, ApiException.of(ProblemCode.INVALID_IDEMPOTENCY_KEY));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes(); // bounded by the body limit filter
@@ -144,20 +143,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             // The commit (or the database before the request ran) failed: nothing was stored with a change, the
             // client may repeat the request with the same key. The buffered answer is not sent.
-            unsent(response, e);
+            unsent(request, response, e);
             return;
         }
         switch (outcome.kind()) {
             case IN_PROGRESS -> {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                problem(response, ApiException.conflict("idempotency-in-progress",
-                        "A request with this Idempotency-Key is being processed; repeat it in a moment."));
+                problem(request, response, ApiException.of(ProblemCode.IDEMPOTENCY_IN_PROGRESS));
             }
             case EXISTING -> {
                 IdempotencyStore.StoredResponse first = outcome.first();
                 if (!first.requestHash().equals(hash)) {
-                    problem(response, ApiException.unprocessable("idempotency-key-reused",
-                            "This Idempotency-Key was already used with another request body."));
+                    problem(request, response, ApiException.of(ProblemCode.IDEMPOTENCY_KEY_REUSED));
                 } else {
                     replay(response, first);
                 }
@@ -166,7 +163,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 storeRefusal(principal, key, path, hash, wrapped);
                 wrapped.copyBodyToResponse();
             }
-            case BROKEN -> unsent(response, new IllegalStateException(
+            case BROKEN -> unsent(request, response, new IllegalStateException(
                     "the request's transaction was marked rollback-only although the answer was " + wrapped.getStatus()));
             default -> wrapped.copyBodyToResponse(); // DONE, SERVER_ERROR
         }
@@ -188,7 +185,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void unsent(HttpServletResponse response, RuntimeException e) throws IOException {
+    private void unsent(HttpServletRequest request, HttpServletResponse response, RuntimeException e) throws IOException {
         if (response.isCommitted()) {
             throw e;
         }
@@ -196,14 +193,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (DatabaseUnavailable.in(e)) {
             log.warn("Idempotent request not committed, the database is unavailable: {}", e.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            problem(response, new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-                    "The service cannot reach its database at the moment. Nothing was saved; please repeat the request"
-                            + " with the same Idempotency-Key shortly."));
+            problem(request, response, ApiException.of(ProblemCode.SERVICE_UNAVAILABLE, "database-not-saved"));
         } else {
             log.error("Idempotent request not committed", e);
-            problem(response, new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                    "Something went wrong on our side. Nothing was saved; please repeat the request with the same"
-                            + " Idempotency-Key."));
+            problem(request, response, ApiException.of(ProblemCode.INTERNAL_ERROR, "not-committed"));
         }
     }
 
@@ -259,10 +252,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, ApiException e) throws IOException {
+    private void problem(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
         response.setStatus(e.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(jsonMapper.writeValueAsBytes(Problems.of(e)));
+        response.getOutputStream().write(jsonMapper.writeValueAsBytes(Problems.of(e, request)));
     }
 
     private static String principal() {

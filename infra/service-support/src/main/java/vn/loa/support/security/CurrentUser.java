@@ -43,8 +43,16 @@ public record CurrentUser(String username, Set<String> roles, String orgUnit) {
         return false;
     }
 
-    /** Officers write within their scope; viewers and operators only read. */
+    /** Officers write within their scope; viewers only read; operators neither (they run operations). */
     public boolean canWrite() {
         return hasAnyRole(Roles.COMMUNE_OFFICER, Roles.DISTRICT_OFFICER);
+    }
+
+    /**
+     * Whether the caller reads business objects (plans, activities, reports, notifications) at all: officers and
+     * province viewers do; OPERATOR alone does not (least privilege, SHARED-DECISIONS). {@link OrgScope} applies it.
+     */
+    public boolean readsBusinessData() {
+        return hasAnyRole(Roles.COMMUNE_OFFICER, Roles.DISTRICT_OFFICER, Roles.PROVINCE_VIEWER);
     }
 }

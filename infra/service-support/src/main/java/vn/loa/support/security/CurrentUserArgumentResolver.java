@@ -25,7 +25,6 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
             return CurrentUser.of(jwt);
         }
-        throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthorized",
-                "Unauthorized", "A valid bearer token is required.");
+        throw ApiException.of(vn.loa.common.problem.ProblemCode.UNAUTHORIZED);
     }
 }

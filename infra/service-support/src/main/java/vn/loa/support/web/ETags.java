@@ -28,7 +28,6 @@ public final class ETags {
                 return;
             }
         }
-        throw ApiException.preconditionFailed("The object has changed since you read it (current version "
-                + current + ", If-Match " + ifMatch + "). Read it again and repeat your change.");
+        throw ApiException.of(vn.loa.common.problem.ProblemCode.VERSION_CONFLICT, "stale", current, ifMatch);
     }
 }

@@ -12,22 +12,19 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.DeserializationFeature;
 
-import java.time.Clock;
+import vn.loa.common.time.LoaTime;
 import java.time.ZoneId;
 
-/** Problem+json for every error, request body limits, strict JSON input, and the clock of Vietnamese local time. */
+/**
+ * Problem+json for every error (in the request's language), request body limits, strict JSON input. The clock of
+ * Vietnamese local time is loa-common's ({@code LoaClockAutoConfiguration}).
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(LoaWebProperties.class)
 public class LoaWebAutoConfiguration {
 
-    /** "Today" and deadlines are in Vietnam (API.md, Conventions). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock loaClock() {
-        return Clock.system(ZONE);
-    }
+    /** "Today" and deadlines are in Vietnam (API.md, Conventions): loa-common's {@link LoaTime#ZONE}. */
+    public static final ZoneId ZONE = LoaTime.ZONE;
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -3,6 +3,7 @@ package vn.loa.support.web;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import vn.loa.common.problem.FieldText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,15 @@ public record Paging(int page, int size) {
     public static Paging of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldText> errors = new ArrayList<>();
         if (p < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
+            errors.add(FieldText.of("page", "field.page"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));
+            errors.add(FieldText.of("size", "field.page-size", (long) MAX_SIZE));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ApiException.invalid(errors);
         }
         return new Paging(p, s);
     }

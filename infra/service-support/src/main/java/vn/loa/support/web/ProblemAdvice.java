@@ -1,37 +1,49 @@
 package vn.loa.support.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.Problem;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.ProblemTexts;
+import vn.loa.common.problem.Text;
 import vn.loa.messaging.inbound.DatabaseUnavailable;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
- * Renders every error as RFC 9457 problem+json with a stable {@code code}. Nothing internal (stack
- * traces, SQL, class names) ever reaches the caller; unexpected failures are logged here instead.
+ * Renders every error as RFC 9457 problem+json with a stable {@code code} of the catalogue, in the language of
+ * the request (Vietnamese, or English with {@code Accept-Language: en}). Nothing internal (stack traces, SQL,
+ * class names) ever reaches the caller; unexpected failures are logged here instead.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(0)
@@ -39,55 +51,44 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    private static final Map<Integer, String> CODES_BY_STATUS = Map.ofEntries(
-            Map.entry(400, "bad-request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
-            Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"),
-            Map.entry(409, "conflict"), Map.entry(412, "version-conflict"), Map.entry(413, "payload-too-large"),
-            Map.entry(415, "unsupported-media-type"), Map.entry(422, "unprocessable"),
-            Map.entry(428, "precondition-required"), Map.entry(429, "too-many-requests"),
-            Map.entry(500, "internal-error"), Map.entry(503, "service-unavailable"));
-
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(e));
+    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        return answer(e, Problems.locale(request));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), ConstraintMessages.of(v)))
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldText> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldText(lastNode(v.getPropertyPath().toString()), ConstraintMessages.text(v)))
                 .toList();
-        return api(ApiException.validation(errors));
+        return api(ApiException.invalid(errors), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return api(ApiException.validation(e.getName(), "has an invalid value: " + e.getValue()));
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return api(ApiException.invalid(e.getName(), "field.invalid-value", String.valueOf(e.getValue())), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> optimisticLock(OptimisticLockingFailureException e) {
-        return api(ApiException.preconditionFailed(
-                "The object was changed by someone else at the same time. Read it again and repeat your change."));
+    ResponseEntity<ProblemDetail> optimisticLock(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return api(ApiException.of(ProblemCode.VERSION_CONFLICT), request);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
-    ResponseEntity<ProblemDetail> accessDenied(RuntimeException e) {
-        return api(ApiException.forbidden("Your role does not allow this."));
+    ResponseEntity<ProblemDetail> accessDenied(RuntimeException e, HttpServletRequest request) {
+        return api(ApiException.of(ProblemCode.FORBIDDEN), request);
     }
 
     /** Seconds a client should wait before retrying while the database is unreachable. */
     static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.in(e)) {
-            return databaseUnavailable(e);
+            return databaseUnavailable(e, request);
         }
         log.error("Unexpected error while handling a request", e);
-        return api(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on our side. The error was logged; please try again later."));
+        return api(ApiException.of(ProblemCode.INTERNAL_ERROR), request);
     }
 
     /**
@@ -95,14 +96,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
      * shutting down"): a passing condition, so 503 with Retry-After rather than a 500. Nothing was
      * committed, so the client can safely repeat the request.
      */
-    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable while handling a request: {}", rootMessage(e));
-        ApiException problem = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "Service unavailable", "The service cannot reach its database at the moment. Please try again shortly.");
+        ApiException problem = ApiException.of(ProblemCode.SERVICE_UNAVAILABLE, "database");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(problem));
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(problem, request));
     }
 
     private static String rootMessage(Throwable e) {
@@ -116,39 +116,59 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), message(f)))
-                .collect(Collectors.toList());
+        List<FieldText> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldText(f.getField(), message(f))));
         ex.getBindingResult().getGlobalErrors()
-                .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
-        return problem(ApiException.validation(errors));
+                .forEach(g -> errors.add(FieldText.literal(g.getObjectName(), g.getDefaultMessage())));
+        return problem(ApiException.invalid(errors), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getParameterValidationResults().stream()
+        List<FieldText> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> {
-                    String message = err.getDefaultMessage();
+                    Text message = Text.literal(err.getDefaultMessage());
                     try {
-                        message = ConstraintMessages.of(r.unwrap(err, ConstraintViolation.class));
+                        message = ConstraintMessages.text(r.unwrap(err, ConstraintViolation.class));
                     } catch (IllegalArgumentException notAViolation) {
                         // keep the default message
                     }
-                    return new FieldError(err instanceof org.springframework.validation.FieldError f ? f.getField()
+                    return new FieldText(err instanceof org.springframework.validation.FieldError f ? f.getField()
                             : r.getMethodParameter().getParameterName(), message);
                 }))
                 .toList();
-        return problem(ApiException.validation(errors));
+        return problem(ApiException.invalid(errors), request);
     }
 
     /** The message of a Bean Validation error, stating the limit for the bounds (Size, Max, DecimalMax, …). */
-    private static String message(org.springframework.validation.FieldError error) {
+    private static Text message(org.springframework.validation.FieldError error) {
         try {
-            return ConstraintMessages.of(error.unwrap(ConstraintViolation.class));
+            return ConstraintMessages.text(error.unwrap(ConstraintViolation.class));
         } catch (IllegalArgumentException notAViolation) {
-            return error.getDefaultMessage();
+            return Text.literal(error.getDefaultMessage());
         }
+    }
+
+    /** A required query parameter is missing: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ApiException.invalid(ex.getParameterName(), "field.required"), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(ApiException.of(ProblemCode.METHOD_NOT_ALLOWED, "method", ex.getMethod()), locale(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/" + ex.getResourcePath();
+        return problem(ApiException.of(ProblemCode.NOT_FOUND, "path", path), request);
     }
 
     /** Multipart uploads past {@code spring.servlet.multipart.*}: 413 naming the limit. */
@@ -157,8 +177,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         long limit = ex.getMaxUploadSize();
         return problem(limit > 0 ? RequestBodyLimitFilter.tooLarge(limit, RequestBodyLimitFilter.IMPORT)
-                : new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                        "The upload is larger than this service accepts."));
+                : ApiException.of(ProblemCode.PAYLOAD_TOO_LARGE), request);
     }
 
     @Override
@@ -166,37 +185,52 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = PayloadTooLargeException.in(ex);
         if (tooLarge != null) {
-            return problem(tooLarge.problem());
+            return problem(tooLarge.problem(), request);
         }
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return problem(ApiException.validation(path(unknown), "is not a known field"));
+            return problem(ApiException.invalid(path(unknown), "field.unknown-field"), request);
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return problem(ApiException.validation(path(jackson), "has a value of the wrong type or format"));
+            return problem(ApiException.invalid(path(jackson), "field.wrong-type"), request);
         }
-        return problem(ApiException.badRequest("malformed-request", "The request body is not valid JSON."));
+        return problem(ApiException.of(ProblemCode.MALFORMED_REQUEST), request);
     }
 
+    /**
+     * Spring's own errors (406, 415, a missing header, …): the generic code of their status, with its title and
+     * detail in the request's language.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            String code = CODES_BY_STATUS.getOrDefault(statusCode.value(), "error");
-            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-                problem.setProperty("code", code);
-            }
-            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(java.net.URI.create(Problems.TYPE_BASE + code));
-            }
+        if (response == null || !(response.getBody() instanceof ProblemDetail spring)) {
+            return response;
         }
-        return response;
+        Object given = spring.getProperties() == null ? null : spring.getProperties().get("code");
+        ProblemCode code = given instanceof String s ? ProblemCode.of(s).orElse(null) : null;
+        if (code == null) {
+            code = ProblemCode.forStatus(statusCode.value());
+        }
+        ProblemDetail problem = Problems.of(Problem.of(code), locale(request));
+        problem.setStatus(statusCode.value());
+        return ResponseEntity.status(statusCode).headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static ResponseEntity<Object> problem(ApiException e) {
-        return ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(e));
+    private static ResponseEntity<ProblemDetail> answer(ApiException e, Locale locale) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(e, locale));
+    }
+
+    private static ResponseEntity<Object> problem(ApiException e, WebRequest request) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(e, locale(request)));
+    }
+
+    private static Locale locale(WebRequest request) {
+        return ProblemTexts.locale(request == null ? null : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static String path(JacksonException e) {
@@ -218,5 +252,4 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         int dot = propertyPath.indexOf('.');
         return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
     }
-
 }

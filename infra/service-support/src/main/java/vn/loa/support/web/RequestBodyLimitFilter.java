@@ -7,10 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         String kind = json ? JSON : IMPORT;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            write(response, tooLarge(limit, kind));
+            write(request, response, tooLarge(limit, kind));
             return;
         }
         HttpServletRequest counted = declared < 0 ? new LimitedRequest(request, limit, kind) : request;
@@ -63,7 +64,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            write(response, tooLarge.problem());
+            write(request, response, tooLarge.problem());
         }
     }
 
@@ -80,11 +81,20 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** 413 {@code payload-too-large} naming the limit ({@code problem.payload-too-large.json} / {@code .import}). */
     static ApiException tooLarge(long limit, String kind) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                "The request body is larger than " + NumberFormat.getIntegerInstance(Locale.ROOT).format(limit)
-                        + " bytes (" + human(limit) + "), the limit for " + kind + ".")
-                .with("limit", limit);
+        ApiException problem;
+        if (JSON.equals(kind)) {
+            problem = ApiException.of(ProblemCode.PAYLOAD_TOO_LARGE, "json", limit, human(limit));
+        } else if (IMPORT.equals(kind)) {
+            problem = ApiException.of(ProblemCode.PAYLOAD_TOO_LARGE, "import", limit, human(limit));
+        } else {
+            // a limit of a service's own (named by its kind, in English): its words until it has a key
+            problem = ApiException.of(ProblemCode.PAYLOAD_TOO_LARGE, Text.literal("The request body is larger than "
+                    + NumberFormat.getIntegerInstance(Locale.ROOT).format(limit) + " bytes (" + human(limit)
+                    + "), the limit for " + kind + "."));
+        }
+        return problem.with("limit", limit);
     }
 
     private static String human(long bytes) {
@@ -97,12 +107,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         return bytes + " B";
     }
 
-    private void write(HttpServletResponse response, ApiException problem) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, ApiException problem) throws IOException {
         response.setStatus(problem.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The client may still be sending: tell it the connection ends here rather than read the rest.
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(jsonMapper.writeValueAsBytes(Problems.of(problem)));
+        response.getOutputStream().write(jsonMapper.writeValueAsBytes(Problems.of(problem, request)));
     }
 
     /** Counts the body as it is read and fails past the limit. */

@@ -57,10 +57,15 @@ class SupportIT {
     @Test
     void aJsonBodyOverTheLimitIsRefusedWith413NamingItWhetherDeclaredOrStreamed() throws Exception {
         String big = "{\"text\":\"" + "Ghi chú ".repeat(40_000) + "\"}"; // ~ 360 KB
-        Response declared = post("/api/notes", big, Map.of());
+        Response declared = post("/api/notes", big, Map.of("Accept-Language", "en"));
         assertProblem(declared, 413, "payload-too-large");
         assertThat(declared.json().get("limit").asLong()).isEqualTo(262_144);
         assertThat(declared.json().get("detail").asString()).contains("262,144 bytes (256 KiB)", "JSON");
+        // Vietnamese by default, from the same filter (before any controller).
+        Response vietnamese = post("/api/notes", big, Map.of());
+        assertThat(vietnamese.json().get("title").asString()).isEqualTo("Dữ liệu gửi lên quá lớn");
+        assertThat(vietnamese.json().get("detail").asString())
+                .isEqualTo("Nội dung yêu cầu lớn hơn 262.144 byte (256 KiB), giới hạn của yêu cầu JSON.");
 
         // Without Content-Length (chunked): counted while read, refused at the limit.
         HttpRequest chunked = request("/api/notes", Map.of())
@@ -79,10 +84,11 @@ class SupportIT {
     }
 
     @Test
-    void aFieldOverItsBoundIsA400NamingTheFieldAndTheLimit() throws Exception {
-        Response r = post("/api/notes", JSON.writeValueAsString(Map.of(
+    void aFieldOverItsBoundIsA400NamingTheFieldAndTheLimitInTheCallersLanguage() throws Exception {
+        String body = JSON.writeValueAsString(Map.of(
                 "text", "Đ".repeat(201), "tags", java.util.List.of("tuyên truyền pháp luật cơ sở"), "priority", 5000,
-                "author", "Ủy ban nhân dân xã Liên Minh, huyện Đức Thọ, tỉnh Hà Tĩnh")), Map.of());
+                "author", "Ủy ban nhân dân xã Liên Minh, huyện Đức Thọ, tỉnh Hà Tĩnh"));
+        Response r = post("/api/notes", body, Map.of("Accept-Language", "en-GB,en;q=0.9"));
         assertProblem(r, 400, "validation-failed");
         Map<String, String> errors = new java.util.TreeMap<>();
         r.json().get("errors").forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
@@ -91,6 +97,18 @@ class SupportIT {
         assertThat(errors.get("tags[0]")).isEqualTo("must be at most 20 characters long (it has 28)");
         // A message the service wrote on the annotation is kept as it is.
         assertThat(errors.get("author")).isEqualTo("must have at most 40 characters");
+        assertThat(r.json().get("title").asString()).isEqualTo("Validation failed");
+
+        // The same in Vietnamese, the default: the limits as Vietnamese writes numbers.
+        Response vi = post("/api/notes", body, Map.of());
+        assertProblem(vi, 400, "validation-failed");
+        Map<String, String> loi = new java.util.TreeMap<>();
+        vi.json().get("errors").forEach(e -> loi.put(e.get("field").asString(), e.get("message").asString()));
+        assertThat(loi).containsEntry("text", "phải có tối đa 200 ký tự (hiện có 201)")
+                .containsEntry("priority", "không được lớn hơn 1.000 (giá trị gửi lên: 5000)")
+                .containsEntry("tags[0]", "phải có tối đa 20 ký tự (hiện có 28)");
+        assertThat(vi.json().get("title").asString()).isEqualTo("Dữ liệu không hợp lệ");
+        assertThat(vi.json().get("type").asString()).isEqualTo(r.json().get("type").asString());
     }
 
     // --- Idempotency-Key ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.sql.SQLException;
@@ -17,10 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemAdviceTests {
 
     private final ProblemAdvice advice = new ProblemAdvice();
+    private static final MockHttpServletRequest REQUEST = new MockHttpServletRequest();
+
+    private ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return advice.unexpected(e, REQUEST);
+    }
 
     @Test
     void aPoolTimeoutWhileOpeningATransactionIs503WithRetryAfter() {
-        ResponseEntity<ProblemDetail> response = advice.unexpected(new CannotCreateTransactionException(
+        ResponseEntity<ProblemDetail> response = unexpected(new CannotCreateTransactionException(
                 "Could not open JPA EntityManager for transaction",
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")));
 
@@ -35,20 +41,20 @@ class ProblemAdviceTests {
 
     @Test
     void aConnectionRefusedOrAServerShuttingDownIs503() {
-        assertThat(advice.unexpected(new CannotGetJdbcConnectionException("no connection",
+        assertThat(unexpected(new CannotGetJdbcConnectionException("no connection",
                 new SQLException("Connection to localhost:5432 refused", "08001"))).getStatusCode().value()).isEqualTo(503);
-        assertThat(advice.unexpected(new RuntimeException("commit failed",
+        assertThat(unexpected(new RuntimeException("commit failed",
                 new SQLException("FATAL: the database system is shutting down", "57P03"))).getStatusCode().value()).isEqualTo(503);
-        assertThat(advice.unexpected(new DataAccessResourceFailureException("down")).getStatusCode().value()).isEqualTo(503);
+        assertThat(unexpected(new DataAccessResourceFailureException("down")).getStatusCode().value()).isEqualTo(503);
         // Hibernate's "Unable to rollback against JDBC Connection" over HikariCP's closed connection.
-        assertThat(advice.unexpected(new RuntimeException("Unable to rollback against JDBC Connection",
+        assertThat(unexpected(new RuntimeException("Unable to rollback against JDBC Connection",
                 new RuntimeException("Unable to rollback", new SQLException("Connection is closed"))))
                 .getStatusCode().value()).isEqualTo(503);
     }
 
     @Test
     void otherFailuresStay500WithoutDetailsOfTheCause() {
-        ResponseEntity<ProblemDetail> response = advice.unexpected(new IllegalStateException("bug",
+        ResponseEntity<ProblemDetail> response = unexpected(new IllegalStateException("bug",
                 new SQLException("duplicate key value violates unique constraint", "23505")));
 
         assertThat(response.getStatusCode().value()).isEqualTo(500);
