@@ -78,6 +78,13 @@ class PeriodService {
         Period period = parse(periodText);
         Window window = calendar.window(period);
         String district = districtOf(unit);
+        if (!period.isQuarter()) {
+            // Six months or a year: closed when every quarter of it is (and none is reopened for the unit).
+            boolean closed = period.quarters().stream().allMatch(q -> closing(district, q).isPresent()
+                    && activeReopening(unit, district, q).isEmpty());
+            return new PeriodView(unit.code(), period.toString(), closed ? "CLOSED" : "OPEN", window.from(), window.to(),
+                    calendar.dueDate(period, unit.level()), calendar.kind().name(), null, null, null, null, null);
+        }
         Optional<Closing> closing = closing(district, period);
         Optional<Reopening> reopening = closing.flatMap(c -> activeReopening(unit, district, period));
         String status = closing.isPresent() && reopening.isEmpty() ? "CLOSED" : "OPEN";
@@ -95,8 +102,8 @@ class PeriodService {
     @Transactional
     PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
         OrgUnit district = readable(user, districtCode);
-        requireDistrictOfficer(user);
-        Period period = parse(periodText);
+        requireCloser(user, district.code());
+        Period period = quarter(periodText);
         if (!orgUnits.hasChildren(district.code())) {
             throw ApiException.unprocessable("not-a-district", district.name()
                     + " has no communes: quarters are closed by the district for its communes.");
@@ -132,8 +139,8 @@ class PeriodService {
     @Transactional
     PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request, String ifMatch) {
         OrgUnit unit = readable(user, code);
-        requireDistrictOfficer(user);
-        Period period = parse(periodText);
+        requireCloser(user, districtOf(unit));
+        Period period = quarter(periodText);
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw ApiException.validation("reason", "Say why the quarter is reopened.");
         }
@@ -227,17 +234,32 @@ class PeriodService {
         return unit;
     }
 
-    private static void requireDistrictOfficer(CurrentUser user) {
-        if (!user.hasRole(Roles.DISTRICT_OFFICER)) {
-            throw ApiException.forbidden("Only a district officer closes and reopens quarters.");
+    /**
+     * Quarters are closed and reopened by the level the reporting units report to (a district in 2022, the
+     * province in a two-level tree): an officer of that unit.
+     */
+    private static void requireCloser(CurrentUser user, String closer) {
+        if (!user.canWrite() || !closer.equals(user.orgUnit())) {
+            throw ApiException.forbidden("Only an officer of " + closer
+                    + ", the level its units report to, closes and reopens their quarters.");
         }
+    }
+
+    /** Closing and reopening are for quarters: a six-month or annual period is closed by closing its quarters. */
+    static Period quarter(String text) {
+        Period p = parse(text);
+        if (!p.isQuarter()) {
+            throw ApiException.validation("period", "Quarters are closed and reopened one by one, like 2022-Q1; "
+                    + p + " is closed when its quarters are.");
+        }
+        return p;
     }
 
     static Period parse(String text) {
         try {
             return Period.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation("period", "A period is written like 2022-Q1.");
+            throw ApiException.validation("period", "A period is written like 2022-Q1, 2022-H1 or 2022.");
         }
     }
 
