@@ -73,6 +73,30 @@ public final class PeriodCalendar {
         return d;
     }
 
+    /** The {@code days}-th working day before {@code date} (date itself not counted). */
+    public LocalDate minusWorkingDays(LocalDate date, int days) {
+        LocalDate d = date;
+        int left = days;
+        while (left > 0) {
+            d = d.minusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not after it). */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(date);
