@@ -27,7 +27,7 @@ import java.util.UUID;
  * counts as closed again without anyone doing anything. Every close and reopen is audited.
  */
 @Service
-class PeriodService {
+public class PeriodService {
 
     private final JdbcClient jdbc;
     private final PeriodClosingRepository closings;
@@ -57,15 +57,15 @@ class PeriodService {
     record Reopening(String orgUnit, String reason, OffsetDateTime until, String reopenedBy) {
     }
 
-    record ReopenRequest(@Size(max = 2_000) String reason, OffsetDateTime until) {
+    public record ReopenRequest(@Size(max = 2_000) String reason, OffsetDateTime until) {
     }
 
     /** A period's view and its ETag: the closing's version (0 while never closed). */
-    record Versioned(PeriodView view, int version) {
+    public record Versioned(PeriodView view, int version) {
     }
 
     @Transactional(readOnly = true)
-    Versioned versioned(CurrentUser user, String code, String periodText) {
+    public Versioned versioned(CurrentUser user, String code, String periodText) {
         OrgUnit unit = readable(user, code);
         Period period = parse(periodText);
         int version = closings.find(districtOf(unit), period.toString()).map(PeriodClosing::version).orElse(0);
@@ -100,7 +100,7 @@ class PeriodService {
      * If-Match needed); closing again during a reopening changes it, so it needs If-Match (428/412).
      */
     @Transactional
-    PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
+    public PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
         OrgUnit district = readable(user, districtCode);
         requireCloser(user, district.code());
         Period period = quarter(periodText);
@@ -137,7 +137,7 @@ class PeriodService {
 
     /** Reopens (creates a reopening: If-Match is honoured when sent, not required); the closing's version moves. */
     @Transactional
-    PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request, String ifMatch) {
+    public PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request, String ifMatch) {
         OrgUnit unit = readable(user, code);
         requireCloser(user, districtOf(unit));
         Period period = quarter(periodText);
