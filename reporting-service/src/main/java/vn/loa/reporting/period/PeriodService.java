@@ -10,7 +10,6 @@ import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
-import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
@@ -102,12 +101,16 @@ public class PeriodService {
     @Transactional
     public PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
         OrgUnit district = readable(user, districtCode);
-        requireCloser(user, district.code());
+        if (!user.canWrite()) {
+            throw ApiException.forbidden("Only an officer of the level above closes quarters.");
+        }
         Period period = quarter(periodText);
         if (!orgUnits.hasChildren(district.code())) {
             throw ApiException.unprocessable("not-a-district", district.name()
-                    + " has no communes: quarters are closed by the district for its communes.");
+                    + " has no communes: quarters are closed by the level above (a district, or a province) for its"
+                    + " communes.");
         }
+        requireCloser(user, district.code());
         List<OrgUnit> communes = orgUnits.reportingUnitsUnder(district.code());
         OffsetDateTime now = now();
         boolean reopened = activeReopenings(district.code(), period, now) > 0;
