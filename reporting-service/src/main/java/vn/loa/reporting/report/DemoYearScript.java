@@ -192,6 +192,9 @@ final class DemoYearScript {
         s.add(approve(district, cast.tungChau(), h1, dueH1.plusDays(2)));
         s.add(submit(cast.yenHo(), h1, dueH1.plusDays(2), "TM", "Chủ tịch", "Lê Văn Sơn"));
         s.add(submit(cast.tungAnh(), h1, dueH1.minusDays(3), "TM", "Chủ tịch", null));
+        // Left returned: a new user sees a report waiting for its correction, with the reason.
+        s.add(giveBack(district, cast.tungAnh(), h1, dueH1.plusDays(1),
+                "Báo cáo chưa nêu kết quả tuyên truyền dịch vụ công trực tuyến; đề nghị bổ sung và gửi lại."));
         LocalDate dueH1District = calendar.dueDate(h1, "DISTRICT");
         s.add(narrative(cast.district(), h1, dueH1District.minusDays(1),
                 "Sáu tháng đầu năm các xã triển khai kế hoạch tuyên truyền cải cách hành chính theo Kế hoạch 169/KH-UBND.",
