@@ -8,6 +8,14 @@
     const $ = (id) => document.getElementById(id);
 
     const QUARTER_NAMES = {1: 'Quý I', 2: 'Quý II', 3: 'Quý III', 4: 'Quý IV'};
+    // Report periods of the regime (Decree 09/2019): a quarter, the first six months, the year.
+    const PART_TITLES = {Q1: 'Quý I năm ', Q2: 'Quý II năm ', Q3: 'Quý III năm ', Q4: 'Quý IV năm ',
+        H1: '6 tháng đầu năm ', Y: 'năm '};
+    // "2022-H1" → "H1", "2022" → "Y", "2022-Q3" → "Q3".
+    function partOf(period) {
+        const m = /^\d{4}(?:-(Q[1-4]|H1))?$/.exec(period || '');
+        return m ? (m[1] || 'Y') : null;
+    }
     const STATUS_NAMES = {DRAFT: 'Chưa nộp', SUBMITTED: 'Đã nộp', APPROVED: 'Đã duyệt', RETURNED: 'Bị trả lại'};
     const CHANNEL_NAMES = {
         RADIO: 'Truyền thanh', WEBSITE: 'Trang thông tin điện tử', PRESS: 'Báo chí', PANEL_POSTER: 'Pa-nô, áp phích',
@@ -340,7 +348,8 @@
                 link.href = '#bao-cao-' + c.code;
                 link.addEventListener('click', (e) => {
                     e.preventDefault();
-                    openReport(c.code, c.name, state.quarter || 1);
+                    // The report this row counts: on a quarter's page the one due at its end (H1 for Q2).
+                    openReport(c.code, c.name, partOf(c.reportPeriod) || (state.quarter ? 'Q' + state.quarter : 'Y'));
                 });
             } else {
                 link.href = '/dashboards/' + encodeURIComponent(c.code) + '?' + query();
@@ -444,10 +453,11 @@
         state.report = {code, name, quarter};
         const panel = $('report');
         panel.hidden = false;
-        $('report-title').textContent = 'Báo cáo ' + QUARTER_NAMES[quarter] + ' năm ' + state.year + ' · ' + name;
+        $('report-title').textContent = 'Báo cáo ' + PART_TITLES[quarter] + state.year + ' · ' + name;
         $('report-quarter').value = String(quarter);
         try {
-            const r = await api('/api/reports/' + encodeURIComponent(code) + '/' + state.year + '-Q' + quarter);
+            const r = await api('/api/reports/' + encodeURIComponent(code) + '/' + state.year
+                + (quarter === 'Y' ? '' : '-' + quarter));
             if (!state.report || state.report.code !== code || state.report.quarter !== quarter) {
                 return;
             }
@@ -494,6 +504,12 @@
         const status = element('p', null, 'report-status');
         status.appendChild(element('strong', STATUS_NAMES[r.status] || r.status, 'status s-' + String(r.status).toLowerCase()));
         const parts = [];
+        if (r.documentNumber) {
+            parts.push('số ' + r.documentNumber);
+        }
+        if (r.expected === false) {
+            parts.push('không phải nộp');
+        }
         if (r.planDocumentNumber) {
             parts.push('theo Kế hoạch số ' + r.planDocumentNumber);
         }
@@ -555,7 +571,7 @@
         state.quarter = $('quarter').value === 'year' ? null : Number($('quarter').value);
         history.replaceState(null, '', location.pathname + '?' + query());
         if (state.report) {
-            state.report.quarter = state.quarter || state.report.quarter;
+            state.report.quarter = state.quarter ? 'Q' + state.quarter : state.report.quarter;
         }
         load();
         startStream();
@@ -591,7 +607,7 @@
         });
         $('report-quarter').addEventListener('change', () => {
             if (state.report) {
-                openReport(state.report.code, state.report.name, Number($('report-quarter').value));
+                openReport(state.report.code, state.report.name, $('report-quarter').value);
             }
         });
         document.querySelectorAll('#children th button').forEach((b) => b.addEventListener('click', () => {

@@ -35,7 +35,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * serves a test token endpoint; one context for every IT class, so one set of Kafka listeners.
  * Each test class works on org units of its own so that the classes can share the database.
  */
-@LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ReportingIntegrationTest.TOKEN_KEY)
+@LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        ReportingIntegrationTest.TOKEN_KEY,
+        // The reminder job runs when a test calls it, on the test's clock, not on its timer.
+        "loa.report-reminders.enabled=false"})
 @AutoConfigureMockMvc
 @Import({ReportingIntegrationTest.TestClock.class, TestTokenEndpoint.class})
 public abstract class ReportingIntegrationTest {

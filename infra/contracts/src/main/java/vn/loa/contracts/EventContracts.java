@@ -37,7 +37,7 @@ public final class EventContracts {
             "plan-issued", "plan-amended", "plan-closed",
             "activity-scheduled", "activity-completed", "activity-corrected", "activity-cancelled", "activity-overdue",
             "quarter-closed", "quarter-reopened",
-            "report-submitted", "report-approved", "report-returned");
+            "report-submitted", "report-approved", "report-returned", "report-due", "report-overdue");
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,

@@ -164,6 +164,10 @@ public final class DocxDocumentRenderer {
                 run(centered(p), Texts.upper(s.authority()), 14, true, false);
                 p = signer.addParagraph();
             }
+            if (s.signsFor() != null && !s.signsFor().isBlank()) {
+                run(centered(p), Texts.upper(s.signsFor()), 14, true, false);
+                p = signer.addParagraph();
+            }
             if (s.position() != null && !s.position().isBlank()) {
                 run(centered(p), Texts.upper(s.position()), 14, true, false);
             }

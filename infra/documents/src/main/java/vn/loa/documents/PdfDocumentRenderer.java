@@ -205,6 +205,9 @@ public final class PdfDocumentRenderer {
             if (s.authority() != null && !s.authority().isBlank()) {
                 signer.addElement(centered(Texts.upper(s.authority()), SIGNER));
             }
+            if (s.signsFor() != null && !s.signsFor().isBlank()) {
+                signer.addElement(centered(Texts.upper(s.signsFor()), SIGNER));
+            }
             if (s.position() != null && !s.position().isBlank()) {
                 signer.addElement(centered(Texts.upper(s.position()), SIGNER));
             }

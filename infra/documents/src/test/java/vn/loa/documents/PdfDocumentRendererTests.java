@@ -96,7 +96,7 @@ class PdfDocumentRendererTests {
                         new Block.Table(List.of("Hình thức", "Số hoạt động", "Lượt người nghe"),
                                 List.of(List.of(nfd, "12", "3.450"), List.of("Pano, áp phích", "4", "0"))))),
                 List.of("Phòng VHTT huyện (b/c);", "Lưu: VT."),
-                new Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Lệ"));
+                new Signer("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Lệ"));
 
         String raw = text(renderer.render(report));
         String text = flat(raw);
@@ -105,6 +105,8 @@ class PdfDocumentRendererTests {
         assertThat(text).contains("Truyền thanh cơ sở 12 3.450", "Pano, áp phích 4 0",
                 "Số: /", "Liên Minh, ngày 05 tháng 3 năm 2022", "BÁO CÁO",
                 "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Lệ", "a. Theo hình thức");
+        // A deputy signs for the chairman under the committee's name: three lines, in this order (Decree 30).
+        assertThat(text).containsSubsequence("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Lệ");
     }
 
     static String text(byte[] pdf) throws IOException {

@@ -15,7 +15,7 @@ class EventListener {
 
     private final EventRoutes routes;
 
-    EventListener(InboundEvents inbound, EventHandlers h) {
+    EventListener(InboundEvents inbound, EventHandlers h, ReportReminders reminders) {
         this.routes = inbound.routes(CONSUMER)
                 .on(OrgUnitRegistered.class, h::orgUnitRegistered)
                 .on(PlanIssued.class, h::planIssued)
@@ -30,6 +30,8 @@ class EventListener {
                 .on(ReportSubmitted.class, h::reportSubmitted)
                 .on(ReportApproved.class, h::reportApproved)
                 .on(ReportReturned.class, h::reportReturned)
+                .on(ReportDue.class, reminders::reportDue)
+                .on(ReportOverdue.class, reminders::reportOverdue)
                 .build();
     }
 

@@ -98,8 +98,10 @@ class DashboardEvents implements DisposableBean {
         Window window = scope.period() != null ? calendar.window(scope.period()) : calendar.yearWindow(scope.year());
         int year = scope.period() != null ? scope.period().year() : scope.year();
         if (change.period() != null) {
+            // A report's period: its quarters overlap the dashboard's (an H1 report is the second quarter's).
             Period p = Period.parse(change.period());
-            return scope.period() != null ? p.equals(scope.period()) : p.year() == year;
+            return p.year() == year && (scope.period() == null
+                    || p.firstQuarter() <= scope.period().lastQuarter() && scope.period().firstQuarter() <= p.lastQuarter());
         }
         if (!change.dates().isEmpty()) {
             for (LocalDate d : change.dates()) {

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a quarterly report document shows, independent of how the report is stored: the commune and
- * the district above it, the period, the figures and the narrative.
+ * What a periodic report document shows (quarter, six months, year), independent of how the report is
+ * stored: the unit and the one above it, the period, the figures and the narrative; once submitted its
+ * number, signer and recipients (from the plan); for a consolidated report, the reports it consolidates.
  *
  * @param orgUnitName   "Xã Liên Minh"
  * @param parentName    "Huyện Đức Thọ", may be null
@@ -32,7 +33,13 @@ public record QuarterlyReport(
         String results,
         String shortcomings,
         String nextSteps,
-        List<LateArrival> afterClosing) {
+        List<LateArrival> afterClosing,
+        String documentNumber,
+        vn.loa.documents.Signer signer,
+        List<String> recipients,
+        List<Child> children,
+        String issuerName,
+        String parentBodyName) {
 
     /** A report with nothing after closing. */
     public QuarterlyReport(String orgUnitCode, String orgUnitName, String parentName, String period, String status,
@@ -40,11 +47,14 @@ public record QuarterlyReport(
                            List<Channel> channels, List<Unit> units, long plannedVnd, long spentVnd, String results,
                            String shortcomings, String nextSteps) {
         this(orgUnitCode, orgUnitName, parentName, period, status, dueDate, submittedOn, planDocumentNumber, targets,
-                channels, units, plannedVnd, spentVnd, results, shortcomings, nextSteps, List.of());
+                channels, units, plannedVnd, spentVnd, results, shortcomings, nextSteps, List.of(), null, null, List.of(),
+                List.of(), null, null);
     }
 
     public QuarterlyReport {
         afterClosing = afterClosing == null ? List.of() : List.copyOf(afterClosing);
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        children = children == null ? List.of() : List.copyOf(children);
         targets = targets == null ? List.of() : List.copyOf(targets);
         channels = channels == null ? List.of() : List.copyOf(channels);
         units = units == null ? List.of() : List.copyOf(units);
@@ -68,6 +78,11 @@ public record QuarterlyReport(
     /** An activity reported after the quarter was closed ("sau khi khóa sổ"). */
     public record LateArrival(String title, String channel, String status, LocalDate completedOn, BigDecimal quantity,
                               LocalDate receivedOn) {
+    }
+
+    /** A report a consolidated report is made of: whether it is owed, its state, number, timeliness and figures. */
+    public record Child(String code, String name, boolean expected, String status, String documentNumber,
+                        Boolean onTime, BigDecimal achievement, long activitiesCompleted, long spentVnd) {
     }
 
     public record Channel(String channel, long activitiesPlanned, long activitiesCompleted, BigDecimal quantity,

@@ -16,9 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Quarterly reports as Decree 30/2020 documents ("BÁO CÁO Kết quả công tác tuyên truyền cải cách
- * hành chính quý I năm 2022") and as spreadsheet tables: a commune's report, and a district's
- * consolidated report over its communes.
+ * Periodic reports as Decree 30/2020 documents ("BÁO CÁO Kết quả công tác tuyên truyền cải cách
+ * hành chính 6 tháng đầu năm 2022", numbered "05/BC-UBND", signed "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
+ * PHÓ CHỦ TỊCH", sent to the plan's recipients) and as spreadsheet tables: a commune's report, and a
+ * district's consolidated report over its communes.
  */
 public final class ReportDocuments {
 
@@ -31,7 +32,7 @@ public final class ReportDocuments {
     static final Map<String, String> STATUS_NAMES = Map.of(
             "DRAFT", "Dự thảo", "SUBMITTED", "Đã gửi", "APPROVED", "Đã duyệt", "RETURNED", "Trả lại");
 
-    private static final Pattern PERIOD = Pattern.compile("(\\d{4})-Q([1-4])");
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-(Q[1-4]|H1))?");
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
@@ -39,13 +40,19 @@ public final class ReportDocuments {
     private ReportDocuments() {
     }
 
-    /** "2022-Q1" → "quý I năm 2022". */
+    /** "2022-Q1" → "quý I năm 2022", "2022-H1" → "6 tháng đầu năm 2022", "2022" → "năm 2022". */
     public static String periodText(String period) {
         Matcher m = PERIOD.matcher(period);
         if (!m.matches()) {
             return period;
         }
-        return "quý " + ROMAN[Integer.parseInt(m.group(2)) - 1] + " năm " + m.group(1);
+        if (m.group(2) == null) {
+            return "năm " + m.group(1);
+        }
+        if (m.group(2).startsWith("H")) {
+            return "6 tháng đầu năm " + m.group(1);
+        }
+        return "quý " + ROMAN[m.group(2).charAt(1) - '1'] + " năm " + m.group(1);
     }
 
     public static String subtitle(String period) {
@@ -101,17 +108,64 @@ public final class ReportDocuments {
                 + periodText(r.period()) + " của " + issuer(r.orgUnitName()) + ".")));
 
         return new AdministrativeDocument(
-                r.parentName() == null ? null : issuer(r.parentName()),
-                issuer(r.orgUnitName()),
-                null, // the number is given by the commune's office when the report is signed
+                parentBody(r),
+                issuerOf(r),
+                r.documentNumber(), // given at submission; a draft leaves it blank
                 place(r.orgUnitName()),
                 r.submittedOn(),
                 "BÁO CÁO",
                 subtitle(r.period()),
                 sections,
-                List.of(r.parentName() == null ? "Cấp trên (b/c);" : "Phòng Văn hóa và Thông tin " + lowerFirst(r.parentName()) + " (b/c);",
-                        "TT Đảng ủy, HĐND xã;", "Lưu: VP."),
-                new Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null));
+                recipients(r, List.of(r.parentName() == null ? "Cấp trên (b/c);"
+                                : "Phòng Văn hóa và Thông tin " + lowerFirst(r.parentName()) + " (b/c);",
+                        "TT Đảng ủy, HĐND xã;", "Lưu: VP.")),
+                signer(r));
+    }
+
+    private static String issuerOf(QuarterlyReport r) {
+        return r.issuerName() != null ? r.issuerName() : issuer(r.orgUnitName());
+    }
+
+    private static String parentBody(QuarterlyReport r) {
+        return r.parentBodyName() != null ? r.parentBodyName() : r.parentName() == null ? null : issuer(r.parentName());
+    }
+
+    /** The signer chosen at submission; a draft gets the chairman's block, to sign or change. */
+    private static Signer signer(QuarterlyReport r) {
+        return r.signer() != null ? r.signer() : new Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null);
+    }
+
+    /**
+     * "Nơi nhận" from the plan's recipients ("Phòng VHTT (b/c);", … , "Lưu: VT."), the filing line last; the
+     * defaults when the plan names none.
+     */
+    static List<String> recipients(QuarterlyReport r, List<String> defaults) {
+        if (r.recipients().isEmpty()) {
+            return defaults;
+        }
+        return r.recipients();
+    }
+
+    /** A plan's recipient as a "Nơi nhận" line: "Phòng tư pháp, Nội vụ (b/c);", "Lưu: VT." for the filing copy. */
+    public static List<String> recipientLines(List<String[]> namesAndPurposes) {
+        List<String> lines = new ArrayList<>();
+        List<String> filing = new ArrayList<>();
+        for (String[] r : namesAndPurposes) {
+            String name = r[0] == null ? "" : r[0].strip();
+            String purpose = r[1] == null ? "" : r[1].strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (purpose.equalsIgnoreCase("Lưu")) {
+                filing.add(name);
+            } else {
+                lines.add(name + (purpose.isEmpty() ? ";" : " (" + purpose + ");"));
+            }
+        }
+        if (!filing.isEmpty()) {
+            lines.add("Lưu: " + String.join(", ", filing) + ".");
+        }
+        return lines;
     }
 
     /** A commune's report as tables: summary, targets, channels, units. */
@@ -122,10 +176,11 @@ public final class ReportDocuments {
                 List.of("Trạng thái", STATUS_NAMES.getOrDefault(r.status(), r.status())),
                 List.of("Hạn nộp", r.dueDate() == null ? "" : r.dueDate().toString()),
                 List.of("Kế hoạch", r.planDocumentNumber() == null ? "" : r.planDocumentNumber()),
+                List.of("Số báo cáo", r.documentNumber() == null ? "" : r.documentNumber()),
                 List.of("Kinh phí kế hoạch (đồng)", r.plannedVnd()),
                 List.of("Kinh phí đã sử dụng (đồng)", r.spentVnd())));
         DataTable targets = new DataTable("Chỉ tiêu",
-                List.of("Mã", "Chỉ tiêu", "Loại", "Kế hoạch quý", "Đạt được", "Tỷ lệ (%)", "Định kỳ",
+                List.of("Mã", "Chỉ tiêu", "Loại", "Kế hoạch kỳ", "Đạt được", "Tỷ lệ (%)", "Định kỳ",
                         "Hoạt động hoàn thành", "Số lượng"),
                 r.targets().stream().map(t -> List.<Object>of(t.code(), t.description(), t.indicator(),
                         number(t.planned()), number(t.achieved()), t.ratio() == null ? "" : percentNumber(t.ratio()),
@@ -161,62 +216,83 @@ public final class ReportDocuments {
         return what + ": " + status + (a.receivedOn() == null ? "" : "; nhận ngày " + a.receivedOn()) + ".";
     }
 
-    /** The district's consolidated report over its communes' reports of the same period. */
-    public static AdministrativeDocument districtReport(String districtName, String provinceName, String period,
-                                                        List<QuarterlyReport> communes) {
+    /**
+     * A consolidated report (a district's, to the province): the state of the reports it consolidates, the
+     * rolled-up targets, channels, units and budget, and the district's own narrative.
+     */
+    public static AdministrativeDocument consolidatedReport(QuarterlyReport r) {
         List<Block> one = new ArrayList<>();
-        long submitted = communes.stream().filter(c -> !"DRAFT".equals(c.status())).count();
-        one.add(new Block.Paragraph("Số xã đã gửi báo cáo: " + submitted + "/" + communes.size() + "."));
-        one.add(new Block.Heading(1, "1. Kết quả theo xã"));
-        one.add(new Block.Table(List.of("Xã", "Trạng thái báo cáo", "Hoạt động hoàn thành", "Quá hạn", "Mức đạt chỉ tiêu (%)", "Kinh phí đã sử dụng (đồng)"),
-                communes.stream().map(c -> List.of(c.orgUnitName(), STATUS_NAMES.getOrDefault(c.status(), c.status()),
-                        String.valueOf(completed(c)), String.valueOf(overdue(c)), achievementText(c), vnd(c.spentVnd()))).toList(),
-                List.of(2f, 1.4f, 1.3f, 1f, 1.3f, 1.5f)));
-        one.add(new Block.Heading(1, "2. Kết quả theo hình thức tuyên truyền"));
-        one.add(channelTable(sumChannels(communes)));
-        one.add(new Block.Heading(1, "3. Kinh phí"));
-        one.add(new Block.Item("Kinh phí theo kế hoạch của các xã: " + vnd(communes.stream().mapToLong(QuarterlyReport::plannedVnd).sum()) + " đồng."));
-        one.add(new Block.Item("Kinh phí đã sử dụng: " + vnd(communes.stream().mapToLong(QuarterlyReport::spentVnd).sum()) + " đồng."));
-
+        long expected = r.children().stream().filter(QuarterlyReport.Child::expected).count();
+        long received = r.children().stream().filter(c -> c.expected() && received(c.status())).count();
+        long onTime = r.children().stream().filter(c -> c.expected() && received(c.status())
+                && Boolean.TRUE.equals(c.onTime())).count();
+        one.add(new Block.Heading(1, "1. Tình hình báo cáo của các xã"));
+        one.add(new Block.Paragraph("Số xã phải báo cáo: " + expected + "; đã gửi: " + received + " (đúng hạn: " + onTime
+                + ")."));
+        one.add(new Block.Table(List.of("Xã", "Số báo cáo", "Trạng thái", "Đúng hạn", "Hoạt động hoàn thành",
+                "Mức đạt chỉ tiêu (%)", "Kinh phí đã sử dụng (đồng)"),
+                r.children().stream().map(c -> List.of(c.name(), c.documentNumber() == null ? "" : c.documentNumber(),
+                        c.expected() ? STATUS_NAMES.getOrDefault(c.status(), c.status()) : "Không phải báo cáo",
+                        c.onTime() == null ? "" : c.onTime() ? "Đúng hạn" : "Chậm", String.valueOf(c.activitiesCompleted()),
+                        c.achievement() == null ? "" : percent(c.achievement()), vnd(c.spentVnd()))).toList(),
+                List.of(2f, 1.3f, 1.3f, 1f, 1.2f, 1.2f, 1.5f)));
+        one.add(new Block.Heading(1, "2. Kết quả thực hiện chỉ tiêu"));
+        one.add(targetTable(r.targets()));
+        one.add(new Block.Heading(1, "3. Kết quả theo hình thức tuyên truyền"));
+        one.add(channelTable(r.channels()));
+        one.add(new Block.Heading(1, "4. Kết quả theo đơn vị thực hiện"));
+        one.add(unitTable(r.units()));
+        one.add(new Block.Heading(1, "5. Kinh phí"));
+        one.add(new Block.Item("Kinh phí theo kế hoạch của các xã: " + vnd(r.plannedVnd()) + " đồng."));
+        one.add(new Block.Item("Kinh phí đã sử dụng: " + vnd(r.spentVnd()) + " đồng."));
+        one.add(new Block.Heading(1, "6. Đánh giá chung"));
+        one.add(new Block.Paragraph(orBlank(r.results())));
         List<Section> sections = List.of(
-                Section.of(null, new Block.Paragraph(issuer(districtName) + " tổng hợp kết quả công tác tuyên truyền cải cách hành chính "
-                        + periodText(period) + " của các xã trên địa bàn như sau:")),
+                Section.of(null, new Block.Paragraph("Thực hiện " + planReference(r.planDocumentNumber()) + ", "
+                        + issuerOf(r) + " tổng hợp kết quả công tác tuyên truyền cải cách hành chính "
+                        + periodText(r.period()) + " trên địa bàn như sau:")),
                 new Section("I. KẾT QUẢ ĐẠT ĐƯỢC", one),
-                Section.of("II. TỒN TẠI, HẠN CHẾ", communes.stream()
-                        .filter(c -> c.shortcomings() != null && !c.shortcomings().isBlank())
-                        .map(c -> (Block) new Block.Item(c.orgUnitName() + ": " + c.shortcomings())).toArray(Block[]::new)),
-                Section.of("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", communes.stream()
-                        .filter(c -> c.nextSteps() != null && !c.nextSteps().isBlank())
-                        .map(c -> (Block) new Block.Item(c.orgUnitName() + ": " + c.nextSteps())).toArray(Block[]::new)));
+                Section.of("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", new Block.Paragraph(orBlank(r.shortcomings()))),
+                Section.of("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", new Block.Paragraph(orBlank(r.nextSteps()))),
+                Section.of(null, new Block.Paragraph("Trên đây là báo cáo tổng hợp kết quả công tác tuyên truyền cải cách"
+                        + " hành chính " + periodText(r.period()) + " của " + issuerOf(r) + ".")));
         return new AdministrativeDocument(
-                provinceName == null ? null : issuer(provinceName),
-                issuer(districtName),
-                null,
-                place(districtName),
-                null,
+                parentBody(r),
+                issuerOf(r),
+                r.documentNumber(),
+                place(r.orgUnitName()),
+                r.submittedOn(),
                 "BÁO CÁO",
-                "Tổng hợp kết quả công tác tuyên truyền cải cách hành chính " + periodText(period),
+                "Tổng hợp kết quả công tác tuyên truyền cải cách hành chính " + periodText(r.period()),
                 sections,
-                List.of("UBND tỉnh (b/c);", "Các xã, thị trấn;", "Lưu: VT, VHTT."),
-                new Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null));
+                recipients(r, List.of("UBND tỉnh (b/c);", "Các xã, thị trấn;", "Lưu: VT, VHTT.")),
+                signer(r));
     }
 
-    public static List<DataTable> districtTables(List<QuarterlyReport> communes) {
-        DataTable perCommune = new DataTable("Theo xã",
-                List.of("Mã", "Xã", "Trạng thái", "Hoạt động hoàn thành", "Quá hạn", "Mức đạt chỉ tiêu (%)",
-                        "Kinh phí kế hoạch (đồng)", "Kinh phí đã sử dụng (đồng)"),
-                communes.stream().map(c -> List.<Object>of(c.orgUnitCode(), c.orgUnitName(),
-                        STATUS_NAMES.getOrDefault(c.status(), c.status()), completed(c), overdue(c),
-                        achievement(c) == null ? "" : percentNumber(achievement(c)), c.plannedVnd(), c.spentVnd())).toList());
-        DataTable channels = new DataTable("Hình thức",
-                List.of("Hình thức", "Hoạt động kế hoạch", "Hoạt động hoàn thành", "Số lượng", "Lượt người"),
-                sumChannels(communes).stream().map(c -> List.<Object>of(CHANNEL_NAMES.getOrDefault(c.channel(), c.channel()),
-                        c.activitiesPlanned(), c.activitiesCompleted(), number(c.quantity()), c.reach())).toList());
-        return List.of(perCommune, channels);
+    /** A consolidated report as tables: summary, per unit below, targets, channels, units. */
+    public static List<DataTable> consolidatedTables(QuarterlyReport r) {
+        List<DataTable> commune = communeTables(r);
+        DataTable perUnit = new DataTable("Theo xã",
+                List.of("Mã", "Xã", "Phải báo cáo", "Trạng thái", "Số báo cáo", "Đúng hạn", "Hoạt động hoàn thành",
+                        "Mức đạt chỉ tiêu (%)", "Kinh phí đã sử dụng (đồng)"),
+                r.children().stream().map(c -> List.<Object>of(c.code(), c.name(), c.expected() ? "Có" : "Không",
+                        STATUS_NAMES.getOrDefault(c.status(), c.status()),
+                        c.documentNumber() == null ? "" : c.documentNumber(),
+                        c.onTime() == null ? "" : c.onTime() ? "Có" : "Không", c.activitiesCompleted(),
+                        c.achievement() == null ? "" : percentNumber(c.achievement()), c.spentVnd())).toList());
+        List<DataTable> out = new ArrayList<>();
+        out.add(commune.get(0));
+        out.add(perUnit);
+        out.addAll(commune.subList(1, commune.size()));
+        return out;
+    }
+
+    private static boolean received(String status) {
+        return "SUBMITTED".equals(status) || "APPROVED".equals(status);
     }
 
     private static Block.Table targetTable(List<QuarterlyReport.Target> targets) {
-        return new Block.Table(List.of("Mã", "Chỉ tiêu", "Kế hoạch quý", "Đạt được", "Tỷ lệ"),
+        return new Block.Table(List.of("Mã", "Chỉ tiêu", "Kế hoạch kỳ", "Đạt được", "Tỷ lệ"),
                 targets.stream().map(t -> List.of(t.code(),
                         t.recurrence() == null ? t.description() : t.description() + " (" + recurrenceName(t.recurrence()) + ")",
                         plain(t.planned()), plain(t.achieved()), t.ratio() == null ? "" : percent(t.ratio()))).toList(),
@@ -238,26 +314,8 @@ public final class ReportDocuments {
                 List.of(3f, 1.3f, 1f, 1f, 1f));
     }
 
-    private static List<QuarterlyReport.Channel> sumChannels(List<QuarterlyReport> communes) {
-        Map<String, QuarterlyReport.Channel> sums = new java.util.LinkedHashMap<>();
-        for (QuarterlyReport c : communes) {
-            for (QuarterlyReport.Channel ch : c.channels()) {
-                sums.merge(ch.channel(), ch, (a, b) -> new QuarterlyReport.Channel(a.channel(),
-                        a.activitiesPlanned() + b.activitiesPlanned(), a.activitiesCompleted() + b.activitiesCompleted(),
-                        nz(a.quantity()).add(nz(b.quantity())), a.reach() + b.reach()));
-            }
-        }
-        return List.copyOf(sums.values());
-    }
 
-    /** Completed activities of a commune: those its units lead (a coordinating unit counts the same activity again). */
-    private static long completed(QuarterlyReport r) {
-        return r.units().stream().filter(u -> !"COORDINATE".equals(u.role())).mapToLong(QuarterlyReport.Unit::completed).sum();
-    }
 
-    private static long overdue(QuarterlyReport r) {
-        return r.units().stream().filter(u -> !"COORDINATE".equals(u.role())).mapToLong(QuarterlyReport.Unit::overdue).sum();
-    }
 
     /** Mean of the target ratios, each capped at 1, as the dashboard computes achievement; null if none. */
     static BigDecimal achievement(QuarterlyReport r) {
@@ -270,10 +328,6 @@ public final class ReportDocuments {
                 .divide(BigDecimal.valueOf(ratios.size()), 4, RoundingMode.HALF_UP);
     }
 
-    private static String achievementText(QuarterlyReport r) {
-        BigDecimal a = achievement(r);
-        return a == null ? "" : percent(a);
-    }
 
     private static String role(String role) {
         return "COORDINATE".equals(role) ? "Phối hợp" : "Chủ trì";

@@ -44,6 +44,30 @@ public final class ReportArithmetic {
     }
 
     /**
+     * Planned value of a target for a run of quarters {@code first..last} (a quarter, the six months Q1–Q2, the
+     * year Q1–Q4): the whole year is the yearly value; otherwise a COUNT adds up its quarters' planned values
+     * (6 articles a quarter → 12 in the first six months), a PERCENT or MILESTONE target is the value planned for
+     * the last quarter (a rate or a milestone applies as it is, it does not add up).
+     */
+    public static BigDecimal planned(String indicator, BigDecimal yearly, List<BigDecimal> quarterly, int first,
+                                     int last) {
+        if (first == 1 && last == 4) {
+            return yearly;
+        }
+        if (first == last) {
+            return planned(indicator, yearly, quarterly, first);
+        }
+        if (!"COUNT".equals(indicator)) {
+            return planned(indicator, yearly, quarterly, last);
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int q = first; q <= last; q++) {
+            sum = sum.add(planned(indicator, yearly, quarterly, q));
+        }
+        return plain(sum);
+    }
+
+    /**
      * Value achieved from the completed activities serving the target in the window:
      * <ul>
      * <li>a recurring COUNT target counts occurrences, not outputs: the reporting months (MONTHLY) or quarters
@@ -140,6 +164,15 @@ public final class ReportArithmetic {
             return yearlyTotal;
         }
         return Math.floorDiv(yearlyTotal * quarter, 4) - Math.floorDiv(yearlyTotal * (quarter - 1), 4);
+    }
+
+    /** The share of the year's budget planned for quarters {@code first..last}: the sum of theirs. */
+    public static long budgetPlanned(long yearlyTotal, int first, int last) {
+        long sum = 0;
+        for (int q = first; q <= last; q++) {
+            sum += budgetPlanned(yearlyTotal, q);
+        }
+        return sum;
     }
 
     /** Rate of {@code part} in {@code whole} to 4 decimals; 0 when nothing was expected. */

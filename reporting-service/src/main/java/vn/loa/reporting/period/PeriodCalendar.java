@@ -30,19 +30,24 @@ public final class PeriodCalendar {
         return kind;
     }
 
+    /**
+     * The data window of a period: a quarter's, or from the first quarter's start to the last quarter's end
+     * for a six-month or annual period (Decree 09/2019 art. 12: the six months run from 15 December of the year
+     * before to 14 June, the year from 15 December to 14 December).
+     */
     public Window window(Period period) {
-        int firstMonth = (period.quarter() - 1) * 3 + 1;
-        LocalDate calendarStart = LocalDate.of(period.year(), firstMonth, 1);
+        LocalDate calendarStart = LocalDate.of(period.year(), (period.firstQuarter() - 1) * 3 + 1, 1);
+        int months = (period.lastQuarter() - period.firstQuarter() + 1) * 3;
         return switch (kind) {
-            case CALENDAR -> new Window(calendarStart, calendarStart.plusMonths(3).minusDays(1));
+            case CALENDAR -> new Window(calendarStart, calendarStart.plusMonths(months).minusDays(1));
             case DECREE_09 -> new Window(calendarStart.minusMonths(1).withDayOfMonth(15),
-                    calendarStart.plusMonths(2).withDayOfMonth(14));
+                    calendarStart.plusMonths(months - 1).withDayOfMonth(14));
         };
     }
 
     /** The window of a whole year: from the first quarter's start to the last quarter's end. */
     public Window yearWindow(int year) {
-        return new Window(window(Period.of(year, 1)).from(), window(Period.of(year, 4)).to());
+        return window(Period.year(year));
     }
 
     /** The due date of the report of an org unit of {@code level} (e.g. COMMUNE) for the period. */
@@ -66,6 +71,30 @@ public final class PeriodCalendar {
             }
         }
         return d;
+    }
+
+    /** The {@code days}-th working day before {@code date} (date itself not counted). */
+    public LocalDate minusWorkingDays(LocalDate date, int days) {
+        LocalDate d = date;
+        int left = days;
+        while (left > 0) {
+            d = d.minusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not after it). */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public boolean isWorkingDay(LocalDate date) {

@@ -10,7 +10,6 @@ import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
-import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
@@ -27,7 +26,7 @@ import java.util.UUID;
  * counts as closed again without anyone doing anything. Every close and reopen is audited.
  */
 @Service
-class PeriodService {
+public class PeriodService {
 
     private final JdbcClient jdbc;
     private final PeriodClosingRepository closings;
@@ -57,15 +56,15 @@ class PeriodService {
     record Reopening(String orgUnit, String reason, OffsetDateTime until, String reopenedBy) {
     }
 
-    record ReopenRequest(@Size(max = 2_000) String reason, OffsetDateTime until) {
+    public record ReopenRequest(@Size(max = 2_000) String reason, OffsetDateTime until) {
     }
 
     /** A period's view and its ETag: the closing's version (0 while never closed). */
-    record Versioned(PeriodView view, int version) {
+    public record Versioned(PeriodView view, int version) {
     }
 
     @Transactional(readOnly = true)
-    Versioned versioned(CurrentUser user, String code, String periodText) {
+    public Versioned versioned(CurrentUser user, String code, String periodText) {
         OrgUnit unit = readable(user, code);
         Period period = parse(periodText);
         int version = closings.find(districtOf(unit), period.toString()).map(PeriodClosing::version).orElse(0);
@@ -78,6 +77,13 @@ class PeriodService {
         Period period = parse(periodText);
         Window window = calendar.window(period);
         String district = districtOf(unit);
+        if (!period.isQuarter()) {
+            // Six months or a year: closed when every quarter of it is (and none is reopened for the unit).
+            boolean closed = period.quarters().stream().allMatch(q -> closing(district, q).isPresent()
+                    && activeReopening(unit, district, q).isEmpty());
+            return new PeriodView(unit.code(), period.toString(), closed ? "CLOSED" : "OPEN", window.from(), window.to(),
+                    calendar.dueDate(period, unit.level()), calendar.kind().name(), null, null, null, null, null);
+        }
         Optional<Closing> closing = closing(district, period);
         Optional<Reopening> reopening = closing.flatMap(c -> activeReopening(unit, district, period));
         String status = closing.isPresent() && reopening.isEmpty() ? "CLOSED" : "OPEN";
@@ -93,14 +99,18 @@ class PeriodService {
      * If-Match needed); closing again during a reopening changes it, so it needs If-Match (428/412).
      */
     @Transactional
-    PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
+    public PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
         OrgUnit district = readable(user, districtCode);
-        requireDistrictOfficer(user);
-        Period period = parse(periodText);
+        if (!user.canWrite()) {
+            throw ApiException.forbidden("Only an officer of the level above closes quarters.");
+        }
+        Period period = quarter(periodText);
         if (!orgUnits.hasChildren(district.code())) {
             throw ApiException.unprocessable("not-a-district", district.name()
-                    + " has no communes: quarters are closed by the district for its communes.");
+                    + " has no communes: quarters are closed by the level above (a district, or a province) for its"
+                    + " communes.");
         }
+        requireCloser(user, district.code());
         List<OrgUnit> communes = orgUnits.reportingUnitsUnder(district.code());
         OffsetDateTime now = now();
         boolean reopened = activeReopenings(district.code(), period, now) > 0;
@@ -130,10 +140,10 @@ class PeriodService {
 
     /** Reopens (creates a reopening: If-Match is honoured when sent, not required); the closing's version moves. */
     @Transactional
-    PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request, String ifMatch) {
+    public PeriodView reopen(CurrentUser user, String code, String periodText, ReopenRequest request, String ifMatch) {
         OrgUnit unit = readable(user, code);
-        requireDistrictOfficer(user);
-        Period period = parse(periodText);
+        requireCloser(user, districtOf(unit));
+        Period period = quarter(periodText);
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw ApiException.validation("reason", "Say why the quarter is reopened.");
         }
@@ -227,17 +237,32 @@ class PeriodService {
         return unit;
     }
 
-    private static void requireDistrictOfficer(CurrentUser user) {
-        if (!user.hasRole(Roles.DISTRICT_OFFICER)) {
-            throw ApiException.forbidden("Only a district officer closes and reopens quarters.");
+    /**
+     * Quarters are closed and reopened by the level the reporting units report to (a district in 2022, the
+     * province in a two-level tree): an officer of that unit.
+     */
+    private static void requireCloser(CurrentUser user, String closer) {
+        if (!user.canWrite() || !closer.equals(user.orgUnit())) {
+            throw ApiException.forbidden("Only an officer of " + closer
+                    + ", the level its units report to, closes and reopens their quarters.");
         }
+    }
+
+    /** Closing and reopening are for quarters: a six-month or annual period is closed by closing its quarters. */
+    static Period quarter(String text) {
+        Period p = parse(text);
+        if (!p.isQuarter()) {
+            throw ApiException.validation("period", "Quarters are closed and reopened one by one, like 2022-Q1; "
+                    + p + " is closed when its quarters are.");
+        }
+        return p;
     }
 
     static Period parse(String text) {
         try {
             return Period.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation("period", "A period is written like 2022-Q1.");
+            throw ApiException.validation("period", "A period is written like 2022-Q1, 2022-H1 or 2022.");
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
  * reopening, until when and why.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PeriodView(String orgUnit, String period, String status, LocalDate from, LocalDate to, LocalDate dueDate,
+public record PeriodView(String orgUnit, String period, String status, LocalDate from, LocalDate to, LocalDate dueDate,
                   String calendar, OffsetDateTime closedAt, String closedBy, OffsetDateTime reopenedUntil,
                   String reopenReason, String reopenedBy) {
 }

@@ -14,17 +14,26 @@ public record PlanIssued(UUID planId, int version, String orgUnit, String orgUni
                          List<String> orgUnitPath, int year, String documentNumber, LocalDate issuedOn,
                          String issuer, String title, List<Target> targets, List<String> channels,
                          List<Unit> units, List<Assignment> assignments, List<BudgetLine> budget,
-                         Long budgetTotalVnd) {
+                         Long budgetTotalVnd, List<Recipient> recipients) {
 
-    /** {@code recurrence}: MONTHLY, QUARTERLY or null (not recurring). */
+    /**
+     * {@code recurrence}: MONTHLY, QUARTERLY or null (not recurring); {@code parentTargetCode}: the target of the
+     * plan it implements (a district's), which the district's consolidated report rolls it up under.
+     */
     public record Target(String code, String description, String indicator, BigDecimal yearlyValue,
-                         List<BigDecimal> quarterlyValues, String channel, String unit, String recurrence) {
+                         List<BigDecimal> quarterlyValues, String channel, String unit, String recurrence,
+                         String parentTargetCode) {
     }
 
     public record Unit(String code, String name) {
     }
 
-    public record Assignment(String unit, String unitName, String role, String duties) {
+    /** {@code reportsEveryMonths}: the reporting duty (3, 6 or 12), on the assignment that reports. */
+    public record Assignment(String unit, String unitName, String role, String duties, Integer reportsEveryMonths) {
+    }
+
+    /** A line of the plan's "Nơi nhận": who receives it and why ("b/c", "t/h", "Lưu"); purpose may be absent. */
+    public record Recipient(String name, String purpose) {
     }
 
     public record BudgetLine(String source, Long amountVnd, String note) {

@@ -52,15 +52,18 @@ class PlanProjection {
     private void apply(ProjectionTables tables, PlanIssued p, OffsetDateTime time) {
         int changed = jdbc.sql("insert into " + tables.planCopy() + """
                          as p (plan_id, version, org_unit, org_unit_path, year, document_number, title,
-                            issued_on, budget_total_vnd, channels, units, assignments, event_time)
+                            issued_on, budget_total_vnd, channels, units, assignments, event_time,
+                            reports_every_months, recipients)
                         values (:id, :version, :org, :path::text[], :year, :doc, :title, :issuedOn, :budget,
-                            :channels::text[], cast(:units as jsonb), cast(:assignments as jsonb), :time)
+                            :channels::text[], cast(:units as jsonb), cast(:assignments as jsonb), :time,
+                            :every, cast(:recipients as jsonb))
                         on conflict (plan_id) do update set version = excluded.version, org_unit = excluded.org_unit,
                             org_unit_path = excluded.org_unit_path, year = excluded.year,
                             document_number = excluded.document_number, title = excluded.title,
                             issued_on = excluded.issued_on, budget_total_vnd = excluded.budget_total_vnd,
                             channels = excluded.channels, units = excluded.units, assignments = excluded.assignments,
-                            event_time = excluded.event_time
+                            event_time = excluded.event_time, reports_every_months = excluded.reports_every_months,
+                            recipients = excluded.recipients
                         where p.version < excluded.version""")
                 .param("id", p.planId())
                 .param("version", p.version())
@@ -75,6 +78,8 @@ class PlanProjection {
                 .param("units", json.writeValueAsString(p.units() == null ? List.of() : p.units()))
                 .param("assignments", json.writeValueAsString(p.assignments() == null ? List.of() : p.assignments()))
                 .param("time", time)
+                .param("every", reportsEveryMonths(p))
+                .param("recipients", json.writeValueAsString(p.recipients() == null ? List.of() : p.recipients()))
                 .update();
         if (changed == 0) {
             return; // an older or the same version: nothing to do
@@ -85,9 +90,9 @@ class PlanProjection {
             PlanIssued.Target t = targets.get(i);
             jdbc.sql("insert into " + tables.planTarget() + """
                              (plan_id, code, ordinal, description, indicator, yearly_value,
-                                quarterly_values, channel, unit, recurrence)
+                                quarterly_values, channel, unit, recurrence, parent_target_code)
                             values (:id, :code, :ordinal, :description, :indicator, :yearly, :quarterly::numeric[],
-                                :channel, :unit, :recurrence)""")
+                                :channel, :unit, :recurrence, :parent)""")
                     .param("id", p.planId())
                     .param("code", t.code())
                     .param("ordinal", i)
@@ -99,8 +104,18 @@ class PlanProjection {
                     .param("channel", t.channel())
                     .param("unit", t.unit())
                     .param("recurrence", t.recurrence())
+                    .param("parent", t.parentTargetCode())
                     .update();
         }
+    }
+
+    /**
+     * The plan's reporting duty: the smallest {@code reportsEveryMonths} of its assignments (the unit that
+     * reports, "định kỳ 3 tháng/lần"), null when none says (the regime's default applies).
+     */
+    static Integer reportsEveryMonths(PlanIssued p) {
+        return p.assignments() == null ? null : p.assignments().stream().map(PlanIssued.Assignment::reportsEveryMonths)
+                .filter(java.util.Objects::nonNull).filter(m -> m > 0).min(Integer::compare).orElse(null);
     }
 
     private static long budgetTotal(PlanIssued p) {

@@ -45,6 +45,25 @@ public class ProjectionRoutes {
             if (!oldPath.isEmpty() && !oldPath.equals(path)) {
                 changed(t, new FiguresChanged(oldPath, List.of(), null, null));
             }
+        }).on(OrgUnitMoved.class, e -> {
+            for (List<String> p : orgUnits.onMoved(t, e)) {
+                changed(t, new FiguresChanged(p, List.of(), null, null));
+            }
+        }).on(OrgUnitClosed.class, e -> {
+            orgUnits.onClosed(t, e);
+            List<String> codes = new java.util.ArrayList<>(List.of(e.data().code()));
+            if (e.data().successorCode() != null) {
+                codes.add(e.data().successorCode());
+            }
+            orgUnits.paths(t, codes).forEach(p -> changed(t, new FiguresChanged(p, List.of(), null, null)));
+        }).on(OrgUnitsMerged.class, e -> {
+            orgUnits.onMerged(t, e);
+            List<String> codes = new java.util.ArrayList<>(List.of(e.data().code()));
+            if (e.data().predecessors() != null) {
+                e.data().predecessors().forEach(p -> codes.add(p.code()));
+            }
+            // The new unit's dashboards now carry its predecessors' history; theirs lose it.
+            orgUnits.paths(t, codes).forEach(p -> changed(t, new FiguresChanged(p, List.of(), null, null)));
         }).build();
     }
 

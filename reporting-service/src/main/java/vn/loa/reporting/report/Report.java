@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A commune's quarterly report, the aggregate of the workflow: narrative, status, who and when, and
+ * A unit's periodic report (quarter, six months, year), the aggregate of the workflow: narrative, status, who and when, and
  * the figures frozen at submission (JSON). {@code version} is its ETag.
  */
 @Entity
@@ -51,6 +51,18 @@ class Report {
     private String returnReason;
     @JdbcTypeCode(SqlTypes.JSON)
     private String figures;
+    @Column(name = "document_number")
+    private String documentNumber;
+    @Column(name = "document_year")
+    private Integer documentYear;
+    @Column(name = "signer_form")
+    private String signerForm;
+    @Column(name = "signer_title")
+    private String signerTitle;
+    @Column(name = "signer_name")
+    private String signerName;
+    @Column(name = "reports_to")
+    private String reportsTo;
     @Version
     private int version;
 
@@ -72,6 +84,19 @@ class Report {
         this.decidedBy = null;
         this.figures = figures;
         this.dueDate = dueDate;
+    }
+
+    /**
+     * The number given at this submission (a resubmission after a return is a new document, with a new number:
+     * each document sent out is registered under its own), the signer chosen, and the unit it went to.
+     */
+    void numbered(String number, int year, String form, String title, String name, String to) {
+        this.documentNumber = number;
+        this.documentYear = year;
+        this.signerForm = form;
+        this.signerTitle = title;
+        this.signerName = name;
+        this.reportsTo = to;
     }
 
     void approve(OffsetDateTime at, String by) {
@@ -144,6 +169,26 @@ class Report {
 
     String figures() {
         return figures;
+    }
+
+    String documentNumber() {
+        return documentNumber;
+    }
+
+    String signerForm() {
+        return signerForm;
+    }
+
+    String signerTitle() {
+        return signerTitle;
+    }
+
+    String signerName() {
+        return signerName;
+    }
+
+    String reportsTo() {
+        return reportsTo;
     }
 
     int version() {

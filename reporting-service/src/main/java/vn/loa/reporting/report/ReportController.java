@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ETags;
 
+/**
+ * A unit's periodic report: a commune's, or a district's consolidated one ({@code orgUnit} is either).
+ * {@code period}: {@code 2022-Q1}, {@code 2022-H1} or {@code 2022}.
+ */
 @RestController
 @RequestMapping("/api/reports/{commune}/{period}")
 class ReportController {
@@ -36,10 +40,19 @@ class ReportController {
         return answer(reports.narrative(user, commune, period, body, ifMatch));
     }
 
+    /** The body is optional: {@code {"signer": {"form": "KT", "title": "Phó Chủ tịch", "name": "…"}}}. */
     @PostMapping("/submit")
     ResponseEntity<ReportView> submit(CurrentUser user, @PathVariable String commune, @PathVariable String period,
+                                      @Valid @RequestBody(required = false) ReportService.SubmitRequest body,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(reports.submit(user, commune, period, ifMatch));
+        return answer(reports.submit(user, commune, period, body, ifMatch));
+    }
+
+    /** Every step of the report: narrative changes, submissions (with number and signer), approvals, returns. */
+    @GetMapping("/history")
+    java.util.List<ReportService.HistoryEntry> history(CurrentUser user, @PathVariable String commune,
+                                                       @PathVariable String period) {
+        return reports.history(user, commune, period);
     }
 
     @PostMapping("/approve")

@@ -13,6 +13,7 @@ import vn.loa.documents.AdministrativeDocument;
 import vn.loa.documents.DataTable;
 import vn.loa.documents.DocxDocumentRenderer;
 import vn.loa.documents.PdfDocumentRenderer;
+import vn.loa.documents.Signer;
 import vn.loa.documents.TabularExport;
 import vn.loa.reporting.TimeConfiguration;
 import vn.loa.reporting.document.QuarterlyReport;
@@ -27,9 +28,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code GET /api/reports/{code}/{period}/export?format=pdf|docx|csv|xlsx}. For a commune: its quarterly
- * report, read through {@link ReportService#view} (same scope check as {@code GET /api/reports/{code}/{period}}).
- * For a unit that has reporting units under it (a district): the consolidated report over them.
+ * {@code GET /api/reports/{code}/{period}/export?format=pdf|docx|csv|xlsx}: the report read through
+ * {@link ReportService#view} (same scope check as {@code GET /api/reports/{code}/{period}}), as a Decree 30
+ * document with its number, signer and recipients once submitted. For a unit that has reporting units under it
+ * (a district): its consolidated report.
  * Lives in this package because {@link ReportService} and {@link ReportView} are package-private; the
  * documents themselves are built in {@code vn.loa.reporting.document}.
  */
@@ -60,29 +62,16 @@ class ReportExportController {
             throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Unsupported format",
                     "A report is exported as pdf, docx, csv or xlsx; " + format + " is not available.");
         }
-        OrgUnit unit = orgUnits.find(code).orElse(null);
-        if (unit != null && orgUnits.hasChildren(code)) {
-            return district(user, unit, period, f);
-        }
-        QuarterlyReport report = quarterly(user, code, period);
-        String name = "bao-cao-" + code + "-" + period;
-        return switch (f) {
-            case "pdf" -> file(pdf.render(ReportDocuments.communeReport(report)), MediaType.APPLICATION_PDF, name + ".pdf");
-            case "docx" -> file(docx.render(ReportDocuments.communeReport(report)), DOCX, name + ".docx");
-            case "csv" -> file(TabularExport.csv(ReportDocuments.communeTables(report)), CSV, name + ".csv");
-            default -> file(TabularExport.xlsx(ReportDocuments.communeTables(report)), XLSX, name + ".xlsx");
-        };
-    }
-
-    private ResponseEntity<byte[]> district(CurrentUser user, OrgUnit district, String period, String f) {
-        // One set-based read for all communes (figures, reports, late arrivals), not one report at a time.
-        List<QuarterlyReport> communes = reports.views(user, district, period).stream()
-                .map(v -> quarterly(v, district.name())).toList();
-        String parent = district.parentCode() == null ? null
-                : orgUnits.find(district.parentCode()).map(OrgUnit::name).orElse(null);
-        AdministrativeDocument doc = ReportDocuments.districtReport(district.name(), parent, period, communes);
-        List<DataTable> tables = ReportDocuments.districtTables(communes);
-        String name = "bao-cao-tong-hop-" + district.code() + "-" + period;
+        ReportView v = reports.view(user, code, period).view();
+        OrgUnit unit = orgUnits.find(code).orElseThrow();
+        String parent = unit.parentCode() == null ? null : orgUnits.find(unit.parentCode()).map(OrgUnit::name).orElse(null);
+        QuarterlyReport report = document(v, unit, parent);
+        boolean consolidated = orgUnits.hasChildren(code);
+        AdministrativeDocument doc = consolidated ? ReportDocuments.consolidatedReport(report)
+                : ReportDocuments.communeReport(report);
+        List<DataTable> tables = consolidated ? ReportDocuments.consolidatedTables(report)
+                : ReportDocuments.communeTables(report);
+        String name = (consolidated ? "bao-cao-tong-hop-" : "bao-cao-") + code + "-" + v.period();
         return switch (f) {
             case "pdf" -> file(pdf.render(doc), MediaType.APPLICATION_PDF, name + ".pdf");
             case "docx" -> file(docx.render(doc), DOCX, name + ".docx");
@@ -91,14 +80,7 @@ class ReportExportController {
         };
     }
 
-    private QuarterlyReport quarterly(CurrentUser user, String commune, String period) {
-        ReportView v = reports.view(user, commune, period).view();
-        OrgUnit unit = orgUnits.find(commune).orElseThrow();
-        String parent = unit.parentCode() == null ? null : orgUnits.find(unit.parentCode()).map(OrgUnit::name).orElse(null);
-        return quarterly(v, parent);
-    }
-
-    private static QuarterlyReport quarterly(ReportView v, String parent) {
+    private static QuarterlyReport document(ReportView v, OrgUnit unit, String parent) {
         return new QuarterlyReport(v.orgUnit(), v.orgUnitName(), parent, v.period(), v.status().name(), v.dueDate(),
                 v.submittedAt() == null ? null : v.submittedAt().atZoneSameInstant(TimeConfiguration.ZONE).toLocalDate(),
                 v.planDocumentNumber(),
@@ -117,7 +99,29 @@ class ReportExportController {
                         .map(e -> new QuarterlyReport.LateArrival(e.title(), e.channel(), e.status(), e.completedOn(),
                                 e.quantity(), e.publishedAt() == null ? null
                                         : e.publishedAt().atZoneSameInstant(TimeConfiguration.ZONE).toLocalDate()))
-                        .toList());
+                        .toList(),
+                v.documentNumber(), signer(v.signer()),
+                ReportDocuments.recipientLines(v.recipients().stream()
+                        .map(r -> new String[]{r.name(), r.purpose()}).toList()),
+                v.children() == null ? List.of() : v.children().stream().map(c -> new QuarterlyReport.Child(c.code(),
+                        c.name(), c.expected(), c.status(), c.documentNumber(), c.onTime(), c.achievement(),
+                        c.activitiesCompleted(), c.spentVnd())).toList(),
+                unit.issuerName(), unit.parentBodyName());
+    }
+
+    /**
+     * The signer block of Decree 30 for the form chosen at submission: TM. (the chairman for the committee),
+     * KT. (a deputy for the chairman: three lines), Q. (an acting chairman).
+     */
+    static Signer signer(ReportView.SignerView s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s.form()) {
+            case "KT" -> new Signer("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", s.title(), s.name());
+            case "Q" -> new Signer("TM. ỦY BAN NHÂN DÂN", "Q. " + s.title(), s.name());
+            default -> new Signer("TM. ỦY BAN NHÂN DÂN", s.title(), s.name());
+        };
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {

@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** The figures of a report: live while it is a draft, frozen (stored as they were) once submitted. */
+/**
+ * The figures of a report: live while it is a draft, frozen (stored as they were) once submitted.
+ * {@code children}: in a consolidated report (a district's, to the province), the reports it consolidates,
+ * one line per reporting unit below; null in a commune's report.
+ */
 public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetLine> targets,
-                            List<ChannelLine> channels, List<UnitLine> units, Budget budget) {
+                            List<ChannelLine> channels, List<UnitLine> units, Budget budget, List<ChildLine> children) {
 
     /**
      * A target's line: {@code achieved} in the target's own unit (occurrences for a recurring target, see
@@ -16,7 +20,21 @@ public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetL
      */
     public record TargetLine(String code, String description, String indicator, BigDecimal planned,
                              BigDecimal achieved, BigDecimal ratio, String recurrence, Long activitiesCompleted,
-                             BigDecimal quantity, Long reach) {
+                             BigDecimal quantity, Long reach, String parentTargetCode) {
+
+        TargetLine withPlanned(BigDecimal value) {
+            return new TargetLine(code, description, indicator, value, achieved, ratio, recurrence, activitiesCompleted,
+                    quantity, reach, parentTargetCode);
+        }
+    }
+
+    /**
+     * A report a consolidated report is made of: the unit (its predecessors' history included), its report's
+     * state and number for the period ({@code expected}: whether it owes one), its achievement (mean of capped
+     * target ratios), completed activities and spending.
+     */
+    public record ChildLine(String code, String name, boolean expected, String status, String documentNumber,
+                            Boolean onTime, BigDecimal achievement, long activitiesCompleted, long spentVnd) {
     }
 
     public record ChannelLine(String channel, long activitiesPlanned, long activitiesCompleted, BigDecimal quantity,

@@ -6,6 +6,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.reporting.figures.ReportArithmetic;
 import vn.loa.reporting.figures.TallyQuery;
+import vn.loa.reporting.period.Period;
+import vn.loa.reporting.period.PeriodCalendar;
 import vn.loa.reporting.period.Window;
 
 import java.math.BigDecimal;
@@ -42,108 +44,177 @@ public class ReportFiguresQuery {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TallyQuery tallies;
+    private final PeriodCalendar calendar;
 
-    ReportFiguresQuery(JdbcClient jdbc, JsonMapper json, TallyQuery tallies) {
+    ReportFiguresQuery(JdbcClient jdbc, JsonMapper json, TallyQuery tallies, PeriodCalendar calendar) {
         this.jdbc = jdbc;
         this.json = json;
         this.tallies = tallies;
+        this.calendar = calendar;
     }
 
     record PlanRow(String orgUnit, UUID planId, String documentNumber, long budgetTotalVnd, List<String> channels,
-                   List<Map<String, Object>> units, List<Map<String, Object>> assignments) {
+                   List<Map<String, Object>> units, List<Map<String, Object>> assignments, Integer reportsEveryMonths,
+                   List<Map<String, Object>> recipients) {
     }
 
     record TargetRow(String code, String description, String indicator, String recurrence, BigDecimal yearly,
-                     List<BigDecimal> quarterly) {
+                     List<BigDecimal> quarterly, String parentTargetCode) {
     }
 
-    /** The plan each commune reports against for a year: its issued plan (an open one before a closed one). */
-    Map<String, PlanRow> plans(List<String> communes, int year) {
+    /**
+     * Whose figures a report shows: the unit it is about ({@code code}) and the units whose activities count
+     * for it ({@code members}: the unit and its predecessors after a merger; just the unit otherwise).
+     */
+    public record Subject(String code, List<String> members) {
+        public static Subject of(String code) {
+            return new Subject(code, List.of(code));
+        }
+    }
+
+    /** The plan each unit reports against for a year: its issued plan (an open one before a closed one). */
+    Map<String, PlanRow> plans(Collection<String> units, int year) {
         Map<String, PlanRow> plans = new HashMap<>();
+        if (units.isEmpty()) {
+            return plans;
+        }
         jdbc.sql("""
                         select distinct on (org_unit) * from plan_copy
                         where org_unit = any(:orgs::text[]) and year = :year and version > 0
                         order by org_unit, (closed_at is null) desc, version desc, issued_on desc nulls last""")
-                .param("orgs", communes.toArray(String[]::new)).param("year", year)
+                .param("orgs", units.toArray(String[]::new)).param("year", year)
                 .query((rs, i) -> new PlanRow(rs.getString("org_unit"), rs.getObject("plan_id", UUID.class),
                         rs.getString("document_number"), rs.getLong("budget_total_vnd"), strings(rs.getArray("channels")),
                         json.readValue(rs.getString("units"), JSON_LIST),
-                        json.readValue(rs.getString("assignments"), JSON_LIST)))
+                        json.readValue(rs.getString("assignments"), JSON_LIST),
+                        (Integer) rs.getObject("reports_every_months"),
+                        json.readValue(rs.getString("recipients"), JSON_LIST)))
                 .list()
                 .forEach(p -> plans.put(p.orgUnit(), p));
         return plans;
     }
 
-    private Map<UUID, List<TargetRow>> targets(Collection<PlanRow> plans) {
+    Map<UUID, List<TargetRow>> targets(Collection<PlanRow> plans) {
         Map<UUID, List<TargetRow>> targets = new HashMap<>();
         if (plans.isEmpty()) {
             return targets;
         }
         jdbc.sql("""
-                        select plan_id, code, description, indicator, recurrence, yearly_value, quarterly_values
+                        select plan_id, code, description, indicator, recurrence, yearly_value, quarterly_values,
+                               parent_target_code
                         from plan_target where plan_id = any(:plans::uuid[]) order by plan_id, ordinal""")
                 .param("plans", plans.stream().map(PlanRow::planId).toArray(UUID[]::new))
                 .query((rs, i) -> targets.computeIfAbsent(rs.getObject("plan_id", UUID.class), k -> new ArrayList<>())
                         .add(new TargetRow(rs.getString("code"), rs.getString("description"), rs.getString("indicator"),
                                 rs.getString("recurrence"), rs.getBigDecimal("yearly_value"),
-                                decimals(rs.getArray("quarterly_values")))))
+                                decimals(rs.getArray("quarterly_values")), rs.getString("parent_target_code"))))
                 .list();
         return targets;
     }
 
-    public ReportFigures compute(String orgUnit, int year, int quarter, Window window, LocalDate today) {
-        return compute(List.of(orgUnit), year, quarter, window, today).get(orgUnit);
+    public ReportFigures compute(String orgUnit, Period period, LocalDate today) {
+        return compute(List.of(Subject.of(orgUnit)), period, today).get(orgUnit);
     }
 
     /**
-     * The figures of several communes for one period, from the tallies: five queries whatever the number
-     * of communes and activities (the district's consolidated report reads all its communes at once).
+     * The figures of several units for one period (a quarter, the six months, the year), from the tallies: the
+     * period's quarters are read as buckets and added up, and so are the members of each subject (a merged
+     * commune and its predecessors). A handful of queries whatever the number of units and activities.
      */
-    public Map<String, ReportFigures> compute(List<String> communes, int year, int quarter, Window window,
-                                              LocalDate today) {
-        Map<String, PlanRow> plans = plans(communes, year);
+    public Map<String, ReportFigures> compute(List<Subject> subjects, Period period, LocalDate today) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        subjects.forEach(s -> all.addAll(s.members()));
+        Map<String, PlanRow> plans = plans(all, period.year());
         Map<UUID, List<TargetRow>> targets = targets(plans.values());
-        Map<TallyQuery.Key, TallyQuery.Cell> cells = tallies.read(communes, List.of(window), DIMS, today, false);
+        List<Period> quarters = period.quarters();
+        List<Window> buckets = quarters.stream().map(calendar::window).toList();
+        Map<TallyQuery.Key, TallyQuery.Cell> cells = tallies.read(all, buckets, DIMS, today, false);
         Map<String, ReportFigures> out = new LinkedHashMap<>();
-        for (String commune : communes) {
-            Optional<PlanRow> plan = Optional.ofNullable(plans.get(commune));
-            Map<String, Map<String, TallyQuery.Cell>> mine = TallyQuery.byDimension(cells, commune, 0);
-            out.put(commune, new ReportFigures(plan.map(PlanRow::planId).orElse(null),
+        for (Subject subject : subjects) {
+            // The subject's own plan first: its targets' wording, its document number.
+            List<PlanRow> own = new ArrayList<>();
+            for (String m : subject.members()) {
+                if (plans.containsKey(m)) {
+                    own.add(plans.get(m));
+                }
+            }
+            Optional<PlanRow> plan = own.stream().findFirst();
+            Map<String, Map<String, List<TallyQuery.Cell>>> mine = new HashMap<>();
+            for (String m : subject.members()) {
+                for (int b = 0; b < buckets.size(); b++) {
+                    TallyQuery.byDimension(cells, m, b).forEach((dim, byKey) -> byKey.forEach((key, cell) ->
+                            mine.computeIfAbsent(dim, d -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>())
+                                    .add(cell)));
+                }
+            }
+            List<TargetRow> rows = new ArrayList<>();
+            own.forEach(p -> rows.addAll(targets.getOrDefault(p.planId(), List.of())));
+            out.put(subject.code(), new ReportFigures(plan.map(PlanRow::planId).orElse(null),
                     plan.map(PlanRow::documentNumber).orElse(null),
-                    targetLines(plan.map(p -> targets.getOrDefault(p.planId(), List.of())).orElse(List.of()),
-                            mine.getOrDefault("TARGET", Map.of()), quarter),
-                    channels(plan, mine.getOrDefault("CHANNEL", Map.of())),
-                    units(plan, mine.getOrDefault("LEAD", Map.of()), mine.getOrDefault("COORDINATE", Map.of())),
-                    budget(plan, mine.getOrDefault("ALL", Map.of()).get(""), quarter)));
+                    targetLines(rows, mine.getOrDefault("TARGET", Map.of()), period),
+                    channels(own, mine.getOrDefault("CHANNEL", Map.of())),
+                    units(own, mine.getOrDefault("LEAD", Map.of()), mine.getOrDefault("COORDINATE", Map.of())),
+                    budget(own, mine.getOrDefault("ALL", Map.of()).get(""), period), null));
         }
         return out;
     }
 
+    /**
+     * One line per target code. Several plans (a merged commune's predecessors') with the same code add up: their
+     * planned values, and what was achieved, counted per unit, per reporting month and per quarter.
+     */
     private static List<ReportFigures.TargetLine> targetLines(List<TargetRow> targets,
-                                                              Map<String, TallyQuery.Cell> cells, int quarter) {
-        List<ReportFigures.TargetLine> lines = new ArrayList<>();
+                                                              Map<String, List<TallyQuery.Cell>> cells, Period period) {
+        Map<String, ReportFigures.TargetLine> lines = new LinkedHashMap<>();
         for (TargetRow t : targets) {
-            TallyQuery.Cell cell = cells.get(t.code());
-            ReportArithmetic.Tally tally = cell == null ? ReportArithmetic.Tally.NONE : cell.tally();
-            BigDecimal planned = ReportArithmetic.planned(t.indicator(), t.yearly(), t.quarterly(), quarter);
-            BigDecimal achieved = ReportArithmetic.achieved(t.indicator(), t.recurrence(), tally);
-            lines.add(new ReportFigures.TargetLine(t.code(), t.description(), t.indicator(), planned, achieved,
-                    ReportArithmetic.ratio(achieved, planned), t.recurrence(), tally.activities(),
-                    tally.quantity() == null ? BigDecimal.ZERO : ReportArithmetic.plain(tally.quantity()), tally.reach()));
+            BigDecimal planned = ReportArithmetic.planned(t.indicator(), t.yearly(), t.quarterly(),
+                    period.firstQuarter(), period.lastQuarter());
+            ReportFigures.TargetLine existing = lines.get(t.code());
+            if (existing != null) {
+                lines.put(t.code(), existing.withPlanned(existing.planned() == null ? planned
+                        : "COUNT".equals(t.indicator()) ? existing.planned().add(planned) : existing.planned().max(planned)));
+                continue;
+            }
+            lines.put(t.code(), new ReportFigures.TargetLine(t.code(), t.description(), t.indicator(), planned, null,
+                    null, t.recurrence(), 0L, BigDecimal.ZERO, 0L, t.parentTargetCode()));
         }
-        return lines;
+        List<ReportFigures.TargetLine> out = new ArrayList<>();
+        for (ReportFigures.TargetLine l : lines.values()) {
+            ReportArithmetic.Tally tally = ReportArithmetic.Tally.NONE;
+            for (TallyQuery.Cell c : cells.getOrDefault(l.code(), List.of())) {
+                tally = tally.plus(c.tally());
+            }
+            BigDecimal achieved = ReportArithmetic.achieved(l.indicator(), l.recurrence(), tally);
+            out.add(new ReportFigures.TargetLine(l.code(), l.description(), l.indicator(), ReportArithmetic.plain(l.planned()),
+                    achieved, ReportArithmetic.ratio(achieved, l.planned()), l.recurrence(), tally.activities(),
+                    tally.quantity() == null ? BigDecimal.ZERO : ReportArithmetic.plain(tally.quantity()), tally.reach(),
+                    l.parentTargetCode()));
+        }
+        return out;
     }
 
     /** Per channel: the period's activities (completed in it, or open and due in it), completed, quantity, reach. */
-    private static List<ReportFigures.ChannelLine> channels(Optional<PlanRow> plan, Map<String, TallyQuery.Cell> cells) {
+    private static List<ReportFigures.ChannelLine> channels(List<PlanRow> plans, Map<String, List<TallyQuery.Cell>> cells) {
         Map<String, ReportFigures.ChannelLine> lines = new HashMap<>();
-        plan.ifPresent(p -> p.channels().forEach(c -> lines.put(c, new ReportFigures.ChannelLine(c, 0, 0,
+        plans.forEach(p -> p.channels().forEach(c -> lines.put(c, new ReportFigures.ChannelLine(c, 0, 0,
                 BigDecimal.ZERO, 0))));
-        cells.forEach((key, c) -> {
-            if (c.completed() + c.open() > 0) {
+        cells.forEach((key, list) -> {
+            long completed = 0;
+            long open = 0;
+            long reach = 0;
+            BigDecimal quantity = BigDecimal.ZERO;
+            for (TallyQuery.Cell c : list) {
+                completed += c.completed();
+                open += c.open();
+                reach += c.reach();
+                if (c.completed() > 0 && c.quantity() != null) {
+                    quantity = quantity.add(c.quantity());
+                }
+            }
+            if (completed + open > 0) {
                 String channel = key.isEmpty() ? null : key;
-                lines.put(channel, new ReportFigures.ChannelLine(channel, c.completed() + c.open(), c.completed(),
-                        ReportArithmetic.plain(c.completed() == 0 ? BigDecimal.ZERO : c.quantity()), c.reach()));
+                lines.put(channel, new ReportFigures.ChannelLine(channel, completed + open, completed,
+                        ReportArithmetic.plain(quantity), reach));
             }
         });
         return lines.values().stream()
@@ -152,12 +223,12 @@ public class ReportFiguresQuery {
                 .toList();
     }
 
-    private static List<ReportFigures.UnitLine> units(Optional<PlanRow> plan, Map<String, TallyQuery.Cell> lead,
-                                                      Map<String, TallyQuery.Cell> coordinate) {
+    private static List<ReportFigures.UnitLine> units(List<PlanRow> plans, Map<String, List<TallyQuery.Cell>> lead,
+                                                      Map<String, List<TallyQuery.Cell>> coordinate) {
         Map<String, String> names = new HashMap<>();
         Map<String, ReportFigures.UnitLine> lines = new LinkedHashMap<>();
-        plan.ifPresent(p -> {
-            p.units().forEach(u -> names.put(String.valueOf(u.get("code")), (String) u.get("name")));
+        for (PlanRow p : plans) {
+            p.units().forEach(u -> names.putIfAbsent(String.valueOf(u.get("code")), (String) u.get("name")));
             p.assignments().forEach(a -> {
                 String unit = String.valueOf(a.get("unit"));
                 if (a.get("unitName") != null) {
@@ -166,13 +237,16 @@ public class ReportFiguresQuery {
                 String role = "COORDINATE".equals(a.get("role")) ? "COORDINATE" : "LEAD";
                 lines.put(unit + "/" + role, new ReportFigures.UnitLine(unit, null, role, 0, 0, 0));
             });
-        });
-        for (Map.Entry<String, Map<String, TallyQuery.Cell>> byRole : List.of(Map.entry("LEAD", lead),
+        }
+        for (Map.Entry<String, Map<String, List<TallyQuery.Cell>>> byRole : List.of(Map.entry("LEAD", lead),
                 Map.entry("COORDINATE", coordinate))) {
-            byRole.getValue().forEach((unit, c) -> {
-                if (c.completed() + c.open() > 0) {
+            byRole.getValue().forEach((unit, list) -> {
+                long completed = list.stream().mapToLong(TallyQuery.Cell::completed).sum();
+                long open = list.stream().mapToLong(TallyQuery.Cell::open).sum();
+                long overdue = list.stream().mapToLong(TallyQuery.Cell::overdue).sum();
+                if (completed + open > 0) {
                     lines.put(unit + "/" + byRole.getKey(), new ReportFigures.UnitLine(unit, null, byRole.getKey(),
-                            c.completed() + c.open(), c.completed(), c.overdue()));
+                            completed + open, completed, overdue));
                 }
             });
         }
@@ -185,23 +259,28 @@ public class ReportFiguresQuery {
         return result;
     }
 
-    private static ReportFigures.Budget budget(Optional<PlanRow> plan, TallyQuery.Cell all, int quarter) {
-        long planned = plan.map(p -> ReportArithmetic.budgetPlanned(p.budgetTotalVnd(), quarter)).orElse(0L);
-        return new ReportFigures.Budget(planned, all == null ? 0 : all.costVnd());
+    private static ReportFigures.Budget budget(List<PlanRow> plans, List<TallyQuery.Cell> all, Period period) {
+        long planned = plans.stream().mapToLong(p -> ReportArithmetic.budgetPlanned(p.budgetTotalVnd(),
+                period.firstQuarter(), period.lastQuarter())).sum();
+        long spent = all == null ? 0 : all.stream().mapToLong(TallyQuery.Cell::costVnd).sum();
+        return new ReportFigures.Budget(planned, spent);
     }
 
     /**
      * What arrived after the period was closed for each commune (activity-service's copy of the lock
      * can lag): counted apart, never in the frozen figures. Communes where nothing did are absent.
      */
-    public Map<String, ReportFigures.AfterClosing> afterClosing(List<String> communes, String period, Window window,
+    public Map<String, ReportFigures.AfterClosing> afterClosing(List<Subject> subjects, Period period,
                                                                 LocalDate today) {
+        Map<String, String> subjectOf = new HashMap<>();
+        subjects.forEach(sub -> sub.members().forEach(m -> subjectOf.putIfAbsent(m, sub.code())));
         Map<String, List<ReportFigures.LateArrival>> events = new LinkedHashMap<>();
         jdbc.sql("""
-                        select * from late_arrival where org_unit = any(:orgs::text[]) and period = :p
+                        select * from late_arrival where org_unit = any(:orgs::text[]) and period = any(:p::text[])
                         order by org_unit, published_at, event_id""")
-                .param("orgs", communes.toArray(String[]::new)).param("p", period)
-                .query((rs, i) -> events.computeIfAbsent(rs.getString("org_unit"), k -> new ArrayList<>())
+                .param("orgs", subjectOf.keySet().toArray(String[]::new))
+                .param("p", period.quarters().stream().map(Period::toString).toArray(String[]::new))
+                .query((rs, i) -> events.computeIfAbsent(subjectOf.get(rs.getString("org_unit")), k -> new ArrayList<>())
                         .add(new ReportFigures.LateArrival(rs.getObject("activity_id", UUID.class),
                                 rs.getString("event_type"), rs.getString("title"), rs.getString("channel"),
                                 rs.getString("status"), rs.getObject("completed_on", LocalDate.class),
@@ -214,13 +293,25 @@ public class ReportFiguresQuery {
         if (events.isEmpty()) {
             return out;
         }
-        Map<TallyQuery.Key, TallyQuery.Cell> cells = tallies.read(events.keySet(), List.of(window), List.of("ALL"),
-                today, true);
-        events.forEach((commune, list) -> {
-            TallyQuery.Cell all = cells.get(new TallyQuery.Key(commune, 0, "ALL", ""));
-            out.put(commune, new ReportFigures.AfterClosing(all == null ? 0 : all.completed(),
-                    all == null ? BigDecimal.ZERO : ReportArithmetic.plain(all.quantity()), all == null ? 0 : all.reach(),
-                    all == null ? 0 : all.costVnd(), list));
+        List<String> members = subjectOf.entrySet().stream().filter(e -> events.containsKey(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        Map<TallyQuery.Key, TallyQuery.Cell> cells = tallies.read(members, List.of(calendar.window(period)),
+                List.of("ALL"), today, true);
+        events.forEach((subject, list) -> {
+            long completed = 0;
+            long reach = 0;
+            long cost = 0;
+            BigDecimal quantity = BigDecimal.ZERO;
+            for (String m : members) {
+                TallyQuery.Cell all = subject.equals(subjectOf.get(m)) ? cells.get(new TallyQuery.Key(m, 0, "ALL", "")) : null;
+                if (all != null) {
+                    completed += all.completed();
+                    reach += all.reach();
+                    cost += all.costVnd();
+                    quantity = quantity.add(all.quantity() == null ? BigDecimal.ZERO : all.quantity());
+                }
+            }
+            out.put(subject, new ReportFigures.AfterClosing(completed, ReportArithmetic.plain(quantity), reach, cost, list));
         });
         return out;
     }

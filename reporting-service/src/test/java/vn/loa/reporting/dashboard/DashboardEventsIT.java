@@ -72,8 +72,14 @@ class DashboardEventsIT extends ReportingIntegrationTest {
         events().orgUnit("sse-province", "Tỉnh Thử SSE", "PROVINCE", "sse-province");
         events().orgUnit("sse-district", "Huyện Thử SSE", "DISTRICT", "sse-province", "sse-district");
         events().orgUnit("sse-commune", "Xã Thử SSE", "COMMUNE", PATH.toArray(String[]::new));
+        // An issued plan: the commune owes its reports (DHIS2: only units a data set is assigned to are expected).
+        UUID plan = UUID.randomUUID();
+        events().send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(), vn.loa.reporting.support.Plans.plan(
+                plan, 1, "sse-commune", PATH, 2022, List.of(vn.loa.reporting.support.Plans.target("T1",
+                        "Phát thanh chuyên mục CCHC", "COUNT", 12, null, "RADIO", "van-hoa-thong-tin")), List.of("RADIO"),
+                1_000_000));
         await().ignoreExceptions().atMost(Duration.ofSeconds(30))
-                .until(() -> getJson("/api/reports/sse-commune/2022-Q1", OFFICER).status() == 200);
+                .until(() -> getJson("/api/reports/sse-commune/2022-Q1", OFFICER).<Boolean>read("$.expected"));
 
         assertThat(open("/api/dashboards/sse-district/events?period=2022-Q1", null).statusCode()).isEqualTo(401);
         assertThat(open("/api/dashboards/sse-district/events?period=2022-Q1", OFFICER).statusCode()).isEqualTo(404);
@@ -86,7 +92,6 @@ class DashboardEventsIT extends ReportingIntegrationTest {
         assertThat(names.poll(10, TimeUnit.SECONDS)).isEqualTo("ready");
 
         // An activity of the commune completed in the quarter, through the live projection.
-        UUID plan = UUID.randomUUID();
         Activity a = Activity.of(plan, PATH, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-02-10");
         events().send(Topics.ACTIVITY_EVENTS, plan.toString(), "activity-completed", a.id().toString(),
                 a.completed("2022-02-10", 1, 100L, null));

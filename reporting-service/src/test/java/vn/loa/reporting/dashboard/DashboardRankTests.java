@@ -11,7 +11,7 @@ class DashboardRankTests {
 
     private static DashboardView.Child child(String code, String achievement, long completed) {
         return new DashboardView.Child(code, code, "COMMUNE", achievement == null ? null : new BigDecimal(achievement),
-                completed, 0, "DRAFT", false, 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+                completed, 0, "DRAFT", false, 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, "2022-Q1", null, null);
     }
 
     @Test

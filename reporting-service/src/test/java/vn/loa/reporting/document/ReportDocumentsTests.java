@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import vn.loa.documents.DataTable;
 import vn.loa.documents.DocxDocumentRenderer;
 import vn.loa.documents.PdfDocumentRenderer;
+import vn.loa.documents.Signer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -78,30 +79,61 @@ class ReportDocumentsTests {
     }
 
     @Test
-    void theDistrictReportConsolidatesItsCommunes() throws IOException {
-        QuarterlyReport lienMinh = lienMinhQ1();
-        QuarterlyReport tungChau = new QuarterlyReport("tung-chau", "Xã Tùng Châu", "Huyện Đức Thọ", "2022-Q1", "DRAFT",
-                LocalDate.of(2022, 3, 20), null, null, List.of(),
-                List.of(new QuarterlyReport.Channel("RADIO", 2, 2, new BigDecimal("2"), 500)),
-                List.of(new QuarterlyReport.Unit("van-hoa-thong-tin", "Văn hóa – Thông tin", "LEAD", 2, 2, 0)),
-                0, 0, null, null, null);
-        byte[] pdf = new PdfDocumentRenderer().render(
-                ReportDocuments.districtReport("Huyện Đức Thọ", "Tỉnh Hà Tĩnh", "2022-Q1", List.of(lienMinh, tungChau)));
-        String text;
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-        }
+    void aSubmittedSixMonthReportCarriesItsNumberItsDeputySignerAndThePlansRecipients() throws IOException {
+        QuarterlyReport q1 = lienMinhQ1();
+        QuarterlyReport h1 = new QuarterlyReport(q1.orgUnitCode(), q1.orgUnitName(), q1.parentName(), "2022-H1",
+                "SUBMITTED", LocalDate.of(2022, 7, 7), LocalDate.of(2022, 7, 5), q1.planDocumentNumber(), q1.targets(),
+                q1.channels(), q1.units(), 7_500_000, 4_000_000, q1.results(), q1.shortcomings(), q1.nextSteps(),
+                List.of(), "07/BC-UBND", new Signer("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Phó Chủ tịch", "Trần Văn Bình"),
+                ReportDocuments.recipientLines(List.of(new String[]{"Phòng VHTT", "KH"},
+                        new String[]{"Phòng tư pháp,Nội vụ", "b/c"}, new String[]{"TT Đảng ủy-HĐND-UBMTTQ- các tổ chức", null},
+                        new String[]{"Vp.UBND", "Lưu"})),
+                List.of(), "UBND xã Liên Minh", "UBND huyện Đức Thọ");
+        String text = pdfText(ReportDocuments.communeReport(h1));
+        assertThat(text).contains("Số: 07/BC-UBND", "Liên Minh, ngày 05 tháng 7 năm 2022",
+                "Kết quả công tác tuyên truyền cải cách hành chính 6 tháng đầu năm 2022",
+                "Phòng VHTT (KH);", "Phòng tư pháp,Nội vụ (b/c);", "TT Đảng ủy-HĐND-UBMTTQ- các tổ chức;", "Lưu: Vp.UBND.",
+                "Trần Văn Bình");
+        assertThat(text).containsSubsequence("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình");
+    }
+
+    @Test
+    void theDistrictsConsolidatedReportListsTheReportsItConsolidatesAndItsOwnNarrative() throws IOException {
+        QuarterlyReport q1 = lienMinhQ1();
+        QuarterlyReport district = new QuarterlyReport("duc-tho", "Huyện Đức Thọ", "Tỉnh Hà Tĩnh", "2022-Q1", "DRAFT",
+                LocalDate.of(2022, 4, 14), null, "169/KH-UBND", q1.targets(),
+                List.of(new QuarterlyReport.Channel("RADIO", 5, 4, new BigDecimal("10"), 2000)), q1.units(),
+                27_000_000, 2_500_000, "Các xã duy trì chuyên mục cải cách hành chính.", "Một xã gửi chậm.",
+                "Đôn đốc các xã.", List.of(), null, null, List.of(),
+                List.of(new QuarterlyReport.Child("lien-minh", "Xã Liên Minh", true, "APPROVED", "05/BC-UBND", true,
+                                new BigDecimal("0.6667"), 2, 2_500_000),
+                        new QuarterlyReport.Child("tung-chau", "Xã Tùng Châu", true, "DRAFT", null, null, null, 0, 0),
+                        new QuarterlyReport.Child("an-dung", "Xã An Dũng", false, "DRAFT", null, null, null, 0, 0)),
+                null, null);
+        String text = pdfText(ReportDocuments.consolidatedReport(district));
         assertThat(text).contains("UBND TỈNH HÀ TĨNH", "UBND HUYỆN ĐỨC THỌ", "Đức Thọ, ngày",
                 "Tổng hợp kết quả công tác tuyên truyền cải cách hành chính quý I năm 2022",
-                "Số xã đã gửi báo cáo: 1/2.", "Xã Liên Minh Đã gửi 2 1 66,7%", "Xã Tùng Châu Dự thảo 2 0",
-                "Truyền thanh cơ sở 5 4 10 2.000");
-        assertThat(ReportDocuments.districtTables(List.of(lienMinh, tungChau)).get(1).rows().get(0))
-                .containsExactly("Truyền thanh cơ sở", 5L, 4L, new BigDecimal("10"), 2000L);
+                "Thực hiện Kế hoạch số 169/KH-UBND", "Số xã phải báo cáo: 2; đã gửi: 1 (đúng hạn: 1).",
+                "Xã Liên Minh 05/BC-", "Đã duyệt Đúng hạn 2 66,7%", "Xã An Dũng Không phải báo cáo",
+                "Truyền thanh cơ sở 5 4 10 2.000", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "Một xã gửi chậm.");
+        List<DataTable> tables = ReportDocuments.consolidatedTables(district);
+        assertThat(tables).extracting(DataTable::title).containsExactly("Thông tin chung", "Theo xã", "Chỉ tiêu",
+                "Hình thức", "Đơn vị");
+        assertThat(tables.get(1).rows().get(0)).containsExactly("lien-minh", "Xã Liên Minh", "Có", "Đã duyệt",
+                "05/BC-UBND", "Có", 2L, new BigDecimal("66.7"), 2_500_000L);
+    }
+
+    private static String pdfText(vn.loa.documents.AdministrativeDocument doc) throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(new PdfDocumentRenderer().render(doc))) {
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
     }
 
     @Test
     void periodsAndIssuersAreWrittenTheVietnameseWay() {
         assertThat(ReportDocuments.periodText("2022-Q4")).isEqualTo("quý IV năm 2022");
+        assertThat(ReportDocuments.periodText("2022-H1")).isEqualTo("6 tháng đầu năm 2022");
+        assertThat(ReportDocuments.periodText("2022")).isEqualTo("năm 2022");
         assertThat(ReportDocuments.issuer("Xã Tùng Ảnh")).isEqualTo("UBND xã Tùng Ảnh");
         assertThat(ReportDocuments.place("Xã Tùng Ảnh")).isEqualTo("Tùng Ảnh");
         assertThat(ReportDocuments.percent(new BigDecimal("1.0000"))).isEqualTo("100%");

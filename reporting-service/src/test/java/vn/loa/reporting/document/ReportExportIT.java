@@ -57,7 +57,9 @@ class ReportExportIT extends ReportingIntegrationTest {
                 "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO",
                 "Kết quả công tác tuyên truyền cải cách hành chính quý I năm 2022",
                 "Phát thanh CCHC hằng tháng", "Truyền thanh cơ sở", "Đã phát 1 chuyên mục CCHC trên loa truyền thanh.",
-                "Thiếu tin bài; nguyên nhân: chưa phân công.", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN");
+                "Thiếu tin bài; nguyên nhân: chưa phân công.", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN",
+                // numbered at submission; recipients from the plan
+                "Số: 01/BC-UBND", "UBND huyện Đức Thọ (b/c);");
 
         MockHttpServletResponse docx = download(URL + "/export?format=docx", OFFICER_A);
         assertThat(docx.getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -95,7 +97,9 @@ class ReportExportIT extends ReportingIntegrationTest {
         assertThat(pdf.getHeader("Content-Disposition")).contains("bao-cao-tong-hop-ex-district-2022-Q1.pdf");
         assertThat(pdfText(pdf.getContentAsByteArray())).contains("UBND HUYỆN XUẤT BẢN",
                 "Tổng hợp kết quả công tác tuyên truyền cải cách hành chính quý I năm 2022",
-                "Xã Liên Minh thử", "Xã Tùng Châu thử", "Số xã đã gửi báo cáo: 1/2.");
+                "Xã Liên Minh thử", "Xã Tùng Châu thử", "Số xã phải báo cáo: 1; đã gửi: 1 (đúng hạn: 1).",
+                // Tùng Châu thử has no plan: listed, not expected
+                "Xã Tùng Châu thử Không phải báo cáo");
         MockHttpServletResponse xlsx = download("/api/reports/ex-district/2022-Q1/export?format=xlsx", DISTRICT);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
             assertThat(book.getSheet("Theo xã").getPhysicalNumberOfRows()).isEqualTo(3);

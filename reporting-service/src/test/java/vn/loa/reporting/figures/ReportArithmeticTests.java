@@ -46,6 +46,22 @@ class ReportArithmeticTests {
         assertThat(planned("MILESTONE", n("1"), Arrays.asList(null, null, null, null), 4)).isEqualByComparingTo("1");
     }
 
+    @Test
+    void theSixMonthsPlanWhatTheirQuartersPlanAndTheYearItsYearlyValue() {
+        List<BigDecimal> q = List.of(n("6"), n("6"), n("6"), n("6"));
+        // Liên Minh's CT-1: 24 articles a year, 6 a quarter: 12 in the first six months.
+        assertThat(planned("COUNT", n("24"), q, 1, 2)).isEqualByComparingTo("12");
+        assertThat(planned("COUNT", n("12"), null, 1, 2)).isEqualByComparingTo("6");
+        assertThat(planned("COUNT", n("24"), q, 1, 4)).isEqualByComparingTo("24");
+        // A rate or a milestone does not add up: the value planned for the last quarter.
+        assertThat(planned("PERCENT", n("100"), List.of(n("50"), n("70"), n("90"), n("100")), 1, 2))
+                .isEqualByComparingTo("70");
+        assertThat(planned("MILESTONE", n("1"), null, 1, 2)).isEqualByComparingTo("1");
+        // The budget of the six months: its two quarters', which with the others add up to the year.
+        assertThat(budgetPlanned(10_000_001, 1, 2) + budgetPlanned(10_000_001, 3, 4)).isEqualTo(10_000_001);
+        assertThat(budgetPlanned(10_000_001, 1, 4)).isEqualTo(10_000_001);
+    }
+
     private static final LocalDate Q1 = LocalDate.parse("2022-01-01");
     /** Decree 09/2019 cut-off: Q1 2022 runs from 15 December 2021 to 14 March 2022. */
     private static final LocalDate Q1_DECREE_09 = LocalDate.parse("2021-12-15");

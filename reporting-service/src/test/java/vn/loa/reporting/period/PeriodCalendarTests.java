@@ -44,6 +44,31 @@ class PeriodCalendarTests {
     }
 
     @Test
+    void sixMonthAndAnnualWindowsAreTheirQuartersPutTogether() {
+        PeriodCalendar calendar = calendar(CalendarKind.CALENDAR);
+        assertThat(calendar.window(Period.parse("2022-H1"))).isEqualTo(window("2022-01-01", "2022-06-30"));
+        assertThat(calendar.window(Period.parse("2022"))).isEqualTo(window("2022-01-01", "2022-12-31"));
+        // Decree 09/2019 art. 12: six months from 15 December of the year before to 14 June, the year to 14 December.
+        PeriodCalendar decree = calendar(CalendarKind.DECREE_09);
+        assertThat(decree.window(Period.parse("2022-H1"))).isEqualTo(window("2021-12-15", "2022-06-14"));
+        assertThat(decree.window(Period.parse("2022"))).isEqualTo(window("2021-12-15", "2022-12-14"));
+        // Due dates count working days from the window's end, as for a quarter: Tue 14 June 2022 + 5.
+        assertThat(decree.dueDate(Period.parse("2022-H1"), "COMMUNE")).isEqualTo("2022-06-21");
+        assertThat(calendar.dueDate(Period.parse("2022-H1"), "COMMUNE")).isEqualTo("2022-07-07");
+        assertThat(calendar.dueDate(Period.parse("2022"), "DISTRICT")).isEqualTo("2023-01-13");
+    }
+
+    @Test
+    void workingDaysBackFromADueDate() {
+        PeriodCalendar c = calendar(CalendarKind.CALENDAR);
+        // Thursday 7 April 2022, three working days before: Mon 4 (the weekend is skipped).
+        assertThat(c.minusWorkingDays(LocalDate.parse("2022-04-07"), 3)).isEqualTo("2022-04-04");
+        // Tuesday 12 April 2022 (Monday 11 is the Hùng Kings' holiday): Thu 7, Fri 8, Tue 12.
+        assertThat(c.minusWorkingDays(LocalDate.parse("2022-04-12"), 2)).isEqualTo("2022-04-07");
+        assertThat(c.workingDaysBetween(LocalDate.parse("2022-04-07"), LocalDate.parse("2022-04-12"))).isEqualTo(2);
+    }
+
+    @Test
     void consecutiveDecree09WindowsLeaveNoGapAcrossTheYearBoundary() {
         PeriodCalendar c = calendar(CalendarKind.DECREE_09);
         assertThat(c.window(Period.parse("2021-Q4")).to().plusDays(1))
@@ -110,6 +135,13 @@ class PeriodCalendarTests {
         assertThat(Period.parse("2022-Q3")).hasToString("2022-Q3");
         assertThatThrownBy(() -> Period.parse("2022-Q5")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Period.parse("2022Q1")).isInstanceOf(IllegalArgumentException.class);
+        // Six months and the year, after Decree 09/2019; there is no second-half report.
+        assertThat(Period.parse("2022-H1")).isEqualTo(Period.halfYear(2022)).hasToString("2022-H1");
+        assertThat(Period.parse("2022")).isEqualTo(Period.year(2022)).hasToString("2022");
+        assertThat(Period.parse("2022-H1").quarters()).extracting(Period::toString).containsExactly("2022-Q1", "2022-Q2");
+        assertThat(Period.parse("2022").quarters()).hasSize(4);
+        assertThatThrownBy(() -> Period.parse("2022-H2")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Period.parse("2022-H1").quarter()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Period.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 

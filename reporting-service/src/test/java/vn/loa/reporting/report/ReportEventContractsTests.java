@@ -25,12 +25,24 @@ class ReportEventContractsTests {
         OffsetDateTime at = OffsetDateTime.parse("2022-04-05T10:00:00+07:00");
         EventContracts.assertValid("report-submitted", codec.write(codec.wrap(id.toString(),
                 new ReportEvents.ReportSubmitted(id, "lien-minh", "Xã Liên Minh", path, "duc-tho", "2022-Q1", due,
-                        "lienminh.vhtt", at, true), null)));
+                        "lienminh.vhtt", at, true, "05/BC-UBND", "duc-tho", "COMMUNE"), null)));
         EventContracts.assertValid("report-approved", codec.write(codec.wrap(id.toString(),
                 new ReportEvents.ReportApproved(id, "lien-minh", "Xã Liên Minh", path, "duc-tho", "2022-Q1", due,
-                        "ductho.vhtt", at, true), null)));
+                        "ductho.vhtt", at, true, "05/BC-UBND", "duc-tho", "COMMUNE"), null)));
         EventContracts.assertValid("report-returned", codec.write(codec.wrap(id.toString(),
                 new ReportEvents.ReportReturned(id, "lien-minh", "Xã Liên Minh", path, "duc-tho", "2022-Q1", due,
-                        "ductho.vhtt", at, true, "Bổ sung số liệu tháng 3"), null)));
+                        "ductho.vhtt", at, true, "Bổ sung số liệu tháng 3", "05/BC-UBND", "duc-tho", "COMMUNE"), null)));
+        // A district's consolidated six-month report to the province, and the annual one.
+        List<String> district = List.of("ha-tinh", "duc-tho");
+        EventContracts.assertValid("report-submitted", codec.write(codec.wrap(id.toString(),
+                new ReportEvents.ReportSubmitted(id, "duc-tho", "Huyện Đức Thọ", district, "ha-tinh", "2022-H1", due,
+                        "ductho.vhtt", at, true, "12/BC-UBND", "ha-tinh", "DISTRICT"), null)));
+        EventContracts.assertValid("report-approved", codec.write(codec.wrap(id.toString(),
+                new ReportEvents.ReportApproved(id, "duc-tho", "Huyện Đức Thọ", district, "ha-tinh", "2022", due,
+                        "hatinh.sonoivu", at, true, "20/BC-UBND", "ha-tinh", "DISTRICT"), null)));
+        // A period the regime does not have is refused by the schema.
+        org.assertj.core.api.Assertions.assertThat(EventContracts.validate("report-submitted", codec.write(codec.wrap(
+                id.toString(), new ReportEvents.ReportSubmitted(id, "lien-minh", "Xã Liên Minh", path, "duc-tho",
+                        "2022-H2", due, "lienminh.vhtt", at, true, null, null, null), null)))).isNotEmpty();
     }
 }

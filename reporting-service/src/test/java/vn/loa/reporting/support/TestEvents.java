@@ -80,6 +80,11 @@ public final class TestEvents implements AutoCloseable {
     }
 
     public UUID orgUnit(String code, String name, String level, String... path) {
+        return orgUnitWith(code, name, level, Map.of(), path);
+    }
+
+    /** org-unit-registered with more of the unit's state: abbreviation, establishedOn, closedOn, successorCode … */
+    public UUID orgUnitWith(String code, String name, String level, Map<String, Object> more, String... path) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("code", code);
         d.put("name", name);
@@ -94,6 +99,8 @@ public final class TestEvents implements AutoCloseable {
                 Map.of("code", "tu-phap", "name", "Tư pháp"),
                 Map.of("code", "buu-dien-xa", "name", "Bưu điện xã"),
                 Map.of("code", "van-phong", "name", "Văn phòng UBND xã")) : List.of());
+        d.put("abbreviation", "UBND");
+        d.putAll(more);
         return send(Topics.ORG_UNIT_EVENTS, code, "org-unit-registered", code, d);
     }
 
