@@ -14,10 +14,12 @@ CREATE TABLE evidence_file (
     note          text,
     uploaded_by   text        NOT NULL,
     uploaded_at   timestamptz NOT NULL,
+    -- The order of uploads (two in the same millisecond, or a clock set back, keep theirs).
+    position      bigint      GENERATED ALWAYS AS IDENTITY,
     -- The same bytes twice on one activity are one file (a phone that sent the photo again).
     UNIQUE (activity_id, sha256)
 );
-CREATE INDEX evidence_file_activity ON evidence_file (activity_id, uploaded_at);
+CREATE INDEX evidence_file_activity ON evidence_file (activity_id, position);
 
 -- Objects that no row refers to, or may not yet: an upload journals its keys (due after a grace period) before
 -- it writes the objects and forgets them in the transaction that inserts its row; a deletion journals the file's

@@ -71,7 +71,7 @@ class EvidenceRepository {
     List<EvidenceFile> list(UUID activityId, int page, int size) {
         return jdbc.sql("""
                         SELECT * FROM evidence_file WHERE activity_id = :activity
-                        ORDER BY uploaded_at, id LIMIT :limit OFFSET :offset
+                        ORDER BY position LIMIT :limit OFFSET :offset
                         """)
                 .param("activity", activityId).param("limit", size).param("offset", (long) page * size)
                 .query(EvidenceRepository::map).list();
@@ -127,7 +127,7 @@ class EvidenceRepository {
                                a.completed_on AS a_completed, a.period AS a_period, a.evidence::text AS a_links, e.*
                         FROM activity a LEFT JOIN evidence_file e ON e.activity_id = a.id
                         WHERE a.org_unit = :ou AND a.status = 'COMPLETED' AND a.period = ANY(:periods)
-                        ORDER BY a.completed_on, a.title, a.id, e.uploaded_at, e.id
+                        ORDER BY a.completed_on, a.title, a.id, e.position
                         """)
                 .param("ou", orgUnit).param("periods", Sql.array(periods))
                 .query((rs, n) -> new ArchiveLine(rs.getObject("a_id", UUID.class), rs.getString("a_title"),

@@ -48,7 +48,9 @@ class JdbcActivityAccess implements ActivityAccess {
         requireReader(user);
         List<String> path = jdbc.sql("SELECT path FROM org_unit_copy WHERE code = :code").param("code", orgUnit)
                 .query((rs, n) -> Sql.list(rs, "path")).optional()
-                // An org unit whose registration we have not received yet: its activities carry its path.
+                // An org unit whose registration we have not received (yet): its plans and activities carry its path.
+                .or(() -> jdbc.sql("SELECT org_unit_path FROM plan_copy WHERE org_unit = :code LIMIT 1").param("code", orgUnit)
+                        .query((rs, n) -> Sql.list(rs, "org_unit_path")).optional())
                 .or(() -> jdbc.sql("SELECT org_unit_path FROM activity WHERE org_unit = :code LIMIT 1").param("code", orgUnit)
                         .query((rs, n) -> Sql.list(rs, "org_unit_path")).optional())
                 .filter(p -> p.contains(user.orgUnit()))
