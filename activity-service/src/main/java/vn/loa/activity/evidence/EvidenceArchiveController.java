@@ -30,6 +30,14 @@ class EvidenceArchiveController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition("attachment", plan.fileName()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        archive.write(plan, response.getOutputStream());
+        try {
+            archive.write(plan, response.getOutputStream());
+        } catch (IOException e) {
+            // The status is sent; a client that went away (or a store that failed mid-way) ends the ZIP unfinished,
+            // which any unzip tool reports.
+            log.info("ZIP of {} {} ended early: {}", orgUnit, period, e.toString());
+        }
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvidenceArchiveController.class);
 }

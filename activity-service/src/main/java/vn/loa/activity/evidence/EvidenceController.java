@@ -32,6 +32,8 @@ import java.util.UUID;
 @RequestMapping("/api/activities/{activityId}/evidence")
 class EvidenceController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvidenceController.class);
+
     /** What a note may hold (stored, shown in the manifest). */
     static final int MAX_NOTE = 2000;
 
@@ -118,8 +120,13 @@ class EvidenceController {
             // Opened directly, the file is a sandboxed document without scripts, whatever it holds.
             response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
             OutputStream out = response.getOutputStream();
-            in.transferTo(out);
-            out.flush();
+            try {
+                in.transferTo(out);
+                out.flush();
+            } catch (IOException e) {
+                // Mostly a phone that went away mid-download. The status is sent: nothing else can be said to anyone.
+                log.info("Download of {} ended early: {}", key, e.toString());
+            }
         }
     }
 

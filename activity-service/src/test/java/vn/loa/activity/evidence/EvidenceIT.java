@@ -380,6 +380,10 @@ class EvidenceIT extends IntegrationTestSupport {
         assertProblem(client.post("/api/activities/" + activity + "/evidence", LIEN_MINH_OFFICER,
                 "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nghi chú\r\n--x--\r\n"
                         .getBytes(StandardCharsets.UTF_8)), 400, "validation-failed");
+        // The phone lost its network: the body ends before the closing boundary.
+        assertProblem(client.post("/api/activities/" + activity + "/evidence", LIEN_MINH_OFFICER, "multipart/form-data; boundary=x",
+                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 half a fi"
+                        .getBytes(StandardCharsets.UTF_8)), 400, "malformed-request");
         EvidenceClient.Response longNote = client.upload(LIEN_MINH_OFFICER, activity, "a.pdf", "application/pdf",
                 Samples.pdf("a", 0, 1), "ư".repeat(2001));
         assertProblem(longNote, 400, "validation-failed");

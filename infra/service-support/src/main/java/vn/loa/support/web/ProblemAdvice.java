@@ -3,6 +3,7 @@ package vn.loa.support.web;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -159,6 +160,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(limit > 0 ? RequestBodyLimitFilter.tooLarge(limit, RequestBodyLimitFilter.IMPORT)
                 : new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                         "The upload is larger than this service accepts."));
+    }
+
+    /**
+     * A multipart body that cannot be parsed, mostly an upload cut off when the phone lost its network: 400, not a
+     * logged 500. (Past the size limits it is {@link MaxUploadSizeExceededException}, answered above.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        log.info("Unreadable multipart request: {}", rootMessage(e));
+        return api(ApiException.badRequest("malformed-request",
+                "The upload is incomplete or not valid multipart/form-data. Please send the file again."));
     }
 
     @Override
