@@ -161,9 +161,9 @@ class GatewaySecurityE2EIT {
         assertThat(read.status()).as(read.toString()).isBetween(200, 204);
         assertThat(api.get("/api/subscriptions/" + subscription, lienMinh).status()).isEqualTo(200);
         // Changing last: the other tests of this class read these objects.
-        String etag = api.get("/api/activities/" + activity, stack.token("ductho.vhtt")).header("ETag");
+        String activityEtag = api.get("/api/activities/" + activity, stack.token("ductho.vhtt")).header("ETag");
         Api.Response cancelled = api.send("POST", "/api/activities/" + activity + "/cancel", stack.token("ductho.vhtt"),
-                object().put("reason", "Huyện điều chỉnh lịch phát thanh"), java.util.Map.of("If-Match", etag));
+                object().put("reason", "Huyện điều chỉnh lịch phát thanh"), java.util.Map.of("If-Match", activityEtag));
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
     }

@@ -37,13 +37,17 @@ public class LoaWebAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class BodyLimits {
 
-        /** 413 {@code payload-too-large} past the body limits, before security and idempotency read anything. */
+        /**
+         * 413 {@code payload-too-large} past the body limits, before security and idempotency read anything. Routes a
+         * service declares as {@link RouteBodyLimit} beans get their own limit for uploads.
+         */
         @Bean
         @ConditionalOnMissingBean(name = "loaRequestBodyLimitFilter")
         FilterRegistrationBean<RequestBodyLimitFilter> loaRequestBodyLimitFilter(LoaWebProperties properties,
+                                                                                 ObjectProvider<RouteBodyLimit> routes,
                                                                                  ObjectProvider<JsonMapper> jsonMapper) {
             FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(
-                    properties.maxJsonBody().toBytes(), properties.maxImportBody().toBytes(),
+                    properties.maxJsonBody().toBytes(), properties.maxImportBody().toBytes(), routes.orderedStream().toList(),
                     jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
             registration.addUrlPatterns("/*");

@@ -3,6 +3,8 @@ package vn.loa.support.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -178,6 +180,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         long limit = ex.getMaxUploadSize();
         return problem(limit > 0 ? RequestBodyLimitFilter.tooLarge(limit, RequestBodyLimitFilter.IMPORT)
                 : ApiException.of(ProblemCode.PAYLOAD_TOO_LARGE), request);
+    }
+
+    /**
+     * A multipart body that cannot be parsed, mostly an upload cut off when the phone lost its network: 400, not a
+     * logged 500. (Past the size limits it is {@link MaxUploadSizeExceededException}, answered above.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        log.info("Unreadable multipart request: {}", rootMessage(e));
+        return api(ApiException.of(ProblemCode.MALFORMED_REQUEST, "multipart"), request);
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.common.problem.Text;
@@ -19,12 +20,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The services' request body limits (SHARED-DECISIONS, issue 14): JSON at most {@code loa.web.max-json-body}
- * (256 KiB), imports and uploads (CSV, XLSX, multipart) at most {@code loa.web.max-import-body} (10 MiB).
- * Over it: 413 {@code payload-too-large} naming the limit. A declared {@code Content-Length} is refused before
+ * (256 KiB), imports and uploads (CSV, XLSX, multipart) at most {@code loa.web.max-import-body} (10 MiB), except
+ * on the routes a service declares with a {@link RouteBodyLimit} bean (evidence files: 20 MiB per file). Over it: 413 {@code payload-too-large} naming the limit. A declared {@code Content-Length} is refused before
  * anything reads the body; a body without one is counted as it is read and refused when it passes the limit.
  * <p>
  * Runs before security and the {@code Idempotency-Key} filter, which reads the whole body.
@@ -36,12 +38,22 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxJson;
     private final long maxImport;
+    private final List<Route> routes;
     private final JsonMapper jsonMapper;
 
     public RequestBodyLimitFilter(long maxJson, long maxImport, JsonMapper jsonMapper) {
+        this(maxJson, maxImport, List.of(), jsonMapper);
+    }
+
+    /** @param routes non-JSON bodies on these paths get their route's limit instead of {@code maxImport} (first match wins) */
+    public RequestBodyLimitFilter(long maxJson, long maxImport, List<RouteBodyLimit> routes, JsonMapper jsonMapper) {
         this.maxJson = maxJson;
         this.maxImport = maxImport;
+        this.routes = routes.stream().map(r -> new Route(r.parsed(), r.maxBody().toBytes(), r.kind())).toList();
         this.jsonMapper = jsonMapper;
+    }
+
+    private record Route(PathPattern pattern, long limit, String kind) {
     }
 
     @Override
@@ -50,6 +62,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         boolean json = isJson(request.getContentType());
         long limit = json ? maxJson : maxImport;
         String kind = json ? JSON : IMPORT;
+        if (!json && !routes.isEmpty()) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            for (Route route : routes) {
+                if (RouteBodyLimit.matches(route.pattern(), path)) {
+                    limit = route.limit();
+                    kind = route.kind();
+                    break;
+                }
+            }
+        }
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             write(request, response, tooLarge(limit, kind));

@@ -62,4 +62,13 @@ class ProblemAdviceTests {
         assertThat(response.getBody().getProperties()).containsEntry("code", "internal-error");
         assertThat(response.getBody().getDetail()).doesNotContain("duplicate key");
     }
+
+    @Test
+    void anUploadCutOffMidWayIs400NotA500() {
+        ResponseEntity<ProblemDetail> response = advice.multipart(new org.springframework.web.multipart.MultipartException(
+                "Failed to parse multipart servlet request", new java.io.EOFException("Unexpected EOF read on the socket")), REQUEST);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().getProperties()).containsEntry("code", "malformed-request");
+        assertThat(response.getBody().getDetail()).doesNotContain("EOF");
+    }
 }
