@@ -598,7 +598,10 @@
     document.addEventListener('DOMContentLoaded', () => {
         setPeriodFromUrl();
         $('signin-form').addEventListener('submit', signIn);
-        $('signout').addEventListener('click', () => showSignIn(null));
+        $('signout').addEventListener('click', () => {
+            sessionStorage.removeItem('loa.refresh'); // the web app's refresh token (/app): signing out ends both
+            showSignIn(null);
+        });
         $('year').addEventListener('change', periodChanged);
         $('quarter').addEventListener('change', periodChanged);
         $('report-close').addEventListener('click', () => {
