@@ -71,9 +71,24 @@ public class DeadLetterController {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * The handler failed again (the cause is not fixed): 409 {@code replay-failed} naming the failure; 503 with
+     * {@code Retry-After} when the service's database was unreachable or had a transient error.
+     */
     @ExceptionHandler(DeadLetterReplayer.ReplayFailedException.class)
     ResponseEntity<ProblemDetail> replayFailed(DeadLetterReplayer.ReplayFailedException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "replay-failed", e.getMessage());
+        if (e.isTransient()) {
+            ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "replay-failed", e.getMessage());
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header("Retry-After", "5")
+                    .body(problem.getBody());
+        }
+        return problem(HttpStatus.CONFLICT, "replay-failed", e.getMessage());
+    }
+
+    /** No running listener of this service can take it (e.g. reporting-service's listeners stopped for a rebuild). */
+    @ExceptionHandler(DeadLetterReplayer.ReplayUnavailableException.class)
+    ResponseEntity<ProblemDetail> replayUnavailable(DeadLetterReplayer.ReplayUnavailableException e) {
+        return problem(HttpStatus.CONFLICT, "replay-unavailable", e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
