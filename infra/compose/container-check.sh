@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # The compose stack under Podman, end to end (issue 21), on locally built images (./loa images):
-#   1. docker-compose.yml + infra/compose/demo.yml up; every container healthy (timed)
+#   1. docker-compose.yml + infra/compose/demo.yml up, with an operator's users file beside the demo users (made
+#      with the image's own hash-password tool); every container healthy (timed)
 #   2. the district scenario through the gateway on :8080 (infra/compose/scenario.sh)
-#   3. Kafka ACLs: a service's principal is refused another service's topic, allowed its own dead letters
-#   4. activity-service SIGKILLed right after a completion, then reporting-service: started again, nothing lost
-#   5. down -v: no container, volume or network of the project left
+#   3. identity and exposure: the users file's operator signs in; /actuator/prometheus on the API port answers
+#      401 without a token, 403 to an officer, 404 to the operator (the actuator moved); on the management port
+#      200 from inside the compose network, and the management ports are published nowhere
+#   4. topics: max.message.bytes of the event topics and their -dlt twins are infra/messaging's Topics limits, and
+#      a topic whose limit was changed is altered back by kafka-topics run again
+#   5. Kafka ACLs: a service's principal is refused another service's topic, allowed its own dead letters
+#   6. activity-service SIGKILLed right after a completion, then reporting-service: started again (Podman gives
+#      it a new address), the gateway reaches it again within seconds (its DNS cache is bounded), nothing lost
+#   7. down -v: no container, volume or network of the project left
 # Exit 0 when every step held. Needs root or a Podman that answers (infra/images/podman-setup.sh), Compose v2,
 # curl and jq, and the ports 8080-8084, 15432 and 19092 free. LOA_KEEP_STACK=true leaves the stack up.
 set -euo pipefail
@@ -35,9 +42,11 @@ for image in "$LOA_POSTGRES_IMAGE" "$LOA_KAFKA_IMAGE" "${SERVICES[@]/#/loa/}"; d
 done
 
 healthchecks_pid=""
+users_dir="$(mktemp -d)"
 cleanup() {
   [[ -n "$healthchecks_pid" ]] && kill "$healthchecks_pid" 2>/dev/null || true
   if [[ "${LOA_KEEP_STACK:-false}" != true ]]; then compose down -v --remove-orphans >/dev/null 2>&1 || true; fi
+  rm -rf "$users_dir"
 }
 trap cleanup EXIT
 infra/compose/healthchecks.sh & healthchecks_pid=$!
@@ -53,7 +62,15 @@ wait_healthy() {
   done
 }
 
-# 1. up
+# 1. up, with an operator in a users file (as an operator makes one: the gateway image's hash-password tool, the
+# password on standard input) beside the demo users.
+OPS_USER=ops.container-check OPS_PASSWORD="kiểm tra vận hành $(date +%s)"
+{ echo "users:"; printf '%s\n' "$OPS_PASSWORD" | podman run --rm -i --network none loa/gateway:0.1.0 hash-password \
+    --username "$OPS_USER" --roles OPERATOR --org-unit ha-tinh --cost 10 2>"$users_dir/tool.log"; } >"$users_dir/users.yml" \
+  || fail "hash-password: $(cat "$users_dir/tool.log")"
+grep -q 'password-hash: "\$2b\$10\$' "$users_dir/users.yml" || fail "hash-password printed no entry: $(cat "$users_dir/users.yml" "$users_dir/tool.log")"
+chmod 755 "$users_dir"; chmod 644 "$users_dir/users.yml"
+export LOA_USERS_DIR="$users_dir" LOA_AUTH_USERS_FILE=/etc/loa/users/users.yml
 started=$SECONDS
 compose up -d --no-build >/tmp/loa-container-check-up.log 2>&1 || { cat /tmp/loa-container-check-up.log; fail "compose up"; }
 wait_healthy "postgres kafka ${SERVICES[*]}"
@@ -64,7 +81,56 @@ compose ps --format 'table {{.Service}}\t{{.Status}}' 2>/dev/null || compose ps
 infra/compose/scenario.sh http://localhost:8080 || fail "the district scenario"
 passed "district scenario through the gateway on :8080"
 
-# 3. ACLs, from inside the Kafka container as the services' principals
+# 3. identity and exposure
+status_of() { curl -s -o /dev/null -w '%{http_code}' -m 10 "$@" || true; }
+# GET inside the compose network, from a service's container (no curl in the images: bash's /dev/tcp).
+status_inside() {
+  podman exec "loa-$1-1" bash -c "exec 3<>/dev/tcp/$2/$3 && printf 'GET $4 HTTP/1.0\r\nHost: $2\r\n\r\n' >&3 && head -n 1 <&3" 2>/dev/null \
+    | awk '{print $2}' | tr -d '\r' || true
+}
+sign_in() {
+  curl -s -m 20 -X POST http://localhost:8080/auth/token -H 'Content-Type: application/json' \
+    -d "$(jq -n --arg u "$1" --arg p "$2" '{username: $u, password: $p}')" | jq -r '.access_token // empty'
+}
+operator_token="$(sign_in "$OPS_USER" "$OPS_PASSWORD")"
+[[ -n "$operator_token" ]] || fail "the users file's operator $OPS_USER could not sign in"
+officer_token="$(sign_in lienminh.vhtt demo)"
+for service in gateway:8080 plan-service:8081 activity-service:8082 reporting-service:8083 notification-service:8084; do
+  name="${service%%:*}" port="${service##*:}" management=$(( ${service##*:} + 1000 ))
+  [[ "$(status_of "http://localhost:$port/actuator/prometheus")" == 401 ]] || fail "$name's /actuator/prometheus on :$port without a token"
+  [[ "$(status_of -H "Authorization: Bearer $officer_token" "http://localhost:$port/actuator/prometheus")" == 403 ]] \
+    || fail "$name's /actuator/prometheus on :$port for a commune officer"
+  # The actuator moved to the management port: on the API port there is none, even for an operator.
+  [[ "$(status_of -H "Authorization: Bearer $operator_token" "http://localhost:$port/actuator/prometheus")" == 404 ]] \
+    || fail "$name's /actuator/prometheus on :$port for the operator (expected 404: the actuator is on $management)"
+  # Prometheus' view: the management port, open, from another container of the network.
+  from=gateway; [[ "$name" == gateway ]] && from=plan-service
+  [[ "$(status_inside "$from" "$name" "$management" /actuator/prometheus)" == 200 ]] \
+    || fail "$name's /actuator/prometheus on its management port $management from $from"
+  ! podman port "loa-$name-1" 2>/dev/null | grep -q "^$management/" || fail "$name's management port $management is published on the host"
+done
+passed "identity and exposure: the users file's operator signs in; /actuator/prometheus on the API ports 401/403/404 (none, officer, operator), open on the management ports 9080-9084 inside the network, published nowhere"
+
+# 4. topics: the record limits of infra/messaging's Topics, and an existing topic altered back to them
+limits() {
+  compose exec -T kafka /opt/kafka/bin/kafka-configs.sh --bootstrap-server kafka:9092 --command-config /tmp/loa-admin.properties \
+    --describe --entity-type topics --entity-name "$1" 2>/dev/null | grep -o 'max.message.bytes=[0-9]*' | head -1 | cut -d= -f2
+}
+event_limit="$(sed -n 's/.*MAX_MESSAGE_BYTES = \([0-9_]*\);.*/\1/p' infra/messaging/src/main/java/vn/loa/messaging/Topics.java | head -1 | tr -d _)"
+dlt_limit="$(sed -n 's/.*DEAD_LETTER_MAX_MESSAGE_BYTES = \([0-9_]*\);.*/\1/p' infra/messaging/src/main/java/vn/loa/messaging/Topics.java | tr -d _)"
+[[ "$(limits loa.activity.events)" == "$event_limit" ]] || fail "loa.activity.events max.message.bytes $(limits loa.activity.events), not $event_limit"
+[[ "$(limits loa.activity.events-dlt)" == "$dlt_limit" ]] || fail "loa.activity.events-dlt max.message.bytes $(limits loa.activity.events-dlt), not $dlt_limit"
+compose exec -T kafka /opt/kafka/bin/kafka-configs.sh --bootstrap-server kafka:9092 --command-config /tmp/loa-admin.properties \
+  --alter --entity-type topics --entity-name loa.plan.events-dlt --add-config max.message.bytes=1048588 >/dev/null 2>&1
+compose up -d --no-build --no-deps --force-recreate kafka-topics >/dev/null 2>&1
+until [[ "$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}}' loa-kafka-topics-1 2>/dev/null)" == "exited 0" ]]; do
+  [[ "$(podman inspect --format '{{.State.Status}}' loa-kafka-topics-1 2>/dev/null)" == exited ]] && fail "kafka-topics again: $(compose logs --tail 20 kafka-topics 2>&1)"
+  sleep 3
+done
+[[ "$(limits loa.plan.events-dlt)" == "$dlt_limit" ]] || fail "kafka-topics did not alter loa.plan.events-dlt back: $(limits loa.plan.events-dlt)"
+passed "topics: max.message.bytes $event_limit (events) and $dlt_limit (-dlt), as infra/messaging's Topics; an existing topic at another limit altered back ($(compose logs kafka-topics 2>&1 | grep -o 'topics: .*' | tail -1))"
+
+# 5. ACLs, from inside the Kafka container as the services' principals
 produce() {
   local user="$1" password="$2" topic="$3"
   compose exec -T kafka bash -c "cat >/tmp/$user.properties <<P
@@ -87,15 +153,26 @@ wrong=$(produce activity-service wrong-password loa.activity.events)
 grep -q 'SaslAuthenticationException\|Authentication failed' <<<"$wrong" || fail "a wrong password was accepted: $wrong"
 passed "Kafka ACLs: activity-service refused on loa.plan.events, notification-service refused on loa.activity.events, activity-service allowed on loa.plan.events-dlt, a wrong password refused"
 
-# 4. SIGKILL right after a completion, then start again: the completion reaches the dashboard
+# 6. SIGKILL right after a completion, then start again: the completion reaches the dashboard, and the gateway
+# finds the restarted container at its new address within seconds (no fixed addresses: its DNS cache is bounded).
+address() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "loa-$1-1" 2>/dev/null; }
+declare -A route=([activity-service]=/api/activities [reporting-service]=/api/periods)
 for victim in activity-service reporting-service; do
+  before="$(address "$victim")"
   LOA_AFTER_COMPLETE="podman kill --signal KILL loa-$victim-1 >/dev/null 2>&1 && sleep 2 && podman start loa-$victim-1 >/dev/null 2>&1" \
     infra/compose/scenario.sh http://localhost:8080 || fail "after killing $victim"
   wait_healthy "$victim" 300
-  passed "$victim SIGKILLed right after a completion and started again: the completion is on the dashboard"
+  after="$(address "$victim")" healthy_at=$SECONDS
+  officer_token="$(sign_in lienminh.vhtt demo)"   # tokens last 10 min
+  # Any answer of the service itself; 502/503/504 are the gateway's own (unreachable, breaker open, time limit).
+  until [[ ! "$(status_of -H "Authorization: Bearer $officer_token" "http://localhost:8080${route[$victim]}?size=1")" =~ ^(000|502|503|504)$ ]]; do
+    ((SECONDS - healthy_at < 120)) || fail "the gateway did not reach the restarted $victim ($before -> $after) within 120 s"
+    sleep 1
+  done
+  passed "$victim SIGKILLed right after a completion and started again (address $before -> $after): the completion is on the dashboard; the gateway routed to it $((SECONDS - healthy_at)) s after it was healthy"
 done
 
-# 5. down leaves nothing
+# 7. down leaves nothing
 compose down -v --remove-orphans >/dev/null 2>&1
 left="$(podman ps -a --filter label=com.docker.compose.project=loa --format '{{.Names}}'; \
         podman volume ls --filter label=com.docker.compose.project=loa --format '{{.Name}}'; \

@@ -8,7 +8,8 @@
 # PodDisruptionBudget, NetworkPolicy, Job (the topics are created by compose's kafka-topics instead),
 # Namespace; and Secrets: env from secrets and secret volumes are broken in 4.3 (a secret volume without
 # "optional" crashes it; secretKeyRef needs a base64 JSON secret, a secret volume a YAML one), so the
-# values are written into the pods' env here and the Kafka CA volume (unused over SASL_PLAINTEXT) dropped;
+# values are written into the pods' env here, the gateway's users file (made with its image's hash-password
+# tool) is a host directory, and the Kafka CA volume (unused over SASL_PLAINTEXT) dropped;
 # with the host's network kube play refuses containerPorts, so they go and the probes name the port number;
 # dependent variables ($(POSTGRES_HOST) in SPRING_DATASOURCE_URL) are not expanded by kube play: done here.
 set -euo pipefail
@@ -50,7 +51,14 @@ kill "$healthchecks_pid" 2>/dev/null || true; healthchecks_pid=""
 
 kubectl kustomize infra/k8s/overlays/podman >"$work/rendered.yaml"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-LOA_SIGNING_KEY_FILE="$work/key.pem" /usr/bin/env python3 - "$work/rendered.yaml" "$work/play.yaml" <<'PY'
+# The Secret loa-gateway-users: a users file made with the gateway image's own hash-password tool, given to the pod
+# as a host directory (kube play 4.3 mishandles secret volumes).
+mkdir -p "$work/users"
+{ echo "users:"; printf 'kube play %s mật khẩu\n' "$RANDOM$RANDOM" | podman run --rm -i --network none localhost/loa/gateway:0.1.0 \
+    hash-password --username ops.kube-play --roles OPERATOR --org-unit ha-tinh --cost 10 2>/dev/null; } >"$work/users/users.yml"
+grep -q 'password-hash' "$work/users/users.yml" || fail "hash-password made no users file"
+chmod 755 "$work/users"; chmod 644 "$work/users/users.yml"
+LOA_USERS_DIR="$work/users" LOA_SIGNING_KEY_FILE="$work/key.pem" /usr/bin/env python3 - "$work/rendered.yaml" "$work/play.yaml" <<'PY'
 import base64, os, re, sys, yaml
 docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
 secrets = {d["metadata"]["name"]: {k: base64.b64decode(v).decode() for k, v in d.get("data", {}).items()}
@@ -89,14 +97,24 @@ for d in docs:
                     e["value"] = re.sub(r"\$\(([A-Za-z0-9_]+)\)", lambda m: str(known.get(m.group(1), m.group(0))), str(e["value"]))
                     known[e["name"]] = e["value"]
             c["env"], c["envFrom"] = env, froms
-            c["volumeMounts"] = [m for m in c.get("volumeMounts", []) if m["name"] != "kafka-ca"]
+            # Secret volumes: the users file becomes a host directory, the Kafka CA (unused over SASL_PLAINTEXT) goes.
+            volumes = []
+            for v in spec.get("volumes", []):
+                if v.get("secret", {}).get("secretName") == "loa-gateway-users":
+                    volumes.append({"name": v["name"], "hostPath": {"path": os.environ["LOA_USERS_DIR"], "type": "Directory"}})
+                elif "secret" not in v:
+                    volumes.append(v)
+            kept_volumes = {v["name"] for v in volumes}
+            c["volumeMounts"] = [m for m in c.get("volumeMounts", []) if m["name"] in kept_volumes]
             # Host network: kube play refuses port mappings there, so the probes get the port's number.
             named = {p.get("name"): p["containerPort"] for p in c.pop("ports", [])}
             for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
                 get = c.get(probe, {}).get("httpGet")
                 if get and get.get("port") in named:
                     get["port"] = named[get["port"]]
-        spec["volumes"] = [v for v in spec.get("volumes", []) if "secret" not in v]
+        spec["volumes"] = volumes
+        # kube play 4.3 has no fsGroup; the host directory's file is world-readable instead.
+        spec.get("securityContext", {}).pop("fsGroup", None)
     kept.append(d)
 yaml.safe_dump_all(kept, open(sys.argv[2], "w"), sort_keys=False)
 print("kube-play: set aside: " + ", ".join("%d %s" % (n, k) for k, n in sorted(dropped.items()))
@@ -112,9 +130,9 @@ import sys, yaml
 for d in yaml.safe_load_all(open(sys.argv[1])):
     if d and d["kind"] == "Deployment":
         c = d["spec"]["template"]["spec"]["containers"][0]
-        port = next(e["value"] for e in c["env"] if e["name"] == "SERVER_PORT")
         for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
-            print(d["metadata"]["name"], probe, port, c[probe]["httpGet"]["path"])
+            # The management port (MANAGEMENT_SERVER_PORT), by number: the named ports were resolved above.
+            print(d["metadata"]["name"], probe, c[probe]["httpGet"]["port"], c[probe]["httpGet"]["path"])
 PY
 )
 while read -r name probe port path; do

@@ -48,6 +48,8 @@ public enum ProblemCode {
 
     // 409: the request conflicts with the state of an object
     CONFLICT(409, "conflict"),
+    REPLAY_FAILED(409, "replay-failed"),
+    REPLAY_UNAVAILABLE(409, "replay-unavailable"),
     INVALID_TRANSITION(409, "invalid-transition"),
     PERIOD_LOCKED(409, "period-locked"),
     PERIOD_CLOSED(409, "period-closed"),
@@ -91,7 +93,6 @@ public enum ProblemCode {
     NOT_IMPLEMENTED(501, "not-implemented"),
     BAD_GATEWAY(502, "bad-gateway"),
     SERVICE_UNAVAILABLE(503, "service-unavailable"),
-    REPLAY_FAILED(503, "replay-failed"),
     GATEWAY_TIMEOUT(504, "gateway-timeout");
 
     /** The base of every problem's {@code type}: {@code https://loa.gov.vn/problems/<code>}. */

@@ -31,6 +31,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
@@ -190,9 +191,14 @@ public class MessagingAutoConfiguration {
         return new DeadLetterMetrics(store, Duration.ofSeconds(10), Clock.systemUTC());
     }
 
+    /**
+     * Replays in place: the stored record goes to this service's own listener (found in the listener registry when
+     * replaying), its inbox recording the event in the replay's transaction. Nothing is sent to Kafka.
+     */
     @Bean
-    DeadLetterReplayer loaDeadLetterReplayer(DeadLetterStore store, MessagingProducer producer) {
-        return new DeadLetterReplayer(store, producer.template(), properties.deadLetters().replayTimeout());
+    DeadLetterReplayer loaDeadLetterReplayer(DeadLetterStore store, ObjectProvider<ListenerContainerRegistry> listeners,
+                                             PlatformTransactionManager transactionManager) {
+        return new DeadLetterReplayer(store, listeners::getIfAvailable, transactionManager);
     }
 
     /**

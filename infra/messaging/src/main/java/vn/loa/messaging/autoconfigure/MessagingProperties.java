@@ -83,11 +83,10 @@ public record MessagingProperties(
     }
 
     /**
-     * @param webEnabled serve {@code /api/ops/dead-letters} (servlet applications)
-     * @param replayTimeout how long a replay waits for Kafka's acknowledgement
+     * @param webEnabled serve {@code /api/ops/dead-letters} (servlet applications). (A replay runs the service's own
+     *                   listener in place and waits for nothing; the former {@code replay-timeout} is gone.)
      */
     public record DeadLetters(
-            @DefaultValue("true") boolean webEnabled,
-            @DefaultValue("10s") Duration replayTimeout) {
+            @DefaultValue("true") boolean webEnabled) {
     }
 }

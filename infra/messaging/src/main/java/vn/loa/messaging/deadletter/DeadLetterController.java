@@ -1,6 +1,7 @@
 package vn.loa.messaging.deadletter;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,9 +67,26 @@ public class DeadLetterController {
                 .withErrors(List.of(FieldText.of(e.getName(), "field.integer"))), request);
     }
 
+    /**
+     * The handler failed again (the cause is not fixed): 409 {@code replay-failed} naming the failure; 503 with
+     * {@code Retry-After} when the service's database was unreachable or had a transient error.
+     */
     @ExceptionHandler(DeadLetterReplayer.ReplayFailedException.class)
     ResponseEntity<Map<String, Object>> replayFailed(DeadLetterReplayer.ReplayFailedException e, HttpServletRequest request) {
+        if (e.isTransient()) {
+            ResponseEntity<Map<String, Object>> problem = OpsProblems.answer(
+                    Problem.of(ProblemCode.SERVICE_UNAVAILABLE, "replay", e.getMessage()), request);
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+        }
         return OpsProblems.answer(Problem.of(ProblemCode.REPLAY_FAILED, "cause", e.getMessage()), request);
+    }
+
+    /** No running listener of this service can take it (e.g. reporting-service's listeners stopped for a rebuild). */
+    @ExceptionHandler(DeadLetterReplayer.ReplayUnavailableException.class)
+    ResponseEntity<Map<String, Object>> replayUnavailable(DeadLetterReplayer.ReplayUnavailableException e,
+                                                          HttpServletRequest request) {
+        return OpsProblems.answer(Problem.of(ProblemCode.REPLAY_UNAVAILABLE, "cause", e.getMessage()), request);
     }
 
     /** The page of API.md: {@code {items, page, size, total}}. */

@@ -62,6 +62,11 @@ public class DeadLetterStore {
         return jdbc.query("select " + COLUMNS + " from dead_letter where id = ?", MAPPER, id).stream().findFirst();
     }
 
+    /** Locks the row until the transaction ends (one replay of a dead letter at a time). */
+    public void lock(UUID id) {
+        jdbc.query("select id from dead_letter where id = ? for update", (rs, i) -> rs.getObject(1), id);
+    }
+
     public void markReplayed(UUID id) {
         jdbc.update("update dead_letter set replayed_at = now() where id = ?", id);
     }

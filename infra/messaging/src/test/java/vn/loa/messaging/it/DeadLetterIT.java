@@ -14,6 +14,7 @@ import vn.loa.messaging.EventEnvelope;
 import vn.loa.messaging.InvalidEventException;
 import vn.loa.messaging.Topics;
 import vn.loa.messaging.UnknownDataVersionException;
+import vn.loa.messaging.deadletter.DeadLetterReplayer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.concurrent.CountDownLatch;
@@ -114,14 +115,65 @@ class DeadLetterIT extends MessagingIntegrationTest {
         assertThat(item.get("payload").asString()).contains("Xã Trường Sơn");
         assertThat(item.get("replayedAt").isNull()).isTrue();
 
-        // ... fixes the cause and replays it.
-        listener.failing.set(false);
         String id = item.get("id").asString();
+
+        // A replay before the cause is fixed runs the handler again, in place, and keeps nothing: 409.
+        int attemptsBefore = listener.attempts.get(event.id()).get();
+        JsonNode stillFailing = http().post().uri("/api/ops/dead-letters/{id}/replay", id)
+                .exchange((request, response) -> {
+                    assertThat(response.getStatusCode().value()).isEqualTo(409);
+                    return response.bodyTo(JsonNode.class);
+                });
+        assertThat(stillFailing.get("code").asString()).isEqualTo("replay-failed");
+        assertThat(stillFailing.get("detail").asString()).contains("transient failure of " + event.id());
+        assertThat(listener.attempts.get(event.id())).hasValue(attemptsBefore + 1);
+        assertThat(effectsOf(event.id())).isZero();
+        assertThat(inboxRows(event.id())).isZero();
+        assertThat(jdbc.queryForObject("select replayed_at is null from dead_letter where id = ?::uuid", Boolean.class, id)).isTrue();
+
+        // ... fixes the cause and replays it: this service's own listener handles the stored record, in place.
+        listener.failing.set(false);
         JsonNode replayed = http().post().uri("/api/ops/dead-letters/{id}/replay", id).retrieve().body(JsonNode.class);
         assertThat(replayed.get("replayedAt").isNull()).isFalse();
+        // Applied by the time the answer came: the effect and the inbox row committed with the replay.
+        assertThat(effectsOf(event.id())).isEqualTo(1);
+        assertThat(inboxRows(event.id())).isEqualTo(1);
+        assertThat(listener.attempts.get(event.id())).hasValue(attemptsBefore + 2);
 
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(event.id()) == 1);
+        // A second replay finds the event in the inbox: not applied twice, the handler not even called.
+        http().post().uri("/api/ops/dead-letters/{id}/replay", id).retrieve().toBodilessEntity();
+        assertThat(effectsOf(event.id())).isEqualTo(1);
+        assertThat(listener.attempts.get(event.id())).hasValue(attemptsBefore + 2);
+
+        // Nothing was written to the original topic (under the ACLs this service may not write it): a marker sent
+        // after the replays to the same partition arrives, and the event's record is still the one first sent.
+        EventEnvelope<ThingHappened> marker = codec.wrap(key, ThingHappened.ok(key, "sau khi phát lại"), null);
+        send(key, marker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !observer.withEventId(marker.id()).isEmpty());
+        assertThat(observer.withEventId(event.id())).hasSize(1)
+                .allSatisfy(r -> assertThat(TopicObserver.header(r, DeadLetterReplayer.REPLAY_OF_HEADER)).isNull());
         assertThat(deadLetterRows(event.id())).isEqualTo(1);
+        System.out.printf("DEAD LETTER REPLAY: in place, 1 failed replay kept nothing, applied %d, second replay skipped "
+                + "by the inbox, records of the event on %s: %d%n", effectsOf(event.id()), Topics.PLAN_EVENTS,
+                observer.withEventId(event.id()).size());
+    }
+
+    @Test
+    void aDeadLetterNoListenerOfThisServiceConsumesCannotBeReplayedHere() {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into dead_letter (id, topic, record_partition, record_offset, record_key, event_id, event_type,
+                    payload, exception_class, exception_message, consumer_group)
+                values (?, ?, 0, 7, 'k', ?, 'thing-happened', '{}', 'java.lang.IllegalStateException', 'x', 'another-service')""",
+                id, Topics.PLAN_EVENTS, UUID.randomUUID().toString());
+        JsonNode problem = http().post().uri("/api/ops/dead-letters/{id}/replay", id)
+                .exchange((request, response) -> {
+                    assertThat(response.getStatusCode().value()).isEqualTo(409);
+                    return response.bodyTo(JsonNode.class);
+                });
+        assertThat(problem.get("code").asString()).isEqualTo("replay-unavailable");
+        assertThat(problem.get("detail").asString()).contains("another-service", Topics.PLAN_EVENTS);
+        assertThat(jdbc.queryForObject("select replayed_at is null from dead_letter where id = ?", Boolean.class, id)).isTrue();
     }
 
     @Test
@@ -206,6 +258,10 @@ class DeadLetterIT extends MessagingIntegrationTest {
 
     private ConsumerRecord<String, String> deadLettered(String value) {
         return observer.deadLetters.stream().filter(r -> value.equals(r.value())).findFirst().orElse(null);
+    }
+
+    private int inboxRows(UUID eventId) {
+        return jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class, eventId);
     }
 
     private int deadLetterRows(UUID eventId) {
