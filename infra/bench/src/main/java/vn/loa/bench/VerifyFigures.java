@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * files; {@code DocumentationTests} (infra/deployment) checks that it quotes them right.
  * <p>
  * Arguments: {@code --build <dir of the build> --log <maven log> --out <dir> --seconds <wall clock>
- * --load-start "<1 5 15>" --commit <sha> --command "<what ran>" [--readme <README.md to update>]}. With
+ * --load-start "<1 5 15>" [--load-end "<1 5 15>", default now] --commit <sha> --command "<what ran>" [--readme <README.md to update>]}. With
  * {@code --readme}, the README's one line that starts with {@link #README_LINE_START} is rewritten from the new
  * figures, so that the README and the file it quotes never disagree after a run.
  */
@@ -66,7 +66,7 @@ public final class VerifyFigures {
         List<String> log = Files.readAllLines(Path.of(options.get("log")), StandardCharsets.UTF_8);
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "0"));
         Map<String, Object> json = figures(log, build, seconds, options.getOrDefault("load-start", Bench.loadAverage()),
-                Bench.loadAverage(), options.getOrDefault("commit", "unknown"), options.getOrDefault("command", "./mvnw -B -ntp verify"));
+                options.getOrDefault("load-end", Bench.loadAverage()), options.getOrDefault("commit", "unknown"), options.getOrDefault("command", "./mvnw -B -ntp verify"));
         Files.createDirectories(out);
         Files.writeString(out.resolve("verify.json"), Json.write(json) + "\n", StandardCharsets.UTF_8);
         String markdown = markdown(json);
