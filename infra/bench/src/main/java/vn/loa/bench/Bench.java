@@ -231,7 +231,7 @@ public final class Bench {
         return new Result(jsonFile, mdFile, figures, failures, markdown);
     }
 
-    private static boolean owns(Suite suite, String figureId) {
+    static boolean owns(Suite suite, String figureId) {
         String prefix = figureId.substring(0, figureId.indexOf('.'));
         return switch (suite.name()) {
             case "messaging" -> prefix.equals("ref") || prefix.equals("outbox");

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * files; {@code DocumentationTests} (infra/deployment) checks that it quotes them right.
  * <p>
  * Arguments: {@code --build <dir of the build> --log <maven log> --out <dir> --seconds <wall clock>
- * --load-start "<1 5 15>" --commit <sha> --command "<what ran>"}.
+ * --load-start "<1 5 15>" [--load-end "<1 5 15>", default now] --commit <sha> --command "<what ran>" [--readme <README.md to update>]}. With
+ * {@code --readme}, the README's one line that starts with {@link #README_LINE_START} is rewritten from the new
+ * figures, so that the README and the file it quotes never disagree after a run.
  */
 public final class VerifyFigures {
 
@@ -37,6 +39,8 @@ public final class VerifyFigures {
     private static final Pattern TESTSUITE = Pattern.compile(
             "<testsuite\\b[^>]*?\\btests=\"(\\d+)\"[^>]*>", Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile("\\b(tests|failures|errors|skipped)=\"(\\d+)\"");
+    /** The README line {@code --readme} rewrites (and the only one). */
+    static final String README_LINE_START = "Last `./loa verify`:";
 
     private VerifyFigures() {
     }
@@ -62,12 +66,50 @@ public final class VerifyFigures {
         List<String> log = Files.readAllLines(Path.of(options.get("log")), StandardCharsets.UTF_8);
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "0"));
         Map<String, Object> json = figures(log, build, seconds, options.getOrDefault("load-start", Bench.loadAverage()),
-                Bench.loadAverage(), options.getOrDefault("commit", "unknown"), options.getOrDefault("command", "./mvnw -B -ntp verify"));
+                options.getOrDefault("load-end", Bench.loadAverage()), options.getOrDefault("commit", "unknown"), options.getOrDefault("command", "./mvnw -B -ntp verify"));
         Files.createDirectories(out);
         Files.writeString(out.resolve("verify.json"), Json.write(json) + "\n", StandardCharsets.UTF_8);
         String markdown = markdown(json);
         Files.writeString(out.resolve("verify.md"), markdown, StandardCharsets.UTF_8);
         System.out.println(markdown);
+        if (options.containsKey("readme")) {
+            Path readme = Path.of(options.get("readme"));
+            String updated = withReadmeLine(Files.readString(readme, StandardCharsets.UTF_8), readmeLine(json));
+            Files.writeString(readme, updated, StandardCharsets.UTF_8);
+            System.out.println("Updated " + readme + ": " + readmeLine(json));
+        }
+    }
+
+    /**
+     * The README's sentence about the last run, each figure in bold as {@code verify.md} writes it (which
+     * {@code DocumentationTests} checks).
+     */
+    @SuppressWarnings("unchecked")
+    static String readmeLine(Map<String, Object> json) {
+        Map<String, Object> run = (Map<String, Object>) json.get("run");
+        Map<String, Object> machine = (Map<String, Object>) json.get("machine");
+        Map<String, Object> tests = (Map<String, Object>) json.get("tests");
+        return String.format(Locale.ROOT, "%s **%s** in **%s**, **%s tests**, on %s cores at load average **%s** at the"
+                        + " start (commit %s, %s): [docs/figures/verify.md](docs/figures/verify.md).",
+                README_LINE_START, run.get("result"), run.get("wallClock"), tests.get("total"), machine.get("cores"),
+                machine.get("loadAverageAtStart"), run.get("commit"), run.get("finished"));
+    }
+
+    /** {@code readme} with its line starting with {@link #README_LINE_START} replaced by {@code line}. */
+    static String withReadmeLine(String readme, String line) {
+        List<String> lines = new ArrayList<>(List.of(readme.split("\n", -1)));
+        int replaced = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(README_LINE_START)) {
+                lines.set(i, line);
+                replaced++;
+            }
+        }
+        if (replaced != 1) {
+            throw new IllegalStateException("README.md should have exactly one line starting with '" + README_LINE_START
+                    + "', has " + replaced);
+        }
+        return String.join("\n", lines);
     }
 
     static Map<String, Object> figures(List<String> log, Path build, double seconds, String loadStart, String loadEnd,
@@ -81,7 +123,10 @@ public final class VerifyFigures {
         run.put("command", command);
         run.put("finished", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now()));
         run.put("commit", commit);
-        run.put("result", log.stream().anyMatch(l -> l.contains("BUILD SUCCESS")) ? "BUILD SUCCESS" : "BUILD FAILURE");
+        int failed = unit.failures() + unit.errors() + integration.failures() + integration.errors();
+        // -Dmaven.test.failure.ignore=true ends in BUILD SUCCESS with failed tests: not a green run.
+        run.put("result", log.stream().noneMatch(l -> l.contains("BUILD SUCCESS")) ? "BUILD FAILURE"
+                : failed > 0 ? "TESTS FAILED" : "BUILD SUCCESS");
         run.put("seconds", Math.round(seconds));
         run.put("wallClock", duration(seconds));
         run.put("threads", log.stream().filter(l -> l.contains("Using the MultiThreadedBuilder")).findFirst()
@@ -94,7 +139,7 @@ public final class VerifyFigures {
         tests.put("total", unit.run() + integration.run());
         tests.put("unit", unit.run());
         tests.put("integration", integration.run());
-        tests.put("failures", unit.failures() + unit.errors() + integration.failures() + integration.errors());
+        tests.put("failures", failed);
         tests.put("skipped", unit.skipped() + integration.skipped());
         List<Map<String, Object>> perModule = new ArrayList<>();
         for (Module module : modules) {

@@ -55,9 +55,36 @@ class VerifyFiguresTests {
 
         assertThat((Map<String, Object>) json.get("tests")).containsEntry("total", 10).containsEntry("unit", 7)
                 .containsEntry("integration", 3).containsEntry("failures", 1).containsEntry("skipped", 1);
-        assertThat((Map<String, Object>) json.get("run")).containsEntry("threads", "2").containsEntry("result", "BUILD SUCCESS");
+        // BUILD SUCCESS in the log, but a test failed (as with -Dmaven.test.failure.ignore=true): not green.
+        assertThat((Map<String, Object>) json.get("run")).containsEntry("threads", "2").containsEntry("result", "TESTS FAILED");
         assertThat(md).contains("**11 min 40 s**", "**10 tests**", "commit abc1234", "load average 1.00 2.00 3.00",
                 "| Loa messaging (outbox, inbox, dead letters) | SUCCESS | 1 min 58 s |", "| plan-service | 7 | 3 |")
                 .containsPattern("finished 20\\d\\d-\\d\\d-\\d\\d");
+    }
+
+    @Test
+    void rewritesTheReadmeLineWithFiguresThatTheFiguresFileSays(@TempDir Path build) throws Exception {
+        Path unit = Files.createDirectories(build.resolve("plan-service/target/surefire-reports"));
+        Files.writeString(unit.resolve("TEST-vn.loa.plan.ATests.xml"),
+                "<?xml version=\"1.0\"?>\n<testsuite name=\"ATests\" time=\"1\" tests=\"7\" errors=\"0\" skipped=\"0\" failures=\"0\">");
+        Map<String, Object> json = VerifyFigures.figures(LOG, build, 700, "1.00 2.00 3.00", "2.00 2.00 2.00", "abc1234",
+                "./mvnw -B -ntp verify");
+        String md = VerifyFigures.markdown(json);
+        String readme = "# Loa\n\nText.\nLast `./loa verify`: **old** figures.\nMore text.\n";
+
+        String updated = VerifyFigures.withReadmeLine(readme, VerifyFigures.readmeLine(json));
+
+        assertThat(updated).startsWith("# Loa\n\nText.\nLast `./loa verify`: **BUILD SUCCESS** in **11 min 40 s**")
+                .endsWith("(docs/figures/verify.md).\nMore text.\n").doesNotContain("old");
+        java.util.regex.Matcher bold = java.util.regex.Pattern.compile("\\*\\*([^*]+)\\*\\*")
+                .matcher(VerifyFigures.readmeLine(json));
+        int quoted = 0;
+        while (bold.find()) {
+            assertThat(md).contains(bold.group(1));
+            quoted++;
+        }
+        assertThat(quoted).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VerifyFigures.withReadmeLine("# Loa\n", "x"))
+                .hasMessageContaining("exactly one line");
     }
 }
