@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
-import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -53,8 +52,6 @@ class OrgUnit {
 
     private String placeName;
 
-    // the units of a page of org units (a unit's children) load in one statement, not one per org unit
-    @BatchSize(size = 100)
     @ElementCollection
     @CollectionTable(name = "org_unit_member", joinColumns = @JoinColumn(name = "org_unit_code"))
     @OrderColumn(name = "position")
