@@ -54,13 +54,13 @@ class ListQueriesIT extends NotificationIT {
                        'Giao nhiệm vụ: Tuyên truyền cải cách hành chính', 'Đề nghị Văn hóa – Thông tin thực hiện.',
                        timestamptz '2022-01-01 00:00+07' + n * interval '1 hour',
                        case when n % 3 = 0 then null else timestamptz '2022-12-31 00:00+07' end
-                from org_unit o, generate_series(1, 200) n where o.level = 'COMMUNE' and o.path @> array[:p]""")
+                from org_unit o, generate_series(1, 200) n where o.level = 'COMMUNE' and o.path @> array[cast(:p as text)]""")
                 .param("p", PROVINCE).update();
         jdbc.sql("""
                 insert into subscription (id, org_unit, org_unit_path, unit, channel, target, events, language, created_at)
                 select gen_random_uuid(), o.code, o.path, null, 'EMAIL', 'vhtt' || n || '@' || o.code || '.example.vn',
                        array['report-approved', 'activity-scheduled'], 'vi', now() - n * interval '1 minute'
-                from org_unit o, generate_series(1, 10) n where o.level = 'COMMUNE' and o.path @> array[:p]""")
+                from org_unit o, generate_series(1, 10) n where o.level = 'COMMUNE' and o.path @> array[cast(:p as text)]""")
                 .param("p", PROVINCE).update();
         jdbc.sql("""
                 insert into delivery (id, event_id, event_type, recipient, channel, target, org_unit_path, language,

@@ -55,12 +55,12 @@ class ListQueriesIT extends PlanServiceITBase {
         jdbc.sql("""
                 insert into org_unit_member (org_unit_code, code, name, kind, position)
                 select o.code, 'don-vi-' || m, 'Văn hóa – Thông tin ' || m, 'OFFICE', m - 1
-                from org_unit o, generate_series(1, 7) m where o.path @> array[:p]""").param("p", PROVINCE).update();
+                from org_unit o, generate_series(1, 7) m where o.path @> array[cast(:p as text)]""").param("p", PROVINCE).update();
         jdbc.sql("""
                 insert into plan (id, org_unit_code, year, status, title, content, created_at, created_by, updated_at, updated_by)
                 select gen_random_uuid(), o.code, y, 'DRAFT', 'Kế hoạch tuyên truyền cải cách hành chính năm ' || y,
                        '{}'::jsonb, now(), 'tai-thu', now(), 'tai-thu'
-                from org_unit o, generate_series(2021, 2025) y where o.level_code = 'COMMUNE' and o.path @> array[:p]""")
+                from org_unit o, generate_series(2021, 2025) y where o.level_code = 'COMMUNE' and o.path @> array[cast(:p as text)]""")
                 .param("p", PROVINCE).update();
         jdbc.sql("analyze org_unit, org_unit_member, plan").update();
     }
