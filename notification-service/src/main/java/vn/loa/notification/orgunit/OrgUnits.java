@@ -198,6 +198,16 @@ public class OrgUnits {
                 .query(this::map).optional();
     }
 
+    /** The names of {@code codes} we know, in one statement (a quarter closing names thirty communes). */
+    public Map<String, String> names(Collection<String> codes) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, name from org_unit where code in (:codes)").param("codes", codes)
+                    .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return out;
+    }
+
     public List<OrgUnit> children(String code) {
         return jdbc.sql("select * from org_unit where parent_code = :code order by code").param("code", code)
                 .query(this::map).list();
