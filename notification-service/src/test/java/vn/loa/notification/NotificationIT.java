@@ -62,6 +62,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
         "loa.webhooks.allowed-networks=127.0.0.0/8,::1/128",
         "loa.reminders.initial-delay=1h",
         "spring.kafka.consumer.auto-offset-reset=earliest",
+        // the entities against the migrated schema: checked here, once per build, not at every start of the service
+        "spring.jpa.hibernate.ddl-auto=validate",
         // seen by the resource-server auto-configuration (a registrar's property comes too late for its condition)
         "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-only-keys/loa-test-jwt-public.pem"})
 @AutoConfigureMockMvc

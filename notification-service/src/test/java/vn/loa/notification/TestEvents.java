@@ -137,4 +137,58 @@ public final class TestEvents {
         }
         return m;
     }
+
+    /** org-unit-moved: {@code code} re-parented under {@code parent}, its units below it with their new paths. */
+    public static Map<String, Object> orgUnitMoved(String code, String name, String oldParent, String parent,
+                                                   List<String> oldPath, List<String> path) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("name", name);
+        m.put("level", "COMMUNE");
+        m.put("oldParentCode", oldParent);
+        m.put("parentCode", parent);
+        m.put("oldPath", oldPath);
+        m.put("path", path);
+        m.put("descendants", List.of());
+        m.put("effectiveOn", "2025-07-01");
+        m.put("movedBy", "operator");
+        m.put("movedAt", "2025-07-01T08:00:00+07:00");
+        return m;
+    }
+
+    /** org-unit-closed, with a successor or without (null). */
+    public static Map<String, Object> orgUnitClosed(String code, String name, String parent, List<String> path,
+                                                    String successor, List<String> successorPath) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("name", name);
+        m.put("level", "COMMUNE");
+        m.put("parentCode", parent);
+        m.put("path", path);
+        m.put("closedOn", "2025-07-01");
+        if (successor != null) {
+            m.put("successorCode", successor);
+            m.put("successorPath", successorPath);
+        }
+        m.put("closedBy", "operator");
+        m.put("closedAt", "2025-07-01T08:05:00+07:00");
+        return m;
+    }
+
+    /** org-units-merged: {@code code} made of the predecessors (code → path). */
+    public static Map<String, Object> orgUnitsMerged(String code, String name, String parent, List<String> path,
+                                                     Map<String, List<String>> predecessors) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("name", name);
+        m.put("level", "COMMUNE");
+        m.put("parentCode", parent);
+        m.put("path", path);
+        m.put("effectiveOn", "2025-07-01");
+        m.put("predecessors", predecessors.entrySet().stream().map(p -> Map.of("code", p.getKey(),
+                "name", "Xã " + p.getKey(), "level", "COMMUNE", "path", p.getValue(), "movedChildren", List.of())).toList());
+        m.put("mergedBy", "operator");
+        m.put("mergedAt", "2025-07-01T08:10:00+07:00");
+        return m;
+    }
 }

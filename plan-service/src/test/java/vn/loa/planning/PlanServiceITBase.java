@@ -35,6 +35,8 @@ import java.util.function.Predicate;
 // resource-server auto-configuration has chosen its JWT decoder from the properties it saw.
 @TestPropertySource(properties = {
         "loa.demo-data.enabled=true",
+        // the entities against the migrated schema: checked here, once per build, not at every start of the service
+        "spring.jpa.hibernate.ddl-auto=validate",
         "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:" + TestTokens.PUBLIC_KEY_RESOURCE,
         "loa.security.issuer=loa-test"})
 public abstract class PlanServiceITBase {

@@ -18,7 +18,7 @@ import java.util.UUID;
 @Service
 class DeliveryOperations {
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
     private final DeliveryRepository deliveries;
     private final Clock wallClock = Clock.systemUTC();

@@ -1,6 +1,7 @@
 package vn.loa.notification.events;
 
 import org.springframework.stereotype.Component;
+import vn.loa.common.channel.Channel;
 import vn.loa.messaging.EventEnvelope;
 import vn.loa.notification.dispatch.Notifier;
 import vn.loa.notification.notice.Notice;
@@ -9,6 +10,7 @@ import vn.loa.notification.orgunit.OrgUnits;
 import vn.loa.notification.plan.PlanCopies;
 import vn.loa.notification.recipients.RecipientRules;
 import vn.loa.notification.reminder.Deadlines;
+import vn.loa.notification.subscription.SubscriptionTransfers;
 import vn.loa.notification.template.Localized;
 
 import java.time.OffsetDateTime;
@@ -32,17 +34,57 @@ class EventHandlers {
     private final PlanCopies plans;
     private final Deadlines deadlines;
     private final Notifier notifier;
+    private final SubscriptionTransfers subscriptionTransfers;
 
-    EventHandlers(OrgUnits orgUnits, PlanCopies plans, Deadlines deadlines, Notifier notifier) {
+    EventHandlers(OrgUnits orgUnits, PlanCopies plans, Deadlines deadlines, Notifier notifier,
+                  SubscriptionTransfers subscriptionTransfers) {
         this.orgUnits = orgUnits;
         this.plans = plans;
         this.deadlines = deadlines;
         this.notifier = notifier;
+        this.subscriptionTransfers = subscriptionTransfers;
     }
 
     void orgUnitRegistered(EventEnvelope<OrgUnitRegistered> e) {
         OrgUnitRegistered o = e.data();
-        orgUnits.register(new OrgUnit(o.code(), o.name(), o.level(), o.parentCode(), o.path(), units(o.units())));
+        orgUnits.register(new OrgUnit(o.code(), o.name(), o.level(), o.parentCode(), o.path(), units(o.units())),
+                o.closedOn(), o.successorCode(), e.time());
+        if (o.closedOn() != null) {
+            // the whole state says it is closed: its subscriptions follow, as on org-unit-closed (idempotent)
+            subscriptionTransfers.closed(o.code(), o.successorCode());
+        }
+    }
+
+    /** The unit and its subtree get their new paths, and so do the rows that copied one (EVENTS.md). */
+    void orgUnitMoved(EventEnvelope<OrgUnitMoved> e) {
+        OrgUnitMoved m = e.data();
+        orgUnits.move(m.code(), m.name(), m.level(), m.parentCode(), path(m.path(), m.code()), e.time());
+    }
+
+    /** The unit is kept, closed; what it was subscribed to goes to its successor, or is reported. */
+    void orgUnitClosed(EventEnvelope<OrgUnitClosed> c) {
+        OrgUnitClosed o = c.data();
+        if (o.successorCode() != null) {
+            orgUnits.ensure(o.successorCode(), null, null, parentOf(path(o.successorPath(), o.successorCode())),
+                    path(o.successorPath(), o.successorCode()));
+        }
+        orgUnits.close(o.code(), o.name(), o.level(), o.parentCode(), o.path(), o.closedOn(), o.successorCode());
+        subscriptionTransfers.closed(o.code(), o.successorCode());
+    }
+
+    /**
+     * The new unit, and each predecessor closed into it (each also comes with its own org-unit-closed; whichever
+     * arrives first does the work, the other finds nothing left to do). The predecessors' own rows (inbox, plans,
+     * deadlines) keep their org unit: the new unit's inbox reads them through the successor links.
+     */
+    void orgUnitsMerged(EventEnvelope<OrgUnitsMerged> e) {
+        OrgUnitsMerged m = e.data();
+        orgUnits.ensure(m.code(), m.name(), m.level(), m.parentCode(), path(m.path(), m.code()));
+        for (OrgUnitsMerged.Predecessor p : nn(m.predecessors())) {
+            orgUnits.close(p.code(), p.name(), p.level(), parentOf(path(p.path(), p.code())), p.path(), m.effectiveOn(),
+                    m.code());
+            subscriptionTransfers.closed(p.code(), m.code());
+        }
     }
 
     void planIssued(EventEnvelope<PlanIssued> e) {
@@ -80,6 +122,8 @@ class EventHandlers {
         Map<String, Object> model = activityModel(doc, a.title(), a.orgUnit(), a.unit(), coordinating);
         model.put("dueDate", a.dueDate());
         model.put("channel", a.channel());
+        // the communication form as plans print it ("Truyền thanh cơ sở"), from infra/common's one Channel
+        model.put("channelName", Channel.labelOf(a.channel()));
         notifier.notify(Notice.toAll(e.id(), e.type(), time(e),
                 RecipientRules.forActivity(a.orgUnit(), path, a.unit(), coordinating), model));
     }
@@ -106,9 +150,10 @@ class EventHandlers {
     void quarterClosed(EventEnvelope<QuarterClosed> e) {
         QuarterClosed q = e.data();
         List<Notice.Addressee> addressees = new ArrayList<>();
+        Map<String, String> names = names(q.district(), q.communes());
         for (CommuneWindow c : nn(q.communes())) {
             deadlines.reportDue(c.orgUnit(), q.period(), q.district(), path(c.orgUnitPath(), c.orgUnit()), c.dueDate());
-            Map<String, Object> model = communeModel(q.district(), q.period(), c);
+            Map<String, Object> model = communeModel(q.district(), q.period(), c, names);
             model.put("closedBy", q.closedBy());
             RecipientRules.forCommune(c.orgUnit(), path(c.orgUnitPath(), c.orgUnit()))
                     .forEach(r -> addressees.add(new Notice.Addressee(r, model)));
@@ -119,11 +164,12 @@ class EventHandlers {
     void quarterReopened(EventEnvelope<QuarterReopened> e) {
         QuarterReopened q = e.data();
         List<Notice.Addressee> addressees = new ArrayList<>();
+        Map<String, String> names = names(q.district(), q.communes());
         for (CommuneWindow c : nn(q.communes())) {
             if (c.dueDate() != null) {
                 deadlines.reportDue(c.orgUnit(), q.period(), q.district(), path(c.orgUnitPath(), c.orgUnit()), c.dueDate());
             }
-            Map<String, Object> model = communeModel(q.district(), q.period(), c);
+            Map<String, Object> model = communeModel(q.district(), q.period(), c, names);
             model.put("reason", q.reason());
             model.put("until", q.until());
             model.put("reopenedBy", q.reopenedBy());
@@ -207,12 +253,20 @@ class EventHandlers {
         return m;
     }
 
-    private Map<String, Object> communeModel(String district, String period, CommuneWindow c) {
+    /** The district's and the communes' names in one statement, not two lookups per commune. */
+    private Map<String, String> names(String district, List<CommuneWindow> communes) {
+        List<String> codes = new ArrayList<>();
+        codes.add(district);
+        nn(communes).forEach(c -> codes.add(c.orgUnit()));
+        return orgUnits.names(codes);
+    }
+
+    private Map<String, Object> communeModel(String district, String period, CommuneWindow c, Map<String, String> names) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("district", district);
-        m.put("districtName", orgUnits.find(district).map(OrgUnit::name).orElse(district));
+        m.put("districtName", names.getOrDefault(district, district));
         m.put("orgUnit", c.orgUnit());
-        m.put("orgUnitName", orgUnits.find(c.orgUnit()).map(OrgUnit::name).orElse(c.orgUnit()));
+        m.put("orgUnitName", names.getOrDefault(c.orgUnit(), c.orgUnit()));
         m.put("period", period);
         m.put("from", c.from());
         m.put("to", c.to());

@@ -18,6 +18,9 @@ class EventListener {
     EventListener(InboundEvents inbound, EventHandlers h, ReportReminders reminders) {
         this.routes = inbound.routes(CONSUMER)
                 .on(OrgUnitRegistered.class, h::orgUnitRegistered)
+                .on(OrgUnitMoved.class, h::orgUnitMoved)
+                .on(OrgUnitClosed.class, h::orgUnitClosed)
+                .on(OrgUnitsMerged.class, h::orgUnitsMerged)
                 .on(PlanIssued.class, h::planIssued)
                 .on(PlanAmended.class, h::planAmended)
                 .on(PlanClosed.class, h::planClosed)

@@ -83,6 +83,48 @@ class EventContractTests {
     }
 
     @Test
+    void theOrgTreeReformEventsReadIntoOurCopies() {
+        OrgUnitMoved moved = sample("org-unit-moved", OrgUnitMoved.class);
+        assertThat(moved.code()).isNotBlank();
+        assertThat(moved.path()).isNotEmpty().endsWith(moved.code());
+        assertThat(moved.oldPath()).isNotEmpty().endsWith(moved.code());
+        assertThat(moved.parentCode()).isEqualTo(moved.path().get(moved.path().size() - 2));
+        assertThat(moved.descendants()).isNotNull();
+
+        OrgUnitClosed closed = sample("org-unit-closed", OrgUnitClosed.class);
+        assertThat(closed.code()).isNotBlank();
+        assertThat(closed.closedOn()).isNotNull();
+        assertThat(closed.path()).endsWith(closed.code());
+
+        OrgUnitsMerged merged = sample("org-units-merged", OrgUnitsMerged.class);
+        assertThat(merged.code()).isNotBlank();
+        assertThat(merged.effectiveOn()).isNotNull();
+        assertThat(merged.path()).endsWith(merged.code());
+        assertThat(merged.predecessors()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.code()).isNotBlank();
+            assertThat(p.path()).endsWith(p.code());
+        });
+
+        // org-unit-registered's additive fields of the reform (absent while they do not apply)
+        OrgUnitRegistered registered = sample("org-unit-registered", OrgUnitRegistered.class);
+        assertThat(registered.closedOn()).isNull();
+    }
+
+    @Test
+    void theOrgTreeReformEventsOurTestsPublishFollowTheContracts() {
+        List<String> oldPath = List.of("ha-tinh", "duc-tho", "lien-minh");
+        List<String> newPath = List.of("ha-tinh", "lien-minh");
+        valid("org-unit-moved", TestEvents.orgUnitMoved("lien-minh", "Xã Liên Minh", "duc-tho", "ha-tinh", oldPath, newPath));
+        valid("org-unit-closed", TestEvents.orgUnitClosed("lien-minh", "Xã Liên Minh", "duc-tho", oldPath,
+                "xa-duc-tho", List.of("ha-tinh", "duc-tho", "xa-duc-tho")));
+        valid("org-unit-closed", TestEvents.orgUnitClosed("tung-anh", "Xã Tùng Ảnh", "duc-tho",
+                List.of("ha-tinh", "duc-tho", "tung-anh"), null, null));
+        valid("org-units-merged", TestEvents.orgUnitsMerged("xa-duc-tho", "Xã Đức Thọ", "duc-tho",
+                List.of("ha-tinh", "duc-tho", "xa-duc-tho"), Map.of("lien-minh", oldPath,
+                        "tung-chau", List.of("ha-tinh", "duc-tho", "tung-chau"))));
+    }
+
+    @Test
     void theEventsOurTestsPublishFollowTheContracts() {
         List<String> commune = List.of("ha-tinh", "duc-tho", "lien-minh");
         UUID plan = UUID.randomUUID();

@@ -58,7 +58,8 @@ class OrgUnitController {
     @GetMapping("/{code}/children")
     List<OrgUnitView> children(CurrentUser user, @PathVariable String code) {
         visible(user, code);
-        return orgUnits.children(code).stream().filter(u -> access.canSeeOrgUnit(user, u.code())).toList();
+        return access.visibleOrgUnits(user, orgUnits.children(code), OrgUnitView::code, OrgUnitView::path,
+                u -> u.successorCode() != null);
     }
 
     /** Registers a new unit: 201, or 409 {@code org-unit-exists}. */
