@@ -49,6 +49,8 @@ cleanup() {
   rm -rf "$users_dir"
 }
 trap cleanup EXIT
+# Stopped from outside (.ci/run's budget): still take the stack down.
+trap 'exit 143' TERM INT
 infra/compose/healthchecks.sh & healthchecks_pid=$!
 
 health() { podman inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "loa-$1-1" 2>/dev/null || echo missing; }
