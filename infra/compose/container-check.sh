@@ -6,6 +6,7 @@
 #   3. identity and exposure: the users file's operator signs in; /actuator/prometheus on the API port answers
 #      401 without a token, 403 to an officer, 404 to the operator (the actuator moved); on the management port
 #      200 from inside the compose network, and the management ports are published nowhere
+#   3b. evidence files: a photo uploaded through the gateway survives a recreated activity-service container (volume)
 #   4. topics: max.message.bytes of the event topics and their -dlt twins are infra/messaging's Topics limits, and
 #      a topic whose limit was changed is altered back by kafka-topics run again
 #   5. Kafka ACLs: a service's principal is refused another service's topic, allowed its own dead letters
@@ -112,6 +113,36 @@ for service in gateway:8080 plan-service:8081 activity-service:8082 reporting-se
   ! podman port "loa-$name-1" 2>/dev/null | grep -q "^$management/" || fail "$name's management port $management is published on the host"
 done
 passed "identity and exposure: the users file's operator signs in; /actuator/prometheus on the API ports 401/403/404 (none, officer, operator), open on the management ports 9080-9084 inside the network, published nowhere"
+
+# 3b. evidence files: a photo uploaded through the gateway is on activity-service's volume, so a new container
+# (recreated, as by a new image) serves the same bytes.
+officer_token="$(sign_in lienminh.vhtt demo)"
+evidence_activity="$(curl -s -m 20 -H "Authorization: Bearer $officer_token" 'http://localhost:8080/api/activities?size=50' \
+  | jq -r '[.items[] | select(.status != "CANCELLED")][0].id // empty')"
+[[ -n "$evidence_activity" ]] || fail "no activity of lien-minh to attach evidence to"
+photo="$users_dir/ảnh-minh-chứng.png"
+# A 1x1 PNG (the service sniffs the type from the bytes).
+base64 -d >"$photo" <<<'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+uploaded="$(curl -s -m 60 -w '\n%{http_code}' -H "Authorization: Bearer $officer_token" -F "file=@$photo;type=image/png" \
+  -F "note=Ảnh buổi tuyên truyền (container-check)" "http://localhost:8080/api/activities/$evidence_activity/evidence")"
+[[ "$(tail -1 <<<"$uploaded")" =~ ^20[01]$ ]] || fail "evidence upload answered $(tail -1 <<<"$uploaded"): $(head -n -1 <<<"$uploaded")"
+evidence_id="$(head -n -1 <<<"$uploaded" | jq -r .id)" evidence_sha="$(head -n -1 <<<"$uploaded" | jq -r .sha256)"
+[[ "$evidence_sha" == "$(sha256sum "$photo" | cut -d' ' -f1)" ]] || fail "evidence sha256 $evidence_sha is not the file's"
+podman exec loa-activity-service-1 bash -c "find /var/lib/loa/evidence -type f | grep -q '$evidence_id'" \
+  || fail "evidence $evidence_id is not under /var/lib/loa/evidence (the volume) in activity-service"
+container_before="$(podman inspect --format '{{.Id}}' loa-activity-service-1)"
+compose up -d --no-build --no-deps --force-recreate activity-service >/dev/null 2>&1 || fail "recreating activity-service"
+[[ "$(podman inspect --format '{{.Id}}' loa-activity-service-1)" != "$container_before" ]] || fail "activity-service was not recreated"
+wait_healthy activity-service 300
+officer_token="$(sign_in lienminh.vhtt demo)"
+for _ in $(seq 1 60); do
+  downloaded="$(curl -s -m 20 -H "Authorization: Bearer $officer_token" \
+    "http://localhost:8080/api/activities/$evidence_activity/evidence/$evidence_id" | sha256sum | cut -d' ' -f1)"
+  [[ "$downloaded" == "$evidence_sha" ]] && break
+  sleep 2
+done
+[[ "$downloaded" == "$evidence_sha" ]] || fail "evidence $evidence_id not served after activity-service was recreated"
+passed "evidence files: a photo uploaded through the gateway (sha256 ${evidence_sha:0:12}…) is served the same by a recreated activity-service container (volume activity-evidence)"
 
 # 4. topics: the record limits of infra/messaging's Topics, and an existing topic altered back to them
 limits() {

@@ -302,6 +302,26 @@ class ComposeTests {
     }
 
     /**
+     * activity-service's evidence files outlive its container: a named volume at /var/lib/loa (where the image's
+     * user owns the directory, so a new volume takes that owner) holds the filesystem store's directory.
+     */
+    @Test
+    void evidenceFilesAreKeptOnAVolumeOfTheirOwn() {
+        Map<String, String> activity = environment("activity-service");
+        assertThat(resolved(activity.get("LOA_EVIDENCE_STORAGE"))).isEqualTo("filesystem");
+        String directory = activity.get("LOA_EVIDENCE_DIRECTORY");
+        String mount = list(services, "activity-service", "volumes").stream().map(String::valueOf)
+                .filter(v -> v.startsWith("activity-evidence:")).findFirst().orElseThrow();
+        String target = mount.substring("activity-evidence:".length());
+        assertThat(directory).startsWith(target + "/");
+        assertThat(map(compose, "volumes")).containsKey("activity-evidence");
+        // The runtime image makes that directory its user's.
+        assertThat(Repo.read(Repo.path("activity-service/Dockerfile"))).contains("mkdir -p /app " + target, "chown loa:loa /app " + target);
+        assertThat(Repo.applicationYml("activity-service")).containsEntry("loa.evidence.filesystem.directory",
+                "${LOA_EVIDENCE_DIRECTORY:.loa/evidence}");
+    }
+
+    /**
      * No fixed container addresses: the gateway re-resolves the services' names with a short TTL (its
      * loa.gateway.dns.max-ttl), so a restarted container's new address is used within seconds.
      */

@@ -148,6 +148,10 @@ class KubectlRenderTests {
                 assertThat(outside).allSatisfy(r -> assertThat(r).startsWith("ip:0.0.0.0/0-except[10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 169.254.0.0/16"));
                 reach.removeAll(outside);
             }
+            if (service.equals("activity-service")) {
+                // Its evidence files: the S3 store (MinIO) in the data namespace, shared by its replicas.
+                assertThat(reach.remove("ns:loa-data:9000")).as("activity-service reaches the evidence store").isTrue();
+            }
             assertThat(reach).as(service).containsExactlyInAnyOrder("ns:loa-data:5432", "ns:kafka:9093", "pod:gateway:8080");
             int port = Repo.SERVICES.get(service);
             // The API port admits the gateway only; no scraper there.
