@@ -12,6 +12,8 @@
 #   5. Kafka ACLs: a service's principal is refused another service's topic, allowed its own dead letters
 #   6. activity-service SIGKILLed right after a completion, then reporting-service: started again (Podman gives
 #      it a new address), the gateway reaches it again within seconds (its DNS cache is bounded), nothing lost
+#   6b. (LOA_KAFKA_CLUSTER=true: three brokers, infra/compose/kafka-cluster.yml) replicas 3 / min ISR 2, the
+#      scenario passes with one broker stopped, the broker rejoins
 #   7. down -v: no container, volume or network of the project left
 # Exit 0 when every step held. Needs root or a Podman that answers (infra/images/podman-setup.sh), Compose v2,
 # curl and jq, and the ports 8080-8084, 15432 and 19092 free. LOA_KEEP_STACK=true leaves the stack up.
@@ -29,7 +31,13 @@ export DOCKER_HOST
 if docker compose version >/dev/null 2>&1; then compose_bin=(docker compose); else compose_bin=(docker-compose); fi
 export LOA_POSTGRES_IMAGE="${LOA_POSTGRES_IMAGE:-localhost/loa/postgres:17}"
 export LOA_KAFKA_IMAGE="${LOA_KAFKA_IMAGE:-localhost/loa/kafka:$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' infra/images/kafka/pom.xml)}"
-compose() { "${compose_bin[@]}" -p loa -f docker-compose.yml -f infra/compose/demo.yml "$@"; }
+# LOA_KAFKA_CLUSTER=true: three brokers (infra/compose/kafka-cluster.yml), and step 6b stops one of them.
+compose_files=(-f docker-compose.yml -f infra/compose/demo.yml)
+BROKERS=(kafka)
+if [[ "${LOA_KAFKA_CLUSTER:-false}" == true ]]; then
+  compose_files+=(-f infra/compose/kafka-cluster.yml); BROKERS=(kafka kafka-2 kafka-3)
+fi
+compose() { "${compose_bin[@]}" -p loa "${compose_files[@]}" "$@"; }
 SERVICES=(plan-service activity-service reporting-service notification-service gateway)
 
 # A stack of an earlier run of this check (same project) goes first; anything else on the ports is not ours.
@@ -76,8 +84,8 @@ chmod 755 "$users_dir"; chmod 644 "$users_dir/users.yml"
 export LOA_USERS_DIR="$users_dir" LOA_AUTH_USERS_FILE=/etc/loa/users/users.yml
 started=$SECONDS
 compose up -d --no-build >/tmp/loa-container-check-up.log 2>&1 || { cat /tmp/loa-container-check-up.log; fail "compose up"; }
-wait_healthy "postgres kafka ${SERVICES[*]}"
-passed "compose up: every container healthy in $((SECONDS - started)) s ($("${compose_bin[@]}" version --short 2>/dev/null || true), Podman $(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
+wait_healthy "postgres ${BROKERS[*]} ${SERVICES[*]}"
+passed "compose up (${#BROKERS[@]} Kafka broker(s)): every container healthy in $((SECONDS - started)) s ($("${compose_bin[@]}" version --short 2>/dev/null || true), Podman $(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
 compose ps --format 'table {{.Service}}\t{{.Status}}' 2>/dev/null || compose ps
 
 # 2. the district scenario
@@ -204,6 +212,22 @@ for victim in activity-service reporting-service; do
   done
   passed "$victim SIGKILLed right after a completion and started again (address $before -> $after): the completion is on the dashboard; the gateway routed to it $((SECONDS - healthy_at)) s after it was healthy"
 done
+
+# 6b. three brokers only: the topics have three replicas, two in sync for a write; with one broker stopped the
+# scenario still passes (acks=all with min.insync.replicas 2), and the broker rejoins.
+if [[ "${LOA_KAFKA_CLUSTER:-false}" == true ]]; then
+  described="$(compose exec -T kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 \
+    --command-config /tmp/loa-admin.properties --describe --topic loa.activity.events 2>/dev/null | head -1)"
+  grep -q 'ReplicationFactor: 3' <<<"$described" && grep -q 'min.insync.replicas=2' <<<"$described" \
+    || fail "loa.activity.events is not 3 replicas / min.insync.replicas 2: $described"
+  stopped_at=$SECONDS
+  podman stop -t 30 loa-kafka-3-1 >/dev/null || fail "stopping kafka-3"
+  infra/compose/scenario.sh http://localhost:8080 || fail "the district scenario with kafka-3 stopped"
+  with_two=$((SECONDS - stopped_at))
+  podman start loa-kafka-3-1 >/dev/null || fail "starting kafka-3 again"
+  wait_healthy kafka-3 300
+  passed "three brokers: loa.activity.events has 3 replicas, min.insync.replicas 2; with kafka-3 stopped the scenario passed (${with_two} s), kafka-3 healthy again"
+fi
 
 # 7. down leaves nothing
 compose down -v --remove-orphans >/dev/null 2>&1
