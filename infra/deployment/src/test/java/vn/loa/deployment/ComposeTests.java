@@ -172,7 +172,8 @@ class ComposeTests {
         Set<String> used = new TreeSet<>();
         services.forEach((name, definition) -> {
             for (Object volume : list(definition, "volumes")) {
-                String source = String.valueOf(volume).split(":")[0];
+                // ${LOA_USERS_DIR:-./infra/compose/users}:…: the default is what must exist.
+                String source = resolved(String.valueOf(volume)).split(":")[0];
                 if (source.startsWith("./")) {
                     assertThat(Repo.path(source.substring(2))).as(name + " mounts " + source).exists();
                 } else {
