@@ -16,7 +16,7 @@
 #      scenario passes with one broker stopped, the broker rejoins
 #   7. down -v: no container, volume or network of the project left
 # Exit 0 when every step held. Needs root or a Podman that answers (infra/images/podman-setup.sh), Compose v2,
-# curl and jq, and the ports 8080-8084, 15432 and 19092 free. LOA_KEEP_STACK=true leaves the stack up;
+# curl and jq, and the ports 8080-8084, 15432 and 19092 free (the last two: LOA_POSTGRES_HOST_PORT, LOA_KAFKA_HOST_PORT). LOA_KEEP_STACK=true leaves the stack up;
 # LOA_CHECK_QUICK=true runs steps 1, 2, 6b and 7 only.
 set -euo pipefail
 
@@ -43,7 +43,7 @@ SERVICES=(plan-service activity-service reporting-service notification-service g
 
 # A stack of an earlier run of this check (same project) goes first; anything else on the ports is not ours.
 compose down -v --remove-orphans >/dev/null 2>&1 || true
-for port in 8080 8081 8082 8083 8084 15432 19092; do
+for port in 8080 8081 8082 8083 8084 "${LOA_POSTGRES_HOST_PORT:-15432}" "${LOA_KAFKA_HOST_PORT:-19092}"; do
   if ss -Hltn "sport = :$port" | grep -q .; then fail "port $port is in use (./loa up running? ./loa down first)"; fi
 done
 for image in "$LOA_POSTGRES_IMAGE" "$LOA_KAFKA_IMAGE" "${SERVICES[@]/#/loa/}"; do
