@@ -6,14 +6,18 @@
 #   3. identity and exposure: the users file's operator signs in; /actuator/prometheus on the API port answers
 #      401 without a token, 403 to an officer, 404 to the operator (the actuator moved); on the management port
 #      200 from inside the compose network, and the management ports are published nowhere
+#   3b. evidence files: a photo uploaded through the gateway survives a recreated activity-service container (volume)
 #   4. topics: max.message.bytes of the event topics and their -dlt twins are infra/messaging's Topics limits, and
 #      a topic whose limit was changed is altered back by kafka-topics run again
 #   5. Kafka ACLs: a service's principal is refused another service's topic, allowed its own dead letters
 #   6. activity-service SIGKILLed right after a completion, then reporting-service: started again (Podman gives
 #      it a new address), the gateway reaches it again within seconds (its DNS cache is bounded), nothing lost
+#   6b. (LOA_KAFKA_CLUSTER=true: three brokers, infra/compose/kafka-cluster.yml) replicas 3 / min ISR 2, the
+#      scenario passes with one broker stopped, the broker rejoins
 #   7. down -v: no container, volume or network of the project left
 # Exit 0 when every step held. Needs root or a Podman that answers (infra/images/podman-setup.sh), Compose v2,
-# curl and jq, and the ports 8080-8084, 15432 and 19092 free. LOA_KEEP_STACK=true leaves the stack up.
+# curl and jq, and the ports 8080-8084, 15432 and 19092 free (the last two: LOA_POSTGRES_HOST_PORT, LOA_KAFKA_HOST_PORT). LOA_KEEP_STACK=true leaves the stack up;
+# LOA_CHECK_QUICK=true runs steps 1, 2, 6b and 7 only.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -28,12 +32,18 @@ export DOCKER_HOST
 if docker compose version >/dev/null 2>&1; then compose_bin=(docker compose); else compose_bin=(docker-compose); fi
 export LOA_POSTGRES_IMAGE="${LOA_POSTGRES_IMAGE:-localhost/loa/postgres:17}"
 export LOA_KAFKA_IMAGE="${LOA_KAFKA_IMAGE:-localhost/loa/kafka:$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' infra/images/kafka/pom.xml)}"
-compose() { "${compose_bin[@]}" -p loa -f docker-compose.yml -f infra/compose/demo.yml "$@"; }
+# LOA_KAFKA_CLUSTER=true: three brokers (infra/compose/kafka-cluster.yml), and step 6b stops one of them.
+compose_files=(-f docker-compose.yml -f infra/compose/demo.yml)
+BROKERS=(kafka)
+if [[ "${LOA_KAFKA_CLUSTER:-false}" == true ]]; then
+  compose_files+=(-f infra/compose/kafka-cluster.yml); BROKERS=(kafka kafka-2 kafka-3)
+fi
+compose() { "${compose_bin[@]}" -p loa "${compose_files[@]}" "$@"; }
 SERVICES=(plan-service activity-service reporting-service notification-service gateway)
 
 # A stack of an earlier run of this check (same project) goes first; anything else on the ports is not ours.
 compose down -v --remove-orphans >/dev/null 2>&1 || true
-for port in 8080 8081 8082 8083 8084 15432 19092; do
+for port in 8080 8081 8082 8083 8084 "${LOA_POSTGRES_HOST_PORT:-15432}" "${LOA_KAFKA_HOST_PORT:-19092}"; do
   if ss -Hltn "sport = :$port" | grep -q .; then fail "port $port is in use (./loa up running? ./loa down first)"; fi
 done
 for image in "$LOA_POSTGRES_IMAGE" "$LOA_KAFKA_IMAGE" "${SERVICES[@]/#/loa/}"; do
@@ -49,6 +59,8 @@ cleanup() {
   rm -rf "$users_dir"
 }
 trap cleanup EXIT
+# Stopped from outside (.ci/run's budget): still take the stack down.
+trap 'exit 143' TERM INT
 infra/compose/healthchecks.sh & healthchecks_pid=$!
 
 health() { podman inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "loa-$1-1" 2>/dev/null || echo missing; }
@@ -73,14 +85,16 @@ chmod 755 "$users_dir"; chmod 644 "$users_dir/users.yml"
 export LOA_USERS_DIR="$users_dir" LOA_AUTH_USERS_FILE=/etc/loa/users/users.yml
 started=$SECONDS
 compose up -d --no-build >/tmp/loa-container-check-up.log 2>&1 || { cat /tmp/loa-container-check-up.log; fail "compose up"; }
-wait_healthy "postgres kafka ${SERVICES[*]}"
-passed "compose up: every container healthy in $((SECONDS - started)) s ($("${compose_bin[@]}" version --short 2>/dev/null || true), Podman $(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
+wait_healthy "postgres ${BROKERS[*]} ${SERVICES[*]}"
+passed "compose up (${#BROKERS[@]} Kafka broker(s)): every container healthy in $((SECONDS - started)) s ($("${compose_bin[@]}" version --short 2>/dev/null || true), Podman $(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
 compose ps --format 'table {{.Service}}\t{{.Status}}' 2>/dev/null || compose ps
 
 # 2. the district scenario
 infra/compose/scenario.sh http://localhost:8080 || fail "the district scenario"
 passed "district scenario through the gateway on :8080"
 
+# LOA_CHECK_QUICK=true: steps 1, 2, 6b and 7 only (the three-broker run, when time is short).
+if [[ "${LOA_CHECK_QUICK:-false}" != true ]]; then
 # 3. identity and exposure
 status_of() { curl -s -o /dev/null -w '%{http_code}' -m 10 "$@" || true; }
 # GET inside the compose network, from a service's container (no curl in the images: bash's /dev/tcp).
@@ -110,6 +124,36 @@ for service in gateway:8080 plan-service:8081 activity-service:8082 reporting-se
   ! podman port "loa-$name-1" 2>/dev/null | grep -q "^$management/" || fail "$name's management port $management is published on the host"
 done
 passed "identity and exposure: the users file's operator signs in; /actuator/prometheus on the API ports 401/403/404 (none, officer, operator), open on the management ports 9080-9084 inside the network, published nowhere"
+
+# 3b. evidence files: a photo uploaded through the gateway is on activity-service's volume, so a new container
+# (recreated, as by a new image) serves the same bytes.
+officer_token="$(sign_in lienminh.vhtt demo)"
+evidence_activity="$(curl -s -m 20 -H "Authorization: Bearer $officer_token" 'http://localhost:8080/api/activities?size=50' \
+  | jq -r '[.items[] | select(.status != "CANCELLED")][0].id // empty')"
+[[ -n "$evidence_activity" ]] || fail "no activity of lien-minh to attach evidence to"
+photo="$users_dir/ảnh-minh-chứng.png"
+# A 1x1 PNG (the service sniffs the type from the bytes).
+base64 -d >"$photo" <<<'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+uploaded="$(curl -s -m 60 -w '\n%{http_code}' -H "Authorization: Bearer $officer_token" -F "file=@$photo;type=image/png" \
+  -F "note=Ảnh buổi tuyên truyền (container-check)" "http://localhost:8080/api/activities/$evidence_activity/evidence")"
+[[ "$(tail -1 <<<"$uploaded")" =~ ^20[01]$ ]] || fail "evidence upload answered $(tail -1 <<<"$uploaded"): $(head -n -1 <<<"$uploaded")"
+evidence_id="$(head -n -1 <<<"$uploaded" | jq -r .id)" evidence_sha="$(head -n -1 <<<"$uploaded" | jq -r .sha256)"
+[[ "$evidence_sha" == "$(sha256sum "$photo" | cut -d' ' -f1)" ]] || fail "evidence sha256 $evidence_sha is not the file's"
+podman exec loa-activity-service-1 bash -c "find /var/lib/loa/evidence -type f | grep -q '$evidence_id'" \
+  || fail "evidence $evidence_id is not under /var/lib/loa/evidence (the volume) in activity-service"
+container_before="$(podman inspect --format '{{.Id}}' loa-activity-service-1)"
+compose up -d --no-build --no-deps --force-recreate activity-service >/dev/null 2>&1 || fail "recreating activity-service"
+[[ "$(podman inspect --format '{{.Id}}' loa-activity-service-1)" != "$container_before" ]] || fail "activity-service was not recreated"
+wait_healthy activity-service 300
+officer_token="$(sign_in lienminh.vhtt demo)"
+for _ in $(seq 1 60); do
+  downloaded="$(curl -s -m 20 -H "Authorization: Bearer $officer_token" \
+    "http://localhost:8080/api/activities/$evidence_activity/evidence/$evidence_id" | sha256sum | cut -d' ' -f1)"
+  [[ "$downloaded" == "$evidence_sha" ]] && break
+  sleep 2
+done
+[[ "$downloaded" == "$evidence_sha" ]] || fail "evidence $evidence_id not served after activity-service was recreated"
+passed "evidence files: a photo uploaded through the gateway (sha256 ${evidence_sha:0:12}…) is served the same by a recreated activity-service container (volume activity-evidence)"
 
 # 4. topics: the record limits of infra/messaging's Topics, and an existing topic altered back to them
 limits() {
@@ -171,6 +215,24 @@ for victim in activity-service reporting-service; do
   done
   passed "$victim SIGKILLed right after a completion and started again (address $before -> $after): the completion is on the dashboard; the gateway routed to it $((SECONDS - healthy_at)) s after it was healthy"
 done
+
+fi
+
+# 6b. three brokers only: the topics have three replicas, two in sync for a write; with one broker stopped the
+# scenario still passes (acks=all with min.insync.replicas 2), and the broker rejoins.
+if [[ "${LOA_KAFKA_CLUSTER:-false}" == true ]]; then
+  described="$(compose exec -T kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 \
+    --command-config /tmp/loa-admin.properties --describe --topic loa.activity.events 2>/dev/null | head -1)"
+  grep -q 'ReplicationFactor: 3' <<<"$described" && grep -q 'min.insync.replicas=2' <<<"$described" \
+    || fail "loa.activity.events is not 3 replicas / min.insync.replicas 2: $described"
+  stopped_at=$SECONDS
+  podman stop -t 30 loa-kafka-3-1 >/dev/null || fail "stopping kafka-3"
+  infra/compose/scenario.sh http://localhost:8080 || fail "the district scenario with kafka-3 stopped"
+  with_two=$((SECONDS - stopped_at))
+  podman start loa-kafka-3-1 >/dev/null || fail "starting kafka-3 again"
+  wait_healthy kafka-3 300
+  passed "three brokers: loa.activity.events has 3 replicas, min.insync.replicas 2; with kafka-3 stopped the scenario passed (${with_two} s), kafka-3 healthy again"
+fi
 
 # 7. down leaves nothing
 compose down -v --remove-orphans >/dev/null 2>&1

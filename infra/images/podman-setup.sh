@@ -3,6 +3,7 @@
 # socket to use (DOCKER_HOST). Idempotent: every step is skipped when already done.
 #   infra/images/podman-setup.sh            install (root only) + configure + start the API service
 #   infra/images/podman-setup.sh --check    only say whether Podman answers (exit 1 if not)
+#   infra/images/podman-setup.sh --stop     stop the API service this script started (its pid file), if it runs
 # Installs with apt-get only as root (CI runs as root); otherwise it says what is missing and exits 1.
 set -euo pipefail
 
@@ -13,6 +14,18 @@ PIDFILE="$(dirname "$SOCKET_PATH")/loa-podman-service.pid"
 say() { echo "podman-setup: $*" >&2; }
 
 answers() { curl -s -m 5 --unix-socket "$SOCKET_PATH" http://d/_ping 2>/dev/null | grep -q OK; }
+
+if [[ "${1:-}" == --stop ]]; then
+  pid="$(cat "$PIDFILE" 2>/dev/null || true)"
+  # Only the service this script started: the pid file's process, and only if it is a podman system service.
+  if [[ -n "$pid" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'podman system service'; then
+    kill "$pid"
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    say "stopped the API service (pid $pid)"
+  fi
+  rm -f "$PIDFILE"
+  exit 0
+fi
 
 if [[ "${1:-}" == --check ]]; then
   answers && { echo "unix://$SOCKET_PATH"; exit 0; }

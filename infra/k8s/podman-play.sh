@@ -84,7 +84,11 @@ for d in docs:
             froms = []
             for f in c.get("envFrom", []):
                 if "secretRef" in f:
-                    env += [{"name": k, "value": v} for k, v in secrets[f["secretRef"]["name"]].items()]
+                    # An optional secret that does not exist (loa-evidence-s3) gives nothing, as in Kubernetes.
+                    name = f["secretRef"]["name"]
+                    if name not in secrets and f["secretRef"].get("optional"):
+                        continue
+                    env += [{"name": k, "value": v} for k, v in secrets[name].items()]
                 else:
                     froms.append(f)
             # Kubernetes expands $(NAME) from the variables defined before it; kube play 4.3 does not.

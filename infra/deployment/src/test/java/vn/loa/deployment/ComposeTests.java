@@ -105,7 +105,9 @@ class ComposeTests {
     @ParameterizedTest
     @MethodSource("modules")
     void checksHealthWaitsForWhatItNeedsAndHasAMemoryLimit(String module) {
-        assertThat(string(services, module, "healthcheck", "test")).contains("/actuator/health/readiness", "SERVER_PORT");
+        // On the management port, where the actuator lives in the containers.
+        assertThat(string(services, module, "healthcheck", "test")).contains("/actuator/health/readiness",
+                "/dev/tcp/127.0.0.1/$${MANAGEMENT_SERVER_PORT}");
         assertThat(string(services, module, "deploy", "resources", "limits", "memory")).isNotBlank();
         Map<String, Object> dependsOn = map(services, module, "depends_on");
         if (module.equals("gateway")) {
@@ -170,7 +172,8 @@ class ComposeTests {
         Set<String> used = new TreeSet<>();
         services.forEach((name, definition) -> {
             for (Object volume : list(definition, "volumes")) {
-                String source = String.valueOf(volume).split(":")[0];
+                // ${LOA_USERS_DIR:-./infra/compose/users}:…: the default is what must exist.
+                String source = resolved(String.valueOf(volume)).split(":")[0];
                 if (source.startsWith("./")) {
                     assertThat(Repo.path(source.substring(2))).as(name + " mounts " + source).exists();
                 } else {
@@ -205,10 +208,10 @@ class ComposeTests {
         String script = KafkaAcls.script();
         assertThat(script).contains("\"${topic}-dlt\"", "--if-not-exists", "--partitions \"${LOA_TOPIC_PARTITIONS}\"",
                 // reporting-service rebuilds its projections from the beginning of the topics
-                "retention=-1", "--config \"retention.ms=${retention}\"", "--config \"max.message.bytes=${MAX_MESSAGE_BYTES}\"",
+                "retention=-1", "--config \"retention.ms=${retention}\"", "--config \"max.message.bytes=${limit}\"",
                 "--config unclean.leader.election.enable=false", "--config \"min.insync.replicas=${MIN_ISR}\"");
-        // Kafka's default broker limit, above the producers' 1 MiB (SHARED-DECISIONS).
-        assertThat(string(init, "LOA_TOPIC_MAX_MESSAGE_BYTES")).isEqualTo("1048588");
+        assertThat(string(init, "LOA_TOPIC_MAX_MESSAGE_BYTES")).isEqualTo(String.valueOf(Topics.MAX_MESSAGE_BYTES));
+        assertThat(string(init, "LOA_DLT_MAX_MESSAGE_BYTES")).isEqualTo(String.valueOf(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES));
         String partitions = string(init, "LOA_TOPIC_PARTITIONS");
         assertThat(Integer.parseInt(partitions)).isPositive();
         for (String module : Repo.SERVICES.keySet()) {
@@ -218,6 +221,119 @@ class ComposeTests {
             }
         }
         assertThat(map(services, "kafka", "environment")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void theActuatorLivesOnAManagementPortThatIsNeitherPublishedNorRouted(String module) {
+        int management = Repo.MANAGEMENT_PORTS.get(module);
+        assertThat(environment(module)).containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(management));
+        assertThat(management).isNotEqualTo(Repo.SERVICES.get(module));
+        // Only the API port reaches the host.
+        assertThat(list(services, module, "ports")).noneSatisfy(p -> assertThat(String.valueOf(p)).contains(":" + management));
+        // The gateway's routes lead to the services' API ports, never to a management port.
+        Map<String, String> gateway = environment("gateway");
+        for (String target : List.of("LOA_PLAN_URI", "LOA_ACTIVITY_URI", "LOA_REPORTING_URI", "LOA_NOTIFICATION_URI")) {
+            assertThat(gateway.get(target)).doesNotContain(":" + management).matches("http://[a-z-]+:808[1-4]");
+        }
+    }
+
+    /**
+     * The topics' record limits in kafka-init.sh (its defaults, and what compose and the Kubernetes Job give it)
+     * are infra/messaging's constants: events {@link Topics#MAX_MESSAGE_BYTES}, dead letters
+     * {@link Topics#DEAD_LETTER_MAX_MESSAGE_BYTES}; and a topic that exists already is altered to them.
+     */
+    @Test
+    void theTopicInitSetsTheRecordLimitsOfTopicsAndAltersTopicsThatExistAlready() {
+        String script = KafkaAcls.script();
+        Matcher events = Pattern.compile("(?m)^MAX_MESSAGE_BYTES=\"\\$\\{LOA_TOPIC_MAX_MESSAGE_BYTES:-(\\d+)}\"$").matcher(script);
+        Matcher deadLetters = Pattern.compile("(?m)^DLT_MAX_MESSAGE_BYTES=\"\\$\\{LOA_DLT_MAX_MESSAGE_BYTES:-(\\d+)}\"$").matcher(script);
+        assertThat(events.find()).as("MAX_MESSAGE_BYTES with a default in kafka-init.sh").isTrue();
+        assertThat(deadLetters.find()).as("DLT_MAX_MESSAGE_BYTES with a default in kafka-init.sh").isTrue();
+        assertThat(Integer.parseInt(events.group(1))).isEqualTo(Topics.MAX_MESSAGE_BYTES);
+        assertThat(Integer.parseInt(deadLetters.group(1))).isEqualTo(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES);
+        // -dlt twins get the dead-letter limit, the event topics the event limit.
+        assertThat(script).contains("limit=\"$MAX_MESSAGE_BYTES\"",
+                "[[ \"${name}\" == *-dlt ]] && { retention=2592000000; limit=\"$DLT_MAX_MESSAGE_BYTES\"; }");
+        // Existing topics: read from one describe, altered when their max.message.bytes differs.
+        assertThat(script).contains("config_of \"$line\" max.message.bytes", "--entity-type topics --entity-name \"${name}\" --add-config \"max.message.bytes=${limit}\"");
+        // The producers' request limit stays below the topics' (a record the producer sends, the broker takes).
+        assertThat(Topics.MAX_RECORD_BYTES).isLessThan(Topics.MAX_MESSAGE_BYTES);
+        assertThat(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES).isGreaterThan(Topics.MAX_MESSAGE_BYTES);
+        // The Kubernetes Job gives the same values.
+        Map<String, Object> job = Kustomize.load(Repo.path("infra/k8s/base")).find("Job", "loa-topics").orElseThrow();
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Object e : list(list(job, "spec", "template", "spec", "containers").get(0), "env")) {
+            if (string(e, "value") != null) {
+                env.put(string(e, "name"), string(e, "value"));
+            }
+        }
+        assertThat(env).containsEntry("LOA_TOPIC_MAX_MESSAGE_BYTES", String.valueOf(Topics.MAX_MESSAGE_BYTES))
+                .containsEntry("LOA_DLT_MAX_MESSAGE_BYTES", String.valueOf(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES));
+    }
+
+    /**
+     * Without infra/compose/demo.yml the gateway has an identity source an operator supplies (issue 15): the users
+     * file, mounted from a directory of its own where git ignores it; demo users only with the demo override.
+     */
+    @Test
+    void theGatewayHasAnIdentitySourceWithoutTheDemoOverride() {
+        Map<String, String> gateway = environment("gateway");
+        assertThat(resolved(gateway.get("LOA_DEMODATA_ENABLED"))).isEqualTo("false");
+        assertThat(gateway).doesNotContainKey("LOA_AUTH_ISSUER_ENABLED");
+        String usersFile = resolved(gateway.get("LOA_AUTH_USERS_FILE"));
+        assertThat(usersFile).isEqualTo("/etc/loa/users/users.yml");
+        // The directory is mounted (not the file: an edited file reaches the gateway), from the repository's
+        // infra/compose/users unless LOA_USERS_DIR names another; users.yml there is never committed.
+        String mount = list(services, "gateway", "volumes").stream().map(String::valueOf)
+                .filter(v -> v.contains(":/etc/loa/users:")).findFirst().orElseThrow();
+        assertThat(mount).isEqualTo("${LOA_USERS_DIR:-./infra/compose/users}:/etc/loa/users:ro");
+        assertThat(usersFile).startsWith("/etc/loa/users/");
+        assertThat(Repo.read(Repo.path("infra/compose/users/.gitignore"))).containsPattern("(?m)^users\\.yml$");
+        // The example shows the format the gateway reads; its placeholder hashes are not BCrypt, so a copy of it
+        // as it is cannot start a gateway.
+        Map<String, Object> example = Repo.yamlMap(Repo.path("infra/compose/users/users.example.yml"));
+        assertThat(list(example, "users")).isNotEmpty().allSatisfy(user -> {
+            assertThat(map(user).keySet()).containsExactlyInAnyOrder("username", "password-hash", "roles", "org-unit");
+            assertThat(string(user, "password-hash")).doesNotMatch("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+        });
+        // The demo override: demo users, no users file needed.
+        Map<String, Object> demo = map(Repo.yamlMap(Repo.path("infra/compose/demo.yml")), "services", "gateway", "environment");
+        assertThat(demo).containsEntry("LOA_DEMODATA_ENABLED", "true").containsEntry("LOA_AUTH_USERS_FILE", "${LOA_AUTH_USERS_FILE:-}");
+    }
+
+    /**
+     * activity-service's evidence files outlive its container: a named volume at /var/lib/loa (where the image's
+     * user owns the directory, so a new volume takes that owner) holds the filesystem store's directory.
+     */
+    @Test
+    void evidenceFilesAreKeptOnAVolumeOfTheirOwn() {
+        Map<String, String> activity = environment("activity-service");
+        assertThat(resolved(activity.get("LOA_EVIDENCE_STORAGE"))).isEqualTo("filesystem");
+        String directory = activity.get("LOA_EVIDENCE_DIRECTORY");
+        String mount = list(services, "activity-service", "volumes").stream().map(String::valueOf)
+                .filter(v -> v.startsWith("activity-evidence:")).findFirst().orElseThrow();
+        String target = mount.substring("activity-evidence:".length());
+        assertThat(directory).startsWith(target + "/");
+        assertThat(map(compose, "volumes")).containsKey("activity-evidence");
+        // The runtime image makes that directory its user's.
+        assertThat(Repo.read(Repo.path("activity-service/Dockerfile"))).contains("mkdir -p /app " + target, "chown loa:loa /app " + target);
+        assertThat(Repo.applicationYml("activity-service")).containsEntry("loa.evidence.filesystem.directory",
+                "${LOA_EVIDENCE_DIRECTORY:.loa/evidence}");
+    }
+
+    /**
+     * No fixed container addresses: the gateway re-resolves the services' names with a short TTL (its
+     * loa.gateway.dns.max-ttl), so a restarted container's new address is used within seconds.
+     */
+    @Test
+    void containersHaveNoFixedAddressesAndTheGatewayResolvesNamesWithAShortTtl() {
+        for (String file : List.of("docker-compose.yml", "infra/compose/kafka-cluster.yml", "infra/compose/demo.yml")) {
+            assertThat(Repo.read(Repo.path(file))).as(file).doesNotContain("ipv4_address");
+        }
+        assertThat(compose).doesNotContainKey("networks");
+        long ttl = seconds(Repo.applicationYml("gateway").get("loa.gateway.dns.max-ttl"));
+        assertThat(ttl).isBetween(1L, 30L);
     }
 
     @Test
@@ -230,7 +346,8 @@ class ComposeTests {
                 list(config, "targets").forEach(t -> targets.add(String.valueOf(t)));
             }
         }
-        assertThat(targets).containsExactlyInAnyOrderElementsOf(Repo.SERVICES.entrySet().stream()
+        // The management ports: /actuator/prometheus is open there (on the API ports it needs OPERATOR).
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(Repo.MANAGEMENT_PORTS.entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue()).toList());
         for (String module : Repo.SERVICES.keySet()) {
             assertThat(Repo.applicationYml(module).get("management.endpoints.web.exposure.include")).contains("prometheus");

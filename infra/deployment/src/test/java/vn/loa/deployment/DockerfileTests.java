@@ -100,6 +100,8 @@ class DockerfileTests {
         assertThat(Repo.configuredPort(module)).isEqualTo(port);
         assertThat(runtime).contains("ENV SERVER_PORT=" + port).contains("EXPOSE " + port);
         assertThat(runtime).containsPattern("HEALTHCHECK [^\\n]*\\\\\\n\\s+CMD .*/actuator/health/readiness");
+        // On the management port when the deployment sets one (compose and Kubernetes do): the actuator lives there.
+        assertThat(runtime).contains("/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}");
         // The readiness group exists because probes are enabled in the service's configuration.
         assertThat(Repo.applicationYml(module)).containsEntry("management.endpoint.health.probes.enabled", "true");
     }

@@ -128,7 +128,8 @@ class KubectlRenderTests {
         Map<String, Set<String>> ingress = new LinkedHashMap<>();
         for (Map<String, Object> policy : policies) {
             String app = string(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name");
-            String target = app == null ? "*" : app;
+            List<Object> expressions = list(policy, "spec", "podSelector", "matchExpressions");
+            String target = app != null ? app : expressions.isEmpty() ? "*" : "pods:" + list(expressions.get(0), "values");
             for (Object rule : list(policy, "spec", "egress")) {
                 egress.computeIfAbsent(target, k -> new TreeSet<>()).addAll(peers(rule, "to"));
             }
@@ -147,12 +148,21 @@ class KubectlRenderTests {
                 assertThat(outside).allSatisfy(r -> assertThat(r).startsWith("ip:0.0.0.0/0-except[10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 169.254.0.0/16"));
                 reach.removeAll(outside);
             }
+            if (service.equals("activity-service")) {
+                // Its evidence files: the S3 store (MinIO) in the data namespace, shared by its replicas.
+                assertThat(reach.remove("ns:loa-data:9000")).as("activity-service reaches the evidence store").isTrue();
+            }
             assertThat(reach).as(service).containsExactlyInAnyOrder("ns:loa-data:5432", "ns:kafka:9093", "pod:gateway:8080");
             int port = Repo.SERVICES.get(service);
-            assertThat(ingress.get(service)).as(service).containsExactlyInAnyOrder("pod:gateway:" + port, "ns:monitoring:" + port);
+            // The API port admits the gateway only; no scraper there.
+            assertThat(ingress.get(service)).as(service).containsExactly("pod:gateway:" + port);
         }
-        assertThat(ingress.get("gateway")).contains("ns:ingress-nginx:8080", "ns:monitoring:8080")
+        assertThat(ingress.get("gateway")).contains("ns:ingress-nginx:8080").noneMatch(peer -> peer.startsWith("ns:monitoring"))
                 .anySatisfy(peer -> assertThat(peer).startsWith("pods:[plan-service"));
+        // The management port (the named container port every Deployment declares) admits Prometheus, for all five;
+        // the kubelet's probes come from the node, which NetworkPolicies always admit.
+        assertThat(ingress.get("pods:[gateway, plan-service, activity-service, reporting-service, notification-service]"))
+                .containsExactly("ns:monitoring:management");
         assertThat(egress.get("loa-topics")).containsExactly("ns:kafka:9093");
     }
 

@@ -28,8 +28,8 @@ class KustomizeTests {
     static Map<String, Object> config;
 
     /** Secrets the base names but leaves to an external store or the operator (base/config.yaml). */
-    static final Set<String> EXTERNAL_SECRETS = Set.of("loa-gateway", "loa-kafka-plan", "loa-kafka-activity",
-            "loa-kafka-reporting", "loa-kafka-notification", "loa-kafka-admin", "loa-kafka-ca");
+    static final Set<String> EXTERNAL_SECRETS = Set.of("loa-gateway", "loa-gateway-users", "loa-kafka-plan", "loa-kafka-activity",
+            "loa-kafka-reporting", "loa-kafka-notification", "loa-kafka-admin", "loa-kafka-ca", "loa-evidence-s3");
 
     @BeforeAll
     static void load() {
@@ -64,17 +64,31 @@ class KustomizeTests {
 
     @ParameterizedTest
     @MethodSource("modules")
-    void everyDeploymentProbesLivenessAndReadinessOnItsPort(String module) {
+    void everyDeploymentProbesLivenessAndReadinessOnItsManagementPort(String module) {
         Map<String, Object> c = container(module);
         int port = Repo.SERVICES.get(module);
-        assertThat(list(c, "ports")).extracting(p -> at(p, "containerPort")).containsExactly(port);
+        int management = Repo.MANAGEMENT_PORTS.get(module);
+        assertThat(list(c, "ports")).extracting(p -> at(p, "name"), p -> at(p, "containerPort"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("http", port),
+                        org.assertj.core.groups.Tuple.tuple("management", management));
+        // The actuator moves to the management port (open there); the probes ask it there.
+        assertThat(list(c, "env")).anySatisfy(e -> {
+            assertThat(string(e, "name")).isEqualTo("MANAGEMENT_SERVER_PORT");
+            assertThat(string(e, "value")).isEqualTo(String.valueOf(management));
+        });
         assertThat(string(c, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat(string(c, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
         assertThat(string(c, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
-        assertThat(string(c, "livenessProbe", "httpGet", "port")).isEqualTo("http");
-        assertThat(string(c, "readinessProbe", "httpGet", "port")).isEqualTo("http");
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertThat(string(c, probe, "httpGet", "port")).as(probe).isEqualTo("management");
+        }
         assertThat(Repo.applicationYml(module)).containsEntry("management.endpoint.health.probes.enabled", "true");
-        // The Service sends the shared port to the container.
+        // Prometheus is pointed at the management port too.
+        Map<String, Object> annotations = map(base.find("Deployment", module).orElseThrow(), "spec", "template", "metadata",
+                "annotations");
+        assertThat(annotations).containsEntry("prometheus.io/port", String.valueOf(management))
+                .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        // The Service sends the shared port to the container, and only that one: nothing routes to management.
         Map<String, Object> service = base.find("Service", module).orElseThrow();
         assertThat(list(service, "spec", "ports")).singleElement()
                 .satisfies(p -> assertThat(at(p, "port")).isEqualTo(port))
@@ -83,6 +97,66 @@ class KustomizeTests {
                 "spec", "selector", "matchLabels"));
         assertThat(string(c, "image")).isEqualTo("loa/" + module + ":0.1.0");
         assertThat(string(c, "resources", "limits", "memory")).isNotBlank();
+    }
+
+    /**
+     * Without demo mode the gateway has an identity source an operator supplies (issue 15): the users file of the
+     * Secret loa-gateway-users, mounted as a directory (a changed Secret reaches the pod), readable by the gateway's
+     * group only; the example overlay takes it from the province's store like the signing key.
+     */
+    @Test
+    void theGatewayReadsItsUsersFromASecretAndTheExampleOverlayTakesItFromTheStore() {
+        Map<String, Object> c = container("gateway");
+        String usersFile = list(c, "env").stream().filter(e -> "LOA_AUTH_USERS_FILE".equals(string(e, "name")))
+                .map(e -> string(e, "value")).findFirst().orElseThrow();
+        Object mount = list(c, "volumeMounts").stream().filter(m -> usersFile.startsWith(string(m, "mountPath") + "/"))
+                .findFirst().orElseThrow();
+        assertThat(at(mount, "subPath")).as("no subPath: the kubelet updates a mounted Secret only without one").isNull();
+        assertThat(at(mount, "readOnly")).isEqualTo(true);
+        Map<String, Object> pod = map(base.find("Deployment", "gateway").orElseThrow(), "spec", "template", "spec");
+        Object volume = list(pod, "volumes").stream().filter(v -> string(mount, "name").equals(string(v, "name")))
+                .findFirst().orElseThrow();
+        assertThat(string(volume, "secret", "secretName")).isEqualTo("loa-gateway-users");
+        assertThat(list(volume, "secret", "items")).singleElement().satisfies(item -> {
+            assertThat(string(item, "key")).isEqualTo("users.yml");
+            assertThat(usersFile).isEqualTo(string(mount, "mountPath") + "/" + string(item, "path"));
+        });
+        assertThat(at(volume, "secret", "defaultMode")).isEqualTo(0440);
+        assertThat(at(pod, "securityContext", "fsGroup")).isEqualTo(at(pod, "securityContext", "runAsGroup"));
+        // Demo users stay off; the built-in issuer is on (an OIDC overlay would turn it off and name the provider).
+        assertThat(config).containsEntry("LOA_DEMODATA_ENABLED", "false").doesNotContainKey("LOA_AUTH_ISSUER_ENABLED");
+        assertThat(overlay.ofKind("ExternalSecret")).anySatisfy(s -> {
+            assertThat(string(s, "spec", "target", "name")).isEqualTo("loa-gateway-users");
+            assertThat(list(s, "spec", "data")).singleElement()
+                    .satisfies(d -> assertThat(string(d, "secretKey")).isEqualTo("users.yml"));
+        });
+    }
+
+    /**
+     * activity-service runs two replicas or more: its evidence files go to the S3 store of loa-config (shared, kept),
+     * never to a pod's own disk; its keys from the optional Secret loa-evidence-s3, which the example overlay takes
+     * from the province's store. The podman overlay (one machine, no S3) keeps them on the pod's disk.
+     */
+    @Test
+    void activityServiceKeepsEvidenceFilesInTheS3StoreItsReplicasShare() {
+        assertThat(config).containsEntry("LOA_EVIDENCE_STORAGE", "s3").containsKeys("LOA_EVIDENCE_S3_ENDPOINT",
+                "LOA_EVIDENCE_S3_BUCKET", "LOA_EVIDENCE_S3_REGION");
+        assertThat(Repo.applicationYml("activity-service")).containsEntry("loa.evidence.storage", "${LOA_EVIDENCE_STORAGE:filesystem}")
+                .containsEntry("loa.evidence.s3.endpoint", "${LOA_EVIDENCE_S3_ENDPOINT:}")
+                .containsEntry("loa.evidence.s3.bucket", "${LOA_EVIDENCE_S3_BUCKET:loa-evidence}");
+        Map<String, Object> c = container("activity-service");
+        assertThat(list(c, "envFrom")).anySatisfy(f -> {
+            assertThat(string(f, "secretRef", "name")).isEqualTo("loa-evidence-s3");
+            assertThat(at(f, "secretRef", "optional")).isEqualTo(true);
+        });
+        assertThat(list(c, "env")).noneSatisfy(e -> assertThat(string(e, "name")).startsWith("LOA_EVIDENCE_"));
+        assertThat(overlay.ofKind("ExternalSecret")).anySatisfy(s -> {
+            assertThat(string(s, "spec", "target", "name")).isEqualTo("loa-evidence-s3");
+            assertThat(list(s, "spec", "data")).extracting(d -> string(d, "secretKey"))
+                    .containsExactlyInAnyOrder("LOA_EVIDENCE_S3_ACCESS_KEY", "LOA_EVIDENCE_S3_SECRET_KEY");
+        });
+        Map<String, Object> podman = Repo.yamlMap(Repo.path("infra/k8s/overlays/podman/kustomization.yaml"));
+        assertThat(list(list(podman, "configMapGenerator").get(0), "literals")).contains("LOA_EVIDENCE_STORAGE=filesystem");
     }
 
     @ParameterizedTest
@@ -112,7 +186,10 @@ class KustomizeTests {
             if (configMap != null) {
                 given.addAll(map(base.find("ConfigMap", configMap).orElseThrow(), "data").keySet());
             }
-            if (secret != null) {
+            if (secret != null && EXTERNAL_SECRETS.contains(secret)) {
+                // Only an optional one (loa-evidence-s3: the AWS SDK's own chain may stand in for it).
+                assertThat(at(source, "secretRef", "optional")).as("%s's envFrom of %s", module, secret).isEqualTo(true);
+            } else if (secret != null) {
                 given.addAll(map(base.find("Secret", secret).orElseThrow(), "stringData").keySet());
             }
         }
@@ -167,6 +244,7 @@ class KustomizeTests {
                 fromConfig.put(string(env, "name"), key);
             }
         }
+        // The topics' record limits: ComposeTests.theTopicInitSetsTheRecordLimitsOfTopicsAndAltersTopicsThatExistAlready.
         assertThat(fromConfig).containsEntry("LOA_TOPIC_PARTITIONS", "LOA_MESSAGING_TOPICS_PARTITIONS")
                 .containsEntry("LOA_TOPIC_REPLICATION_FACTOR", "LOA_MESSAGING_TOPICS_REPLICATIONFACTOR")
                 .containsEntry("LOA_KAFKA_BOOTSTRAP", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
@@ -266,5 +344,8 @@ class KustomizeTests {
             assertThat(string(path, "backend", "service", "name")).isEqualTo("gateway");
             assertThat(at(path, "backend", "service", "port", "number")).isEqualTo(8080);
         });
+        // The Ingress leads only to the gateway's API port, never to a management port.
+        String ingress = String.valueOf(overlay.ofKind("Ingress"));
+        Repo.MANAGEMENT_PORTS.values().forEach(p -> assertThat(ingress).doesNotContain(String.valueOf(p)));
     }
 }

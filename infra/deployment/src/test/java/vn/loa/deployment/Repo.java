@@ -33,6 +33,15 @@ final class Repo {
             "gateway", 8080, "plan-service", 8081, "activity-service", 8082,
             "reporting-service", 8083, "notification-service", 8084);
 
+    /**
+     * The management port of each (MANAGEMENT_SERVER_PORT in compose and Kubernetes): the actuator lives there,
+     * open to Prometheus and the probes and routed nowhere; on the API port it needs role OPERATOR. Distinct
+     * numbers (API port + 1000), so that pods on one host network (podman kube play) do not collide.
+     */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
+            "gateway", 9080, "plan-service", 9081, "activity-service", 9082,
+            "reporting-service", 9083, "notification-service", 9084);
+
     static final Path ROOT = findRoot();
 
     private Repo() {

@@ -21,7 +21,9 @@ final class ContainerPostgresServer extends AbstractPostgresServer {
         DockerImageName image = ContainerImages.postgres();
         PostgreSQLContainer container = new PostgreSQLContainer(image)
                 .withCommand("postgres", "-c", "max_connections=400", "-c", "fsync=off",
-                        "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+                        "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+                // As the Kafka container's (SharedKafka): the default 60 s is too short on a loaded machine.
+                .withStartupTimeout(SharedKafka.STARTUP_TIMEOUT);
         container.start();
         return new ContainerPostgresServer(container, image.asCanonicalNameString());
     }

@@ -19,6 +19,9 @@ interface SharedKafka {
         return java.util.Optional.empty();
     }
 
+    /** How long a container (Kafka, PostgreSQL) may take to start: loaded CI machines need minutes. */
+    java.time.Duration STARTUP_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     /** Broker settings that suit tests: one node, no waiting for a group to fill up. */
     Map<String, String> TEST_BROKER_PROPERTIES = Map.of(
             "auto.create.topics.enable", "true",
@@ -52,6 +55,9 @@ interface SharedKafka {
         org.testcontainers.utility.DockerImageName imageName = ContainerImages.kafka();
         String image = imageName.asCanonicalNameString();
         KafkaContainer container = new KafkaContainer(imageName);
+        // Testcontainers waits 60 s for the broker's log line by default; on a 2-core machine shared with other
+        // builds (load 60-100) the broker took longer than that and every IT of the module failed.
+        container.withStartupTimeout(STARTUP_TIMEOUT);
         TEST_BROKER_PROPERTIES.forEach((key, value) ->
                 container.withEnv("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
         container.start();
