@@ -101,6 +101,9 @@ GW_ENV=(SERVER_PORT="$GW_PORT" MANAGEMENT_SERVER_PORT="$MGMT_PORT"
   LOA_SERVICES_ACTIVITY_URI="http://127.0.0.1:$STUB_PORT" LOA_SERVICES_NOTIFICATION_URI="http://127.0.0.1:$STUB_PORT"
   LOA_AUTH_ISSUER_URI="$STACK_GATEWAY" LOA_DEMODATA_ENABLED=true
   LOA_LIMITS_PERUSER_CAPACITY=100000000 LOA_LIMITS_PERUSER_REFILLPERSECOND=100000000)
+# Without a stack the gateway signs its own tokens with a key of this run; with one, the stack gateway's key (the
+# default key file, shared) so that the services accept the same tokens.
+[[ -n "$STACK_OFFSET" ]] || GW_ENV+=(LOA_AUTH_KEY_FILE="$OUT/jwt-signing-key.pem")
 # shellcheck disable=SC2206
 EXTRA_ENV=(${LOA_BENCH_GATEWAY_ENV:-})
 env "${GW_ENV[@]}" "${EXTRA_ENV[@]}" java $JAVA_OPTS -jar "$GATEWAY_JAR" >"$OUT/logs/gateway.log" 2>&1 &
@@ -111,7 +114,7 @@ wait_http "http://127.0.0.1:$STUB_PORT/" 120
 wait_http "$GATEWAY/actuator/health/readiness" 300 || wait_http "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" 60
 
 token() { # user
-  if [[ -n "$STARTED_STACK" || ",$BACKENDS," != ",stub," ]]; then
+  if [[ -n "$STACK_OFFSET" ]]; then
     curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"demo\"}" \
       "$STACK_GATEWAY/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
   else
