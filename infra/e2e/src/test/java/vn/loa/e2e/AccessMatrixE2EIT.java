@@ -2,6 +2,7 @@ package vn.loa.e2e;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +43,13 @@ import static vn.loa.e2e.E2E.object;
  * <p>Liên Minh's objects: the demo plan 01/KH-UBND of 2022, an activity scheduled here, a PNG uploaded to it, a
  * subscription made here and a notification of the inbox. Changes carry a stale If-Match (412 for a role let in),
  * so nothing other tests read changes; creations make objects of their own.
+ *
+ * <p>Opt-in for now ({@code -Dloa.e2e.access-matrix=true}): written in a session whose stack never came up (load
+ * average 90–125 on 2 cores), so the matrix's expectations have not yet been run against the services once. Run it,
+ * settle each failure (the matrix or the service is wrong), then drop the condition so that every build runs it.
  */
 @ExtendWith(StackLogsOnFailure.class)
+@EnabledIfSystemProperty(named = "loa.e2e.access-matrix", matches = "true")
 class AccessMatrixE2EIT {
 
     private static final String LM_PLAN = "a0000000-2022-4000-8000-000000000001";
