@@ -35,6 +35,12 @@ export async function render(root, ctx) {
             ['Lượt tiếp cận', num(a.reach)], ['Kinh phí', vnd(a.costVnd)], ['Kỳ báo cáo', a.period || '–'],
             ['Người ghi nhận', a.completedBy || '–']);
     }
+    const links = (a.evidence || []).filter((e) => e && (e.url || e.note) && !e.id);
+    if (links.length) {
+        facts.push(['Minh chứng', h('ul', {class: 'plain'}, links.map((e) => h('li', {},
+            e.url && /^https?:\/\//.test(e.url) ? h('a', {href: e.url, rel: 'noopener noreferrer', target: '_blank'}, e.url) : (e.url || ''),
+            e.note ? (e.url ? ' – ' : '') + e.note : '')))]);
+    }
     if (a.status === 'CANCELLED') {
         facts.push(['Lý do hủy', a.cancelReason || '–'], ['Người hủy', a.cancelledBy || '–']);
     }
@@ -50,7 +56,7 @@ export async function render(root, ctx) {
             reload();
         }, reload), {id: 'activity-start'}));
     }
-    root.appendChild(h('section', {class: 'panel'}, actions, slot));
+    root.appendChild(actions.children.length ? h('section', {class: 'panel'}, actions, slot) : slot);
 
     if (a.status === 'PLANNED' || a.status === 'IN_PROGRESS') {
         root.appendChild(completeForm(ctx, a, etag, reload));

@@ -6,7 +6,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
@@ -30,6 +33,7 @@ import static vn.loa.e2e.WebAppWorld.token;
  * read models followed to its end, and a failed webhook delivery retried.
  */
 @ExtendWith(StackLogsOnFailure.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorWebAppE2EIT {
 
     private static WebAppBrowser browser;
@@ -44,15 +48,6 @@ class OperatorWebAppE2EIT {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             producer.send(new ProducerRecord<>("loa.period.events", "duc-tho", "{không phải JSON")).get();
         }
-        // A webhook whose receiver is gone: its deliveries fail and wait to be retried.
-        String target;
-        try (WebhookReceiver gone = new WebhookReceiver()) {
-            target = gone.url();
-        }
-        eventually().untilAsserted(() -> assertThat(api().post("/api/subscriptions", token(DUC_THO), object()
-                .put("orgUnit", "duc-tho").put("channel", "WEBHOOK").put("target", target)
-                .put("secret", "bí-mật-của-phòng-văn-hóa").set("events", array("activity-scheduled"))).status()).isEqualTo(201));
-        WebAppWorld.schedule("Tuyên truyền CCHC tại phiên chợ xã", "RADIO", "CT-2", YEAR + "-09-30");
         browser = WebAppBrowser.open(WebAppWorld.baseUrl());
         browser.signInAs(OPERATOR);
     }
@@ -65,7 +60,8 @@ class OperatorWebAppE2EIT {
     }
 
     @Test
-    void replaysADeadLetterRebuildsTheReadModelsAndRetriesADelivery() {
+    @Order(1)
+    void replaysADeadLetterAndRebuildsTheReadModels() {
         browser.waitUntil(() -> browser.present(By.id("ops-service")));
         browser.select(By.id("ops-service"), "activity");
         browser.waitUntil(() -> {
@@ -84,7 +80,26 @@ class OperatorWebAppE2EIT {
         browser.click(By.id("rebuild-start"));
         browser.waitUntil(() -> "DONE".equals(browser.attr(By.id("rebuild-progress"), "data-status")));
         assertThat(browser.text(By.id("rebuild-progress"))).contains("bản ghi");
+        browser.screenshot("app-operator");
+    }
 
+    /**
+     * Needs the harness branch (its stack allow-lists loopback webhooks in notification-service, which main's
+     * LoaStack does not: the subscription is refused there with 400).
+     */
+    @Test
+    @Order(2)
+    void retriesAFailedDelivery() throws Exception {
+        // A webhook whose receiver is gone: its deliveries fail and wait to be retried.
+        String target;
+        try (WebhookReceiver gone = new WebhookReceiver()) {
+            target = gone.url();
+        }
+        eventually().untilAsserted(() -> assertThat(api().post("/api/subscriptions", token(DUC_THO), object()
+                .put("orgUnit", "duc-tho").put("channel", "WEBHOOK").put("target", target)
+                .set("events", array("activity-scheduled"))).status()).isEqualTo(201)); // secret: generated
+        WebAppWorld.schedule("Tuyên truyền CCHC tại phiên chợ xã", "RADIO", "CT-2", YEAR + "-09-30");
+        browser.go("#/van-hanh?" + System.nanoTime());
         browser.select(By.id("delivery-status"), "FAILED");
         browser.waitUntil(() -> {
             if (!browser.present(By.cssSelector("#deliveries-table tr[data-status='FAILED'] button"))) {
@@ -93,7 +108,8 @@ class OperatorWebAppE2EIT {
             }
             return true;
         });
-        browser.screenshot("app-operator");
+        browser.chrome.executeScript("document.getElementById('deliveries').scrollIntoView()");
+        browser.screenshot("app-operator-deliveries");
         browser.click(By.cssSelector("#deliveries-table tr[data-status='FAILED'] button"));
         browser.waitUntil(() -> browser.text(By.id("status")).contains("Đã xếp lịch gửi lại"));
     }

@@ -190,9 +190,9 @@ final class WebAppBrowser implements AutoCloseable {
             Path dir = screenshotDir();
             Files.createDirectories(dir);
             chrome.executeScript("document.getElementById('status') && (document.getElementById('status').hidden = true);"
-                    + "document.activeElement && document.activeElement.blur && document.activeElement.blur()");
+                    + "document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0)");
             Number width = (Number) chrome.executeScript("return document.documentElement.clientWidth");
-            Number height = (Number) chrome.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
+            Number height = (Number) chrome.executeScript("return Math.min(document.documentElement.scrollHeight, 2400)");
             Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
