@@ -55,6 +55,7 @@ class RoutingIT extends GatewayITBase {
                 route("POST", "/api/activities/" + ID + "/complete", "activity"),
                 route("POST", "/api/activities/" + ID + "/cancel", "activity"),
                 route("POST", "/api/activities/import", "activity"),
+                route("GET", "/api/evidence/lien-minh/2022-Q2.zip", "activity"),
                 // reporting-service
                 route("GET", "/api/periods/lien-minh/2022-Q1", "reporting"),
                 route("POST", "/api/periods/duc-tho/2022-Q1/close", "reporting"),

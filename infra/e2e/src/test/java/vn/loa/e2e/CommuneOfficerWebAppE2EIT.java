@@ -33,7 +33,7 @@ import static vn.loa.e2e.WebAppWorld.token;
  * form: the plan of {@value WebAppWorld#YEAR} (edit the draft the district prepared, issue it, print it),
  * an activity scheduled, started and completed, a stale change refused with "reload", evidence from a
  * phone-sized window, a correction with its reason, an import previewed before anything is kept, the
- * quarterly report written and submitted, the inbox.
+ * quarterly report written and submitted, its evidence downloaded as one ZIP, the inbox.
  *
  * <p>Methods that need APIs still on other branches say so in their comment (issue 18: evidence upload,
  * {@code PATCH} + history, import {@code dryRun}, report document numbers).
@@ -199,6 +199,12 @@ class CommuneOfficerWebAppE2EIT {
             browser.click(By.cssSelector("#evidence-list li[data-name='" + photo.getFileName() + "'] button"));
             browser.waitUntil(() -> String.valueOf(browser.chrome.executeScript("return document.body.dataset.lastDownload"))
                     .startsWith(photo.getFileName().toString()));
+
+            // Deleted again (If-Match: the file's "<sha256>"), after the officer confirms.
+            browser.click(By.cssSelector("#evidence-list li[data-name='" + photo.getFileName() + "'] button[data-delete]"));
+            browser.chrome.switchTo().alert().accept();
+            browser.waitUntil(() -> !browser.present(By.cssSelector("#evidence-list li[data-name='" + photo.getFileName() + "']")));
+            assertThat(ok(api().get("/api/activities/" + completed() + "/evidence", token(LIEN_MINH))).get("total").asInt()).isZero();
             Files.delete(fake);
             Files.delete(photo);
         } finally {
@@ -276,6 +282,10 @@ class CommuneOfficerWebAppE2EIT {
         browser.click(By.cssSelector("button[data-export='docx']"));
         browser.waitUntil(() -> String.valueOf(browser.chrome.executeScript("return document.body.dataset.lastDownload"))
                 .matches(".+\\.docx [1-9][0-9]{3,}"));
+        // The quarter's evidence as one ZIP (a folder per completed activity and manifest.csv), one click.
+        browser.click(By.id("evidence-zip"));
+        browser.waitUntil(() -> String.valueOf(browser.chrome.executeScript("return document.body.dataset.lastDownload"))
+                .matches(".+\\.zip [1-9][0-9]{2,}"));
     }
 
     /** Needs the regime branch: a submitted report carries its document number NN/BC-UBND. */
