@@ -115,7 +115,9 @@ final class WebAppBrowser implements AutoCloseable {
     /** Opens a hash route directly (a bookmark, or coming back to a screen). */
     void go(String hash) {
         String before = loadedStamp();
-        chrome.executeScript("location.hash = arguments[0]", hash);
+        // The same hash again fires no hashchange: the app is told as if it had (it renders the screen afresh).
+        chrome.executeScript("if (location.hash === arguments[0]) { window.dispatchEvent(new HashChangeEvent('hashchange')); }"
+                + " else { location.hash = arguments[0]; }", hash);
         waitUntil(() -> !Objects.equals(before, loadedStamp()) && screenLoaded());
     }
 
