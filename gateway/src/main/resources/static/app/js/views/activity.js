@@ -237,11 +237,12 @@ function evidenceSection(ctx, a, readOnly) {
             h('span', {class: 'file-name'}, f.name || f.id),
             h('span', {class: 'meta'}, bytes(f.size) + (f.sha256 ? ' · SHA-256 ' + f.sha256.slice(0, 12) + '…' : '')
                 + (f.uploadedBy ? ' · ' + f.uploadedBy : '') + (f.uploadedAt ? ' · ' + time(f.uploadedAt) : '')),
-            f.note ? h('span', {class: 'meta'}, f.note) : null,
-            download);
+            f.note ? h('span', {class: 'meta file-note'}, f.note) : null);
+        const actions = h('div', {class: 'file-actions'}, download);
+        item.appendChild(actions);
         if (!readOnly && f.sha256) {
             // The file's version is its content: If-Match carries the ETag "<sha256>" it was listed with.
-            item.appendChild(button('Xóa', (e) => act(e.currentTarget, slot, async () => {
+            actions.appendChild(button('Xóa', (e) => act(e.currentTarget, slot, async () => {
                 if (!window.confirm('Xóa tệp minh chứng “' + (f.name || '') + '”?')) {
                     return;
                 }
