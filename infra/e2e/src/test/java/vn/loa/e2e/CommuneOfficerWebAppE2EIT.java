@@ -313,10 +313,10 @@ class CommuneOfficerWebAppE2EIT {
             return true;
         });
         browser.screenshot("app-commune-inbox");
-        int before = browser.all(By.cssSelector("#inbox-list li")).size();
-        browser.click(By.cssSelector("#inbox-list li button"));
-        browser.waitUntil(() -> browser.all(By.cssSelector("#inbox-list li")).size() == before - 1
-                || (before == 1 && browser.present(By.cssSelector(".empty"))));
+        // Marked read, it leaves the list of unread ones (by its id: other notices may arrive meanwhile).
+        String id = browser.attr(By.cssSelector("#inbox-list li[data-type='activity-overdue']"), "data-id");
+        browser.click(By.cssSelector("#inbox-list li[data-id='" + id + "'] button"));
+        browser.waitUntil(() -> !browser.present(By.cssSelector("#inbox-list li[data-id='" + id + "']")));
     }
 
     private static String completed() {
