@@ -35,8 +35,6 @@ import static vn.loa.e2e.WebAppWorld.token;
  * phone-sized window, a correction with its reason, an import previewed before anything is kept, the
  * quarterly report written and submitted, its evidence downloaded as one ZIP, the inbox.
  *
- * <p>Methods that need APIs still on other branches say so in their comment (issue 18: evidence upload,
- * {@code PATCH} + history, import {@code dryRun}, report document numbers).
  */
 @ExtendWith(StackLogsOnFailure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -172,7 +170,7 @@ class CommuneOfficerWebAppE2EIT {
         }
     }
 
-    /** Needs the evidence branch: POST /api/activities/{id}/evidence (413/415 problems, downloads). */
+    /** POST /api/activities/{id}/evidence (413/415 problems), download, DELETE with If-Match. */
     @Test
     @Order(5)
     void uploadsAPhotoFromAPhoneAndIsToldWhyAFileIsRefused() throws IOException {
@@ -212,7 +210,7 @@ class CommuneOfficerWebAppE2EIT {
         }
     }
 
-    /** Needs the activity branch: PATCH /api/activities/{id} with If-Match and GET …/history. */
+    /** PATCH /api/activities/{id} with If-Match and GET …/history. */
     @Test
     @Order(6)
     void correctsACompletedActivityWithAReasonAndSeesTheHistory() {
@@ -227,7 +225,7 @@ class CommuneOfficerWebAppE2EIT {
         assertThat(browser.text(By.id("history"))).contains("Bổ sung một buổi phát lại ngày 21/5", LIEN_MINH);
     }
 
-    /** Needs the activity branch: POST /api/activities/import?dryRun=true keeps nothing. */
+    /** POST /api/activities/import?dryRun=true keeps nothing. */
     @Test
     @Order(7)
     void importsActivitiesAfterAPreviewOfTheRefusedRows() throws IOException {
@@ -289,7 +287,7 @@ class CommuneOfficerWebAppE2EIT {
                 .matches(".+\\.zip [1-9][0-9]{2,}"));
     }
 
-    /** Needs the regime branch: a submitted report carries its document number NN/BC-UBND. */
+    /** A submitted report carries its document number NN/BC-UBND (Decree 09 regime). */
     @Test
     @Order(9)
     void aSubmittedReportShowsItsDocumentNumber() {
