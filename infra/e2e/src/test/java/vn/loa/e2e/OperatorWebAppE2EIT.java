@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static vn.loa.e2e.E2E.array;
 import static vn.loa.e2e.E2E.eventually;
 import static vn.loa.e2e.E2E.object;
-import static vn.loa.e2e.WebAppWorld.DUC_THO;
+import static vn.loa.e2e.WebAppWorld.LIEN_MINH;
 import static vn.loa.e2e.WebAppWorld.OPERATOR;
 import static vn.loa.e2e.WebAppWorld.YEAR;
 import static vn.loa.e2e.WebAppWorld.api;
@@ -100,8 +100,10 @@ class OperatorWebAppE2EIT {
         try (WebhookReceiver gone = new WebhookReceiver()) {
             target = gone.url();
         }
-        eventually().untilAsserted(() -> assertThat(api().post("/api/subscriptions", token(DUC_THO), object()
-                .put("orgUnit", "duc-tho").put("channel", "WEBHOOK").put("target", target)
+        // Subscribed where the activity is (Liên Minh): notification-service matches a subscription to the event's own
+        // org unit, not to its district (a Đức Thọ subscription queued no delivery for it).
+        eventually().untilAsserted(() -> assertThat(api().post("/api/subscriptions", token(LIEN_MINH), object()
+                .put("orgUnit", "lien-minh").put("channel", "WEBHOOK").put("target", target)
                 .set("events", array("activity-scheduled"))).status()).isEqualTo(201)); // secret: generated
         WebAppWorld.schedule("Tuyên truyền CCHC tại phiên chợ xã", "RADIO", "CT-2", YEAR + "-09-30");
         browser.go("#/van-hanh?" + System.nanoTime());
