@@ -103,13 +103,24 @@ function dashboardHref() {
 function renderNav() {
     const nav = $('nav');
     nav.textContent = '';
-    const here = location.hash || '';
+    const here = (location.hash || '').split('?')[0];
     const list = h('ul', {});
     for (const [hash, label] of MENUS[state.role] || []) {
         const href = hash === 'dashboard' ? dashboardHref() : hash;
         const current = hash !== 'dashboard' && (here === hash || here.startsWith(hash + '/'));
-        list.appendChild(h('li', {}, h('a', {href, 'aria-current': current ? 'page' : null,
-            dataset: {nav: hash === 'dashboard' ? 'dashboard' : hash.slice(2)}}, label)));
+        const link = h('a', {href, 'aria-current': current ? 'page' : null,
+            dataset: {nav: hash === 'dashboard' ? 'dashboard' : hash.slice(2)}}, label);
+        if (hash !== 'dashboard') {
+            // The screen one is on: clicking it again loads it afresh (no hashchange would).
+            link.addEventListener('click', (e) => {
+                if ((location.hash || '').split('?')[0] === hash) {
+                    e.preventDefault();
+                    history.replaceState(null, '', hash);
+                    route();
+                }
+            });
+        }
+        list.appendChild(h('li', {}, link));
     }
     nav.appendChild(list);
     nav.hidden = false;

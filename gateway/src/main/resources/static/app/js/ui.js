@@ -82,7 +82,8 @@ export const ROLES = {COMMUNE_OFFICER: 'Cán bộ xã', DISTRICT_OFFICER: 'Cán 
 const numberFormat = new Intl.NumberFormat('vi-VN', {maximumFractionDigits: 2});
 const percentFormat = new Intl.NumberFormat('vi-VN', {style: 'percent', maximumFractionDigits: 1});
 const dateFormat = new Intl.DateTimeFormat('vi-VN', {timeZone: 'Asia/Ho_Chi_Minh'});
-const timeFormat = new Intl.DateTimeFormat('vi-VN', {timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short'});
+const timeFormat = new Intl.DateTimeFormat('vi-VN', {timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit',
+    day: '2-digit', month: '2-digit', year: 'numeric'});
 
 export function num(v) {
     return v === null || v === undefined || v === '' ? '–' : numberFormat.format(Number(v));
@@ -212,9 +213,12 @@ export function saveBlob(blob, filename) {
 }
 
 export function table(headers, rows, attrs) {
+    // A column of figures is right-aligned, its header too (read from the first row's cells).
+    const first = rows.length ? rows[0].children : [];
     return h('div', {class: 'table-scroll'},
         h('table', attrs || {},
-            h('thead', {}, h('tr', {}, headers.map((x) => h('th', {scope: 'col', class: /^(Số|SL|Kế hoạch|Đạt|Tỷ lệ)/.test(x) ? 'num' : null}, x)))),
+            h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', {scope: 'col',
+                class: first[i] && first[i].classList.contains('num') ? 'num' : null}, x)))),
             h('tbody', {}, rows)));
 }
 

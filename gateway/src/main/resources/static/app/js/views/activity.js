@@ -7,7 +7,8 @@ import {statusBadge} from './activities.js';
 
 /** The evidence limits of the shared decisions (per file); the server decides, the app tells beforehand. */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
-const ACCEPT = 'image/*,application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT = 'image/*,application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,'
+    + '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function render(root, ctx) {
     const id = ctx.params[0];
@@ -35,6 +36,12 @@ export async function render(root, ctx) {
             ['Lượt tiếp cận', num(a.reach)], ['Kinh phí', vnd(a.costVnd)], ['Kỳ báo cáo', a.period || '–'],
             ['Người ghi nhận', a.completedBy || '–']);
     }
+    const links = (a.evidence || []).filter((e) => e && (e.url || e.note) && !e.id);
+    if (links.length) {
+        facts.push(['Minh chứng', h('ul', {class: 'plain'}, links.map((e) => h('li', {},
+            e.url && /^https?:\/\//.test(e.url) ? h('a', {href: e.url, rel: 'noopener noreferrer', target: '_blank'}, e.url) : (e.url || ''),
+            e.note ? (e.url ? ' – ' : '') + e.note : '')))]);
+    }
     if (a.status === 'CANCELLED') {
         facts.push(['Lý do hủy', a.cancelReason || '–'], ['Người hủy', a.cancelledBy || '–']);
     }
@@ -50,7 +57,7 @@ export async function render(root, ctx) {
             reload();
         }, reload), {id: 'activity-start'}));
     }
-    root.appendChild(h('section', {class: 'panel'}, actions, slot));
+    root.appendChild(actions.children.length ? h('section', {class: 'panel'}, actions, slot) : slot);
 
     if (a.status === 'PLANNED' || a.status === 'IN_PROGRESS') {
         root.appendChild(completeForm(ctx, a, etag, reload));
@@ -218,28 +225,48 @@ function evidenceSection(ctx, a, readOnly) {
             return;
         }
         files.push(f);
+        const href = f.href || (base + '/' + f.id);
         const image = /^image\//.test(f.contentType || '');
-        const thumb = h('span', {class: 'thumb', 'aria-hidden': 'true'}, image ? '' : (/pdf/.test(f.contentType || '') ? 'PDF' : 'DOC'));
+        const thumb = h('span', {class: 'thumb', 'aria-hidden': 'true'},
+            image ? 'Ảnh' : (/pdf/.test(f.contentType || '') ? 'PDF' : /sheet/.test(f.contentType || '') ? 'XLS' : 'DOC'));
         const download = button('Tải về', (e) => act(e.currentTarget, slot, async () => {
-            const r = await ctx.api.get(base + '/' + f.id, {blob: true});
-            saveBlob(r.data, f.name || r.filename || 'minh-chung');
+            const r = await ctx.api.get(href, {blob: true});
+            saveBlob(r.data, r.filename || f.name || 'minh-chung');
         }), {class: 'secondary', 'aria-label': 'Tải về ' + (f.name || '')});
-        list.appendChild(h('li', {dataset: {id: f.id, name: f.name || ''}}, thumb,
-            h('span', {class: 'file-name'}, f.name || f.id), h('span', {class: 'meta'}, bytes(f.size) + (f.sha256 ? ' · SHA-256 ' + f.sha256.slice(0, 12) + '…' : '')),
-            download));
-        if (image) {
-            const path = f.thumbnailUrl || (base + '/' + f.id + (f.thumbnail || f.hasThumbnail ? '?thumbnail=true' : ''));
-            ctx.api.get(path, {blob: true}).then((r) => {
+        const item = h('li', {dataset: {id: f.id, name: f.name || ''}}, thumb,
+            h('span', {class: 'file-name'}, f.name || f.id),
+            h('span', {class: 'meta'}, bytes(f.size) + (f.sha256 ? ' · SHA-256 ' + f.sha256.slice(0, 12) + '…' : '')
+                + (f.uploadedBy ? ' · ' + f.uploadedBy : '') + (f.uploadedAt ? ' · ' + time(f.uploadedAt) : '')),
+            f.note ? h('span', {class: 'meta file-note'}, f.note) : null);
+        const actions = h('div', {class: 'file-actions'}, download);
+        item.appendChild(actions);
+        if (!readOnly && f.sha256) {
+            // The file's version is its content: If-Match carries the ETag "<sha256>" it was listed with.
+            actions.appendChild(button('Xóa', (e) => act(e.currentTarget, slot, async () => {
+                if (!window.confirm('Xóa tệp minh chứng “' + (f.name || '') + '”?')) {
+                    return;
+                }
+                await ctx.api.change('DELETE', href, '"' + f.sha256 + '"', null);
+                item.remove();
+                files.splice(files.indexOf(f), 1);
+                announce('Đã xóa “' + (f.name || '') + '”.');
+            }), {class: 'danger', 'aria-label': 'Xóa ' + (f.name || ''), dataset: {delete: f.id}}));
+        }
+        list.appendChild(item);
+        // Only the server's 320 px JPEG is shown (never the full photo: a phone on 3G should not fetch 8 MB for a thumbnail).
+        if (image && f.thumbnail) {
+            ctx.api.get(f.thumbnail, {blob: true}).then((r) => {
                 const img = h('img', {alt: 'Ảnh thu nhỏ: ' + (f.name || ''), src: URL.createObjectURL(r.data), class: 'thumb'});
                 thumb.replaceWith(img);
             }).catch(() => {
-                thumb.textContent = 'Ảnh';
+                // no thumbnail after all: the label stays
             });
         }
     };
 
     section.appendChild(h('p', {class: 'hint', id: 'evidence-limits'},
-        'Ảnh (JPEG, PNG…), PDF hoặc DOCX; tối đa 20 MiB mỗi tệp. Loại tệp được kiểm tra theo nội dung, không theo tên.'));
+        'Ảnh (JPEG, PNG, HEIC…), PDF, DOCX hoặc XLSX; tối đa 20 MiB mỗi tệp, 20 tệp và 100 MiB mỗi hoạt động. '
+        + 'Loại tệp được kiểm tra theo nội dung, không theo tên.'));
     if (!readOnly) {
         const pick = (capture) => {
             const el = h('input', {type: 'file', accept: capture ? 'image/*' : ACCEPT, capture: capture ? 'environment' : null,

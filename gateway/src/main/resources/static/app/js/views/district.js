@@ -2,7 +2,7 @@
 // (approve, return with a comment), closing and reopening a period. The dashboard is the existing page.
 import {h, field, input, select, button, badge, act, announce, table, empty, date, time, pct, periodPicker,
     periodLabel, PLAN_STATUS, REPORT_STATUS, PERIOD_STATUS} from '../ui.js';
-import {reportFigures, exportButtons, workingPeriod, setWorkingPeriod} from './report.js';
+import {reportFigures, exportButtons, evidenceZipButton, workingPeriod, setWorkingPeriod} from './report.js';
 
 function quarterOf(ctx) {
     const p = workingPeriod(ctx);
@@ -79,7 +79,8 @@ export async function renderReport(root, ctx) {
         h('h2', {}, 'Đánh giá chung'),
         h('dl', {class: 'facts'}, [['Kết quả', n.results], ['Tồn tại, hạn chế', n.shortcomings], ['Phương hướng', n.nextSteps]]
             .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v || '–')])),
-        exportButtons(ctx, path, exportSlot), exportSlot));
+        exportButtons(ctx, path, exportSlot), h('div', {class: 'actions'}, evidenceZipButton(ctx, commune, period, exportSlot)),
+        exportSlot));
     if (r.status !== 'SUBMITTED' || ctx.role !== 'DISTRICT_OFFICER') {
         return;
     }

@@ -133,8 +133,20 @@ async function deliveries(ctx) {
             h('td', {}, badge(d.status, 's-' + d.status.toLowerCase())), h('td', {class: 'num'}, num(d.attempts)),
             h('td', {class: 'error-text'}, d.lastError || ''),
             h('td', {}, d.status === 'FAILED' || d.status === 'DEAD' ? button('Gửi lại', (e) => act(e.currentTarget, slot, async () => {
-                const read = await ctx.api.get('/api/deliveries/' + d.id); // its ETag: the retry needs If-Match
-                await ctx.api.change('POST', '/api/deliveries/' + d.id + '/retry', read.etag, null);
+                // Its ETag: the retry needs If-Match. A FAILED delivery is attempted again every few seconds, and each
+                // attempt moves its version: a 412 from that is read again and retried once (the operator's intent
+                // does not depend on the attempt count); a second 412 is shown as it came.
+                for (let attempt = 0; ; attempt++) {
+                    const read = await ctx.api.get('/api/deliveries/' + d.id);
+                    try {
+                        await ctx.api.change('POST', '/api/deliveries/' + d.id + '/retry', read.etag, null);
+                        break;
+                    } catch (err) {
+                        if (err.status !== 412 || attempt > 0) {
+                            throw err;
+                        }
+                    }
+                }
                 announce('Đã xếp lịch gửi lại.');
                 await load();
             }, () => load()), {class: 'secondary'}) : null))), {id: 'deliveries-table'}));

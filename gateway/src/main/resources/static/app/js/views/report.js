@@ -26,6 +26,18 @@ export function exportButtons(ctx, path, slot) {
         }), {class: 'secondary', dataset: {export: format}})));
 }
 
+/**
+ * The commune's evidence of a period as one ZIP (a folder per completed activity, manifest.csv): what the PAR
+ * Index self-assessment asks for, in one click.
+ */
+export function evidenceZipButton(ctx, orgUnit, period, slot) {
+    return button('Tải minh chứng của kỳ (ZIP)', (e) => act(e.currentTarget, slot, async () => {
+        const r = await ctx.api.get('/api/evidence/' + encodeURIComponent(orgUnit) + '/' + period + '.zip', {blob: true});
+        saveBlob(r.data, r.filename || ('minh-chung-' + orgUnit + '-' + period + '.zip'));
+        announce('Đã tải ' + (r.filename || 'tệp ZIP minh chứng'));
+    }), {class: 'secondary', id: 'evidence-zip'});
+}
+
 /** Status line and figures of a report (shared with the district's review screen). */
 export function reportFigures(r) {
     const status = h('p', {class: 'report-status', id: 'report-status', dataset: {status: r.status}},
@@ -70,7 +82,8 @@ export async function render(root, ctx) {
     const reload = () => ctx.refresh();
     const exportSlot = h('div', {class: 'slot'});
     root.appendChild(h('section', {class: 'panel', id: 'report', dataset: {period: r.period, status: r.status}},
-        reportFigures(r), h('h2', {}, 'Xuất báo cáo'), exportButtons(ctx, path, exportSlot), exportSlot));
+        reportFigures(r), h('h2', {}, 'Xuất báo cáo'), exportButtons(ctx, path, exportSlot),
+        h('div', {class: 'actions'}, evidenceZipButton(ctx, ctx.orgUnit, period, exportSlot)), exportSlot));
 
     const editable = r.status === 'DRAFT' || r.status === 'RETURNED';
     const n = r.narrative || {};

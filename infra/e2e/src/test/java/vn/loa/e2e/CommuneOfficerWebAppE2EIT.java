@@ -33,10 +33,8 @@ import static vn.loa.e2e.WebAppWorld.token;
  * form: the plan of {@value WebAppWorld#YEAR} (edit the draft the district prepared, issue it, print it),
  * an activity scheduled, started and completed, a stale change refused with "reload", evidence from a
  * phone-sized window, a correction with its reason, an import previewed before anything is kept, the
- * quarterly report written and submitted, the inbox.
+ * quarterly report written and submitted, its evidence downloaded as one ZIP, the inbox.
  *
- * <p>Methods that need APIs still on other branches say so in their comment (issue 18: evidence upload,
- * {@code PATCH} + history, import {@code dryRun}, report document numbers).
  */
 @ExtendWith(StackLogsOnFailure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -172,7 +170,7 @@ class CommuneOfficerWebAppE2EIT {
         }
     }
 
-    /** Needs the evidence branch: POST /api/activities/{id}/evidence (413/415 problems, downloads). */
+    /** POST /api/activities/{id}/evidence (413/415 problems), download, DELETE with If-Match. */
     @Test
     @Order(5)
     void uploadsAPhotoFromAPhoneAndIsToldWhyAFileIsRefused() throws IOException {
@@ -199,6 +197,12 @@ class CommuneOfficerWebAppE2EIT {
             browser.click(By.cssSelector("#evidence-list li[data-name='" + photo.getFileName() + "'] button"));
             browser.waitUntil(() -> String.valueOf(browser.chrome.executeScript("return document.body.dataset.lastDownload"))
                     .startsWith(photo.getFileName().toString()));
+
+            // Deleted again (If-Match: the file's "<sha256>"), after the officer confirms.
+            browser.click(By.cssSelector("#evidence-list li[data-name='" + photo.getFileName() + "'] button[data-delete]"));
+            browser.chrome.switchTo().alert().accept();
+            browser.waitUntil(() -> !browser.present(By.cssSelector("#evidence-list li[data-name='" + photo.getFileName() + "']")));
+            assertThat(ok(api().get("/api/activities/" + completed() + "/evidence", token(LIEN_MINH))).get("total").asInt()).isZero();
             Files.delete(fake);
             Files.delete(photo);
         } finally {
@@ -206,7 +210,7 @@ class CommuneOfficerWebAppE2EIT {
         }
     }
 
-    /** Needs the activity branch: PATCH /api/activities/{id} with If-Match and GET …/history. */
+    /** PATCH /api/activities/{id} with If-Match and GET …/history. */
     @Test
     @Order(6)
     void correctsACompletedActivityWithAReasonAndSeesTheHistory() {
@@ -221,7 +225,7 @@ class CommuneOfficerWebAppE2EIT {
         assertThat(browser.text(By.id("history"))).contains("Bổ sung một buổi phát lại ngày 21/5", LIEN_MINH);
     }
 
-    /** Needs the activity branch: POST /api/activities/import?dryRun=true keeps nothing. */
+    /** POST /api/activities/import?dryRun=true keeps nothing. */
     @Test
     @Order(7)
     void importsActivitiesAfterAPreviewOfTheRefusedRows() throws IOException {
@@ -255,8 +259,9 @@ class CommuneOfficerWebAppE2EIT {
     void writesAndSubmitsTheQuarterlyReport() {
         completed();
         browser.nav("bao-cao");
-        browser.select(By.cssSelector("select[name=period]"), "Q2");
-        browser.waitUntil(() -> browser.present(By.cssSelector("#report[data-period='" + YEAR + "-Q2']")));
+        // Decree 09's regime: a commune reports for Q1, the first six months, Q3 and the year; May's work is in H1.
+        browser.select(By.cssSelector("select[name=period]"), "H1");
+        browser.waitUntil(() -> browser.present(By.cssSelector("#report[data-period='" + YEAR + "-H1']")));
         // The figures are drafted from the logged work (reporting-service learns it through Kafka).
         browser.waitUntil(() -> {
             String achieved = browser.text(By.cssSelector("#report-targets tr[data-code='CT-2'] td:nth-child(4)"));
@@ -276,9 +281,13 @@ class CommuneOfficerWebAppE2EIT {
         browser.click(By.cssSelector("button[data-export='docx']"));
         browser.waitUntil(() -> String.valueOf(browser.chrome.executeScript("return document.body.dataset.lastDownload"))
                 .matches(".+\\.docx [1-9][0-9]{3,}"));
+        // The quarter's evidence as one ZIP (a folder per completed activity and manifest.csv), one click.
+        browser.click(By.id("evidence-zip"));
+        browser.waitUntil(() -> String.valueOf(browser.chrome.executeScript("return document.body.dataset.lastDownload"))
+                .matches(".+\\.zip [1-9][0-9]{2,}"));
     }
 
-    /** Needs the regime branch: a submitted report carries its document number NN/BC-UBND. */
+    /** A submitted report carries its document number NN/BC-UBND (Decree 09 regime). */
     @Test
     @Order(9)
     void aSubmittedReportShowsItsDocumentNumber() {
@@ -290,8 +299,9 @@ class CommuneOfficerWebAppE2EIT {
     @Test
     @Order(10)
     void readsTheInboxAndMarksANotificationRead() {
-        // An activity due long ago is overdue at once: activity-service announces it, the inbox receives it.
-        WebAppWorld.schedule("Hội nghị tuyên truyền CCHC ở thôn Đông Thịnh", "RADIO", "CT-2", YEAR + "-03-20");
+        // An activity due long ago is overdue at once: activity-service announces it, the inbox receives it. Due in Q2,
+        // not Q1: DistrictOfficerWebAppE2EIT closes Q1 of Đức Thọ's communes, and the classes may run in either order.
+        WebAppWorld.schedule("Hội nghị tuyên truyền CCHC ở thôn Đông Thịnh", "RADIO", "CT-2", YEAR + "-04-20");
         browser.nav("thong-bao");
         browser.waitUntil(() -> {
             if (!browser.present(By.cssSelector("#inbox-list li[data-type='activity-overdue']"))) {
@@ -301,10 +311,10 @@ class CommuneOfficerWebAppE2EIT {
             return true;
         });
         browser.screenshot("app-commune-inbox");
-        int before = browser.all(By.cssSelector("#inbox-list li")).size();
-        browser.click(By.cssSelector("#inbox-list li button"));
-        browser.waitUntil(() -> browser.all(By.cssSelector("#inbox-list li")).size() == before - 1
-                || (before == 1 && browser.present(By.cssSelector(".empty"))));
+        // Marked read, it leaves the list of unread ones (by its id: other notices may arrive meanwhile).
+        String id = browser.attr(By.cssSelector("#inbox-list li[data-type='activity-overdue']"), "data-id");
+        browser.click(By.cssSelector("#inbox-list li[data-id='" + id + "'] button"));
+        browser.waitUntil(() -> !browser.present(By.cssSelector("#inbox-list li[data-id='" + id + "']")));
     }
 
     private static String completed() {

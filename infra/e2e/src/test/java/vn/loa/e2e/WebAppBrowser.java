@@ -115,7 +115,9 @@ final class WebAppBrowser implements AutoCloseable {
     /** Opens a hash route directly (a bookmark, or coming back to a screen). */
     void go(String hash) {
         String before = loadedStamp();
-        chrome.executeScript("location.hash = arguments[0]", hash);
+        // The same hash again fires no hashchange: the app is told as if it had (it renders the screen afresh).
+        chrome.executeScript("if (location.hash === arguments[0]) { window.dispatchEvent(new HashChangeEvent('hashchange')); }"
+                + " else { location.hash = arguments[0]; }", hash);
         waitUntil(() -> !Objects.equals(before, loadedStamp()) && screenLoaded());
     }
 
@@ -190,9 +192,9 @@ final class WebAppBrowser implements AutoCloseable {
             Path dir = screenshotDir();
             Files.createDirectories(dir);
             chrome.executeScript("document.getElementById('status') && (document.getElementById('status').hidden = true);"
-                    + "document.activeElement && document.activeElement.blur && document.activeElement.blur()");
+                    + "document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0)");
             Number width = (Number) chrome.executeScript("return document.documentElement.clientWidth");
-            Number height = (Number) chrome.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
+            Number height = (Number) chrome.executeScript("return Math.min(document.documentElement.scrollHeight, 2400)");
             Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));

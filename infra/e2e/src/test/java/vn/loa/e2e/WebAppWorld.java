@@ -6,6 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.e2e.E2E.array;
@@ -26,7 +27,10 @@ final class WebAppWorld {
     static final String DUC_THO = "ductho.vhtt";
     static final String OPERATOR = "operator";
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String value, long fetchedAtNanos) {
+    }
     private static String districtPlan;
     private static final Map<String, String> PLANS = new ConcurrentHashMap<>();
 
@@ -50,8 +54,15 @@ final class WebAppWorld {
         if (!external()) {
             return LoaStack.get().token(user);
         }
-        return TOKENS.computeIfAbsent(user, u -> api().post("/auth/token", null,
-                object().put("username", u).put("password", "demo")).json().get("access_token").asString());
+        // Access tokens live 10 minutes: a cached one is fetched again after 4 (a run against a held stack is longer).
+        Token cached = TOKENS.get(user);
+        if (cached != null && System.nanoTime() - cached.fetchedAtNanos() < TimeUnit.MINUTES.toNanos(4)) {
+            return cached.value();
+        }
+        String fresh = api().post("/auth/token", null, object().put("username", user).put("password", "demo"))
+                .json().get("access_token").asString();
+        TOKENS.put(user, new Token(fresh, System.nanoTime()));
+        return fresh;
     }
 
     static JsonNode ok(Api.Response response) {
