@@ -420,7 +420,13 @@ public class ActivityService {
         try {
             step.run();
         } catch (InvalidTransitionException e) {
-            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "activity-" + e.action(), e.from().name());
+            String variant = switch (e.action()) {
+                case "start" -> "activity-start";
+                case "complete" -> "activity-complete";
+                case "cancel" -> "activity-cancel";
+                default -> "activity-correct";
+            };
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, variant, e.from().name());
         }
     }
 
