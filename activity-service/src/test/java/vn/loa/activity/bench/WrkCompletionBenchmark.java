@@ -186,9 +186,13 @@ class WrkCompletionBenchmark {
                     continue;
                 }
                 double[] before = loadAverage();
+                Map<String, long[]> statsBefore = tableStats(db);
                 long start = System.nanoTime();
                 String result = wrk(port, script, idFile, bearer, connections, duration, offset);
                 double drained = awaitOutboxEmpty(db, Duration.ofMinutes(10));
+                Thread.sleep(1_500); // PostgreSQL publishes its table statistics about once a second
+                line("statements per completion, c=%d (pg_stat_user_tables, relay included): %s", connections,
+                        perCompletion(statsBefore, tableStats(db), requests(result)));
                 double[] after = loadAverage();
                 offset += requests(result) + 64;
                 Files.writeString(out.resolve("wrk-" + label + "-c" + connections + ".txt"), result);
@@ -226,6 +230,35 @@ class WrkCompletionBenchmark {
 
     static String load(double[] l) {
         return String.format(Locale.ROOT, "%.2f %.2f %.2f", l[0], l[1], l[2]);
+    }
+
+    /** Per table: index and sequential scans, rows inserted, rows updated (cumulative since the database started). */
+    static Map<String, long[]> tableStats(PostgresServer.Database db) throws Exception {
+        Map<String, long[]> stats = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT relname, coalesce(idx_scan, 0) + coalesce(seq_scan, 0),"
+                     + " n_tup_ins, n_tup_upd FROM pg_stat_user_tables")) {
+            while (rs.next()) {
+                stats.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+            }
+        }
+        return stats;
+    }
+
+    /** "table scans/inserts/updates" per completion, for the tables the completions touched. */
+    static String perCompletion(Map<String, long[]> before, Map<String, long[]> after, int completions) {
+        List<String> parts = new ArrayList<>();
+        after.forEach((table, a) -> {
+            long[] b = before.getOrDefault(table, new long[3]);
+            long scans = a[0] - b[0];
+            long inserts = a[1] - b[1];
+            long updates = a[2] - b[2];
+            if (scans + inserts + updates > completions / 10) {
+                parts.add(String.format(Locale.ROOT, "%s %.2f scans, %.2f inserts, %.2f updates", table,
+                        scans / (double) completions, inserts / (double) completions, updates / (double) completions));
+            }
+        });
+        return String.join("; ", parts);
     }
 
     /** Plain JDBC: one row per transaction for {@code seconds}, as an outbox write would commit; rows/s. */

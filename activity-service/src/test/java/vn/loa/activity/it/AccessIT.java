@@ -144,7 +144,8 @@ class AccessIT extends IntegrationTestSupport {
                 : path.endsWith("/evidence") ? "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--b--\r\n"
                 : path.endsWith("/complete") ? Http.json(completion(LocalDate.of(2022, 6, 1), 1))
-                : path.endsWith("/cancel") || method.equals("PATCH") ? "{\"reason\":\"Lý do\",\"title\":\"Tiêu đề\"}" : "{}";
+                : path.endsWith("/cancel") ? "{\"reason\":\"Lý do\"}"
+                : method.equals("PATCH") ? "{\"reason\":\"Lý do\",\"title\":\"Tiêu đề\"}" : "{}";
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port() + path))
                 .header("Content-Type", contentType).header("If-Match", "\"1\"")

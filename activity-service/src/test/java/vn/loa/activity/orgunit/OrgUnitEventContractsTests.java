@@ -61,6 +61,8 @@ class OrgUnitEventContractsTests {
         EventContracts.assertValid("org-units-merged", Upstream.envelope("org-units-merged", "/plan-service", "xa-hop-nhat",
                 Upstream.orgUnitsMerged("xa-hop-nhat", "Xã Hợp Nhất", merged, java.util.List.of(
                         java.util.Map.of("code", "xa-cu-mot", "name", "Xã Cũ Một", "level", "COMMUNE",
-                                "path", java.util.List.of("ha-tinh", "duc-tho", "xa-cu-mot"), "movedChildren", java.util.List.of())))));
+                                "path", java.util.List.of("ha-tinh", "duc-tho", "xa-cu-mot"), "movedChildren", java.util.List.of()),
+                        java.util.Map.of("code", "xa-cu-hai", "name", "Xã Cũ Hai", "level", "COMMUNE",
+                                "path", java.util.List.of("ha-tinh", "duc-tho", "xa-cu-hai"), "movedChildren", java.util.List.of())))));
     }
 }
