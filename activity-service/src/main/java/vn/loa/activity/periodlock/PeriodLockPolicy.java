@@ -49,10 +49,14 @@ public final class PeriodLockPolicy {
                     ? Text.of("problem.period-locked.expired-reopening", String.valueOf(window.reopenedBy()),
                     AT.format(window.reopenedUntil().atZone(ZONE)))
                     : "";
-            return Text.of(ProblemCode.PERIOD_LOCKED.detailKey("window"), window.period(), String.valueOf(window.from()),
-                    String.valueOf(window.to()), communeName, String.valueOf(window.closedBy()),
-                    window.closedAt() == null ? "?" : AT.format(window.closedAt().atZone(ZONE)), expired,
-                    String.valueOf(window.district()), window.orgUnit());
+            // At most four arguments per message (ProblemCatalogueTests): the detail is built from smaller texts.
+            Text span = Text.of(ProblemCode.PERIOD_LOCKED.detailKey("span"), window.period(), String.valueOf(window.from()),
+                    String.valueOf(window.to()));
+            Text closedBy = Text.of(ProblemCode.PERIOD_LOCKED.detailKey("closed-by"), String.valueOf(window.closedBy()),
+                    window.closedAt() == null ? "?" : AT.format(window.closedAt().atZone(ZONE)));
+            Text how = Text.of(ProblemCode.PERIOD_LOCKED.detailKey("reopen-how"), expired, String.valueOf(window.district()),
+                    window.orgUnit(), window.period());
+            return Text.of(ProblemCode.PERIOD_LOCKED.detailKey("window"), span, communeName, closedBy, how);
         }
 
         /** The detail in English (logs, tests). */
