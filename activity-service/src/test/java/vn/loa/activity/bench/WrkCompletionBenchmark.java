@@ -91,15 +91,17 @@ class WrkCompletionBenchmark {
             Files.write(key, in.readAllBytes());
         }
         int port;
-        try (ServerSocket s = new ServerSocket(0)) {
+        int managementPort; // actuator on its own port (service-support's ManagementPort): readiness is asked there
+        try (ServerSocket s = new ServerSocket(0); ServerSocket m = new ServerSocket(0)) {
             port = s.getLocalPort();
+            managementPort = m.getLocalPort();
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(javaOpts.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
-                "--management.server.port=0",
+                "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
@@ -121,8 +123,7 @@ class WrkCompletionBenchmark {
             long t0 = System.nanoTime();
             waitUntil(Duration.ofMinutes(10), () -> { // a loaded 2-core machine needs minutes
                 try {
-                    return http.get("/actuator/health/readiness", null).status() == 200
-                            || http.get("/actuator/health", null).status() == 200;
+                    return new Http(managementPort).get("/actuator/health/readiness", null).status() == 200;
                 } catch (RuntimeException e) {
                     return false;
                 }
