@@ -3,6 +3,8 @@ package vn.loa.activity.access;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.activity.orgunit.OrgTree;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
 import vn.loa.support.security.Roles;
@@ -41,19 +43,31 @@ public class AccessPolicy {
 
     /** 403 unless the caller is an officer or a viewer with an org unit in the token. */
     public void requireReader(CurrentUser user) {
+        // The one rule for OPERATOR (service-support): a token whose only role it is reads no business data.
+        OrgScope.requireBusinessRole(user);
         if (!user.hasAnyRole(Roles.COMMUNE_OFFICER, Roles.DISTRICT_OFFICER, Roles.PROVINCE_VIEWER)) {
-            throw ApiException.forbidden("Activities are for commune and district officers and province viewers.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "activity-reader");
         }
         if (user.orgUnit() == null || user.orgUnit().isBlank()) {
-            throw ApiException.forbidden("The token names no org unit.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "no-org-unit");
         }
+    }
+
+    /** "Activity {id}" as the bundles name it, for not-found and precondition answers. */
+    public static Text activity(UUID id) {
+        return Text.of("object.activity", String.valueOf(id));
+    }
+
+    /** 404 for an activity that does not exist or lies outside the caller's scope (indistinguishable on purpose). */
+    public static ApiException activityNotFound(UUID id) {
+        return ApiException.of(ProblemCode.NOT_FOUND, "object", activity(id));
     }
 
     /** 403 unless the caller may change activities (a commune or district officer). */
     public void requireWriter(CurrentUser user) {
         requireReader(user);
         if (!user.canWrite()) {
-            throw ApiException.forbidden("Your role may read activities but not change them.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "activity-writer");
         }
     }
 
@@ -62,16 +76,28 @@ public class AccessPolicy {
         return orgUnit != null && tree.scopePaths(orgUnit).stream().anyMatch(path -> OrgScope.covers(user, path));
     }
 
+    /**
+     * As {@link #requireReadable(CurrentUser, String, Text)} for a unit the tree copy may not know yet (its
+     * registration not received): then the path copied onto its plans and activities decides.
+     */
+    public void requireReadable(CurrentUser user, String orgUnit, List<String> copiedPath, Text what) {
+        requireReader(user);
+        boolean known = !tree.scopePaths(orgUnit).isEmpty();
+        if (known ? !covers(user, orgUnit) : !OrgScope.covers(user, copiedPath)) {
+            throw ApiException.of(ProblemCode.NOT_FOUND, "object", what);
+        }
+    }
+
     /** 403 without a reader's role, 404 outside the caller's scope. */
-    public void requireReadable(CurrentUser user, String orgUnit, String what) {
+    public void requireReadable(CurrentUser user, String orgUnit, Text what) {
         requireReader(user);
         if (!covers(user, orgUnit)) {
-            throw ApiException.notFound(what + " not found.");
+            throw ApiException.of(ProblemCode.NOT_FOUND, "object", what);
         }
     }
 
     /** 403 without a reader's role, 404 outside the caller's scope (checked before the writer's role), then 403. */
-    public void requireWritable(CurrentUser user, String orgUnit, String what) {
+    public void requireWritable(CurrentUser user, String orgUnit, Text what) {
         requireReadable(user, orgUnit, what);
         requireWriter(user);
     }
@@ -93,11 +119,11 @@ public class AccessPolicy {
         requireReader(user);
         String orgUnit = jdbc.sql("SELECT org_unit FROM activity WHERE id = :id").param("id", activityId)
                 .query(String.class).optional()
-                .orElseThrow(() -> ApiException.notFound("Activity " + activityId + " not found."));
+                .orElseThrow(() -> activityNotFound(activityId));
         if (access == Access.WRITE) {
-            requireWritable(user, orgUnit, "Activity " + activityId);
+            requireWritable(user, orgUnit, activity(activityId));
         } else {
-            requireReadable(user, orgUnit, "Activity " + activityId);
+            requireReadable(user, orgUnit, activity(activityId));
         }
     }
 }

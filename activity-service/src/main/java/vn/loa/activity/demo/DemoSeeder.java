@@ -18,7 +18,7 @@ import vn.loa.activity.orgunit.OrgTree;
 import vn.loa.activity.plancopy.PlanCopies;
 import vn.loa.activity.plancopy.PlanCopy;
 import vn.loa.activity.plancopy.PlanTarget;
-import vn.loa.activity.support.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.Roles;
 

@@ -65,7 +65,7 @@ class EvidenceArchive {
     static List<String> quarters(String period) {
         Matcher m = PERIOD.matcher(period == null ? "" : period);
         if (!m.matches()) {
-            throw ApiException.validation("period", "must be a quarter (2022-Q2), a half year (2022-H1) or a year (2022)");
+            throw ApiException.invalid("period", "field.evidence.period");
         }
         String year = m.group(1);
         String part = m.group(2);

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.loa.support.security.CurrentUser;
-import vn.loa.support.web.ApiException;
 import vn.loa.support.web.PageResponse;
 import vn.loa.support.web.Paging;
 
@@ -83,8 +82,7 @@ class EvidenceController {
                    CurrentUser user, HttpServletResponse response) throws IOException {
         EvidenceFile file = service.get(user, activityId, evidenceId);
         if (file.thumbnailKey() == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "no-thumbnail", "Not found", "Evidence file " + evidenceId
-                    + " has no thumbnail: only JPEG and PNG photos get one (" + file.contentType() + " is not decoded here).");
+            throw EvidenceProblems.noThumbnail(evidenceId, file.contentType());
         }
         // The thumbnail is derived from the bytes: the file's hash identifies it too (another tag than the file's).
         String thumbName = FileNames.sanitise(stem(file.name()) + " (ảnh thu nhỏ).jpg", EvidenceType.JPEG);

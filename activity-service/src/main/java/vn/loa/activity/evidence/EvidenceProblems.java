@@ -1,64 +1,74 @@
 package vn.loa.activity.evidence;
 
-import org.springframework.http.HttpStatus;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.UUID;
 
-/** The refusals of evidence uploads and deletions, each with a stable code and the limit it is about. */
+/**
+ * The refusals of evidence uploads and deletions: codes of the shared catalogue ({@link ProblemCode}), details from
+ * its bundles, each with the limit it is about as a member.
+ */
 final class EvidenceProblems {
 
     private EvidenceProblems() {
     }
 
+    /** "Evidence file {id} of activity {id}" as the bundles name it. */
+    static Text file(UUID activityId, UUID evidenceId) {
+        return Text.of("object.evidence-file", String.valueOf(evidenceId), String.valueOf(activityId));
+    }
+
+    static ApiException fileNotFound(UUID activityId, UUID evidenceId) {
+        return ApiException.of(ProblemCode.NOT_FOUND, "object", file(activityId, evidenceId));
+    }
+
     static ApiException fileTooLarge(long limit) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                "The file is larger than " + human(limit) + " (" + bytes(limit) + " bytes), the limit for one evidence file.")
+        return ApiException.of(ProblemCode.PAYLOAD_TOO_LARGE, "evidence-file", human(limit), bytes(limit))
                 .with("limit", limit);
     }
 
     static ApiException totalTooLarge(long limit, long used, long size) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "evidence-total-limit", "Evidence total limit reached",
-                "The activity's evidence files may add up to " + human(limit) + "; " + human(used) + " are used and this file has "
-                        + human(size) + ". Remove a file or send a smaller one (a photo at the phone's usual size is enough).")
+        return ApiException.of(ProblemCode.EVIDENCE_TOTAL_LIMIT, "limit", human(limit), human(used), human(size))
                 .with("limit", limit).with("used", used);
     }
 
     static ApiException tooManyFiles(int limit) {
-        return new ApiException(HttpStatus.CONFLICT, "evidence-count-limit", "Evidence count limit reached",
-                "An activity may have at most " + limit + " evidence files and this one has " + limit
-                        + ". Remove one before adding another.")
+        return ApiException.of(ProblemCode.EVIDENCE_COUNT_LIMIT, "limit", String.valueOf(limit))
                 .with("limit", limit);
     }
 
     static ApiException typeNotAllowed(String detected) {
-        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "The file's content is " + detected + ", which evidence may not be. Allowed: " + EvidenceType.allowedNames()
-                        + ". The type is read from the file's bytes, not from its name.")
+        return ApiException.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "evidence", detected, EvidenceType.allowedNames())
                 .with("detected", detected).with("allowed", EvidenceType.allowedMediaTypes());
     }
 
     static ApiException imageTooLarge(long pixels, long limit) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "image-too-large", "Image too large",
-                "The image has " + megapixels(pixels) + " megapixels; evidence photos may have at most " + megapixels(limit)
-                        + ". A photo at the phone's usual resolution is enough.")
+        return ApiException.of(ProblemCode.IMAGE_TOO_LARGE, "limit", megapixels(pixels), megapixels(limit))
                 .with("limit", limit).with("pixels", pixels);
     }
 
-    static ApiException cancelled(java.util.UUID activityId) {
-        return ApiException.conflict("invalid-transition",
-                "Activity " + activityId + " is cancelled; evidence can only be added to planned, started or completed activities.");
+    static ApiException noThumbnail(UUID evidenceId, String contentType) {
+        return ApiException.of(ProblemCode.NO_THUMBNAIL, "file", String.valueOf(evidenceId), contentType);
+    }
+
+    static ApiException cancelled(UUID activityId) {
+        return ApiException.of(ProblemCode.INVALID_TRANSITION, "evidence-cancelled", String.valueOf(activityId));
     }
 
     static ApiException ifMatchRequired() {
-        return new ApiException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
-                "Deleting an evidence file needs If-Match with the ETag of the file as you read it (its SHA-256).");
+        return ApiException.of(ProblemCode.PRECONDITION_REQUIRED, "evidence");
+    }
+
+    static ApiException stale(String current, String ifMatch) {
+        return ApiException.of(ProblemCode.VERSION_CONFLICT, "evidence", current, ifMatch);
     }
 
     static ApiException storageUnavailable() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Service unavailable",
-                "The evidence store cannot be reached at the moment. Nothing was saved; please try again shortly.");
+        return ApiException.of(ProblemCode.SERVICE_UNAVAILABLE, "evidence-store");
     }
 
     static String human(long bytes) {

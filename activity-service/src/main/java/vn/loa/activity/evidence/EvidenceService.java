@@ -9,10 +9,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
+import vn.loa.activity.access.AccessPolicy;
 import vn.loa.activity.orgunit.OrgTree;
 import vn.loa.activity.periodlock.PeriodLockPolicy;
 import vn.loa.activity.periodlock.PeriodLocks;
-import vn.loa.activity.periodlock.PeriodWindow;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
 
@@ -46,7 +46,6 @@ import java.util.UUID;
 public class EvidenceService {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ActivityAccess access;
     private final EvidenceRepository evidence;
@@ -87,7 +86,7 @@ public class EvidenceService {
             throw EvidenceProblems.cancelled(activityId);
         }
         if (file == null) {
-            throw ApiException.validation("file", "is required: send the file as the multipart part \"file\"");
+            throw ApiException.invalid("file", "field.evidence.file-required");
         }
         long maxFile = limits.maxFileSize().toBytes();
         if (file.getSize() > maxFile) {
@@ -97,7 +96,7 @@ public class EvidenceService {
         checkRoom(evidence.usage(activityId), Math.max(file.getSize(), 0));
         try (Spooled spooled = spool(file, maxFile)) {
             if (spooled.size() == 0) {
-                throw ApiException.validation("file", "is empty");
+                throw ApiException.invalid("file", "field.evidence.file-empty");
             }
             FileTypes.Detection detection = FileTypes.detect(spooled.path());
             EvidenceType type = detection.type().orElseThrow(() -> EvidenceProblems.typeNotAllowed(detection.detected()));
@@ -148,7 +147,7 @@ public class EvidenceService {
     /** Inside the transaction: the activity's row locked, the limits checked again, the row in, the journal cleared. */
     private Uploaded commit(EvidenceFile row, List<String> keys) {
         if (!evidence.lockActivity(row.activityId())) {
-            throw ApiException.notFound("Activity " + row.activityId() + " not found.");
+            throw AccessPolicy.activityNotFound(row.activityId());
         }
         Optional<EvidenceFile> same = evidence.findBySha256(row.activityId(), row.sha256());
         if (same.isPresent()) {
@@ -219,7 +218,7 @@ public class EvidenceService {
     public EvidenceFile get(CurrentUser user, UUID activityId, UUID evidenceId) {
         access.readable(user, activityId);
         return evidence.find(activityId, evidenceId)
-                .orElseThrow(() -> ApiException.notFound("Evidence file " + evidenceId + " of activity " + activityId + " not found."));
+                .orElseThrow(() -> EvidenceProblems.fileNotFound(activityId, evidenceId));
     }
 
     /** The stored bytes (the caller closes the stream); 503 if the store cannot be reached. */
@@ -242,13 +241,12 @@ public class EvidenceService {
     public void delete(CurrentUser user, UUID activityId, UUID evidenceId, String ifMatch) {
         ActivityAccess.ActivityRef activity = access.writable(user, activityId);
         EvidenceFile file = evidence.find(activityId, evidenceId)
-                .orElseThrow(() -> ApiException.notFound("Evidence file " + evidenceId + " of activity " + activityId + " not found."));
+                .orElseThrow(() -> EvidenceProblems.fileNotFound(activityId, evidenceId));
         if (ifMatch == null || ifMatch.isBlank()) {
             throw EvidenceProblems.ifMatchRequired();
         }
         if (!EvidenceETags.matches(ifMatch, file.sha256())) {
-            throw ApiException.preconditionFailed("The evidence file is not the one you read (its ETag is "
-                    + EvidenceETags.of(file.sha256()) + ", If-Match " + ifMatch + ").");
+            throw EvidenceProblems.stale(EvidenceETags.of(file.sha256()), ifMatch);
         }
         Instant now = clock.instant();
         refuseIfLocked(activity, now);
@@ -256,7 +254,7 @@ public class EvidenceService {
         transaction.executeWithoutResult(s -> {
             evidence.lockActivity(activityId);
             if (!evidence.delete(evidenceId)) {
-                throw ApiException.notFound("Evidence file " + evidenceId + " of activity " + activityId + " not found.");
+                throw EvidenceProblems.fileNotFound(activityId, evidenceId);
             }
             // Due at once: if the objects cannot be removed after the commit, the cleanup removes them.
             evidence.journalOrphans(keys, now, "deleted");
@@ -277,17 +275,7 @@ public class EvidenceService {
         Optional<PeriodLockPolicy.Refusal> refusal = PeriodLockPolicy.check(activity.periodDate(), now,
                 locks.windowsOf(activity.orgUnit()));
         if (refusal.isPresent()) {
-            PeriodWindow w = refusal.get().window();
-            ApiException problem = ApiException.conflict("period-locked", refusal.get().detail(orgUnits.nameOf(activity.orgUnit())))
-                    .with("orgUnit", activity.orgUnit()).with("period", w.period())
-                    .with("reopen", "POST /api/periods/" + w.orgUnit() + "/" + w.period() + "/reopen");
-            if (w.closedBy() != null) {
-                problem.with("closedBy", w.closedBy());
-            }
-            if (w.closedAt() != null) {
-                problem.with("closedAt", w.closedAt().atZone(ZONE).toOffsetDateTime());
-            }
-            throw problem;
+            throw refusal.get().problem(activity.orgUnit(), orgUnits.nameOf(activity.orgUnit()));
         }
     }
 

@@ -2,9 +2,11 @@ package vn.loa.activity.evidence;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.loa.activity.access.AccessPolicy;
 import vn.loa.activity.support.Sql;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.security.CurrentUser;
-import vn.loa.support.security.Roles;
 import vn.loa.support.web.ApiException;
 
 import java.time.LocalDate;
@@ -13,39 +15,42 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link ActivityAccess} by the activity feature's rules of today ({@code Callers}/{@code Caller}): officers and
- * province viewers read, officers write, within the subtree of the token's org unit (the unit is on the
- * activity's org-unit path); the scope is checked before the role, so that a 403 never tells that an activity
- * exists. One small query of the {@code activity} table; to be replaced by the activity feature's access policy.
+ * {@link ActivityAccess} by the activity feature's one policy ({@link AccessPolicy}): officers and province viewers
+ * read, officers write, within the subtree of the token's org unit as the current tree copy has it; the scope is
+ * checked before the role, so that a 403 never tells that an activity exists; an operator-only token gets 403.
+ * This class only reads what evidence needs of the activity (one small query of the {@code activity} table).
  */
 @Component
 class JdbcActivityAccess implements ActivityAccess {
 
     private final JdbcClient jdbc;
+    private final AccessPolicy policy;
 
-    JdbcActivityAccess(JdbcClient jdbc) {
+    JdbcActivityAccess(JdbcClient jdbc, AccessPolicy policy) {
         this.jdbc = jdbc;
+        this.policy = policy;
     }
 
     @Override
     public ActivityRef readable(CurrentUser user, UUID activityId) {
-        requireReader(user);
-        return find(activityId).filter(a -> a.orgUnitPath().contains(user.orgUnit()))
-                .orElseThrow(() -> ApiException.notFound("Activity " + activityId + " not found."));
+        policy.requireReader(user);
+        ActivityRef activity = find(activityId).orElseThrow(() -> AccessPolicy.activityNotFound(activityId));
+        policy.requireReadable(user, activity.orgUnit(), AccessPolicy.activity(activityId));
+        return activity;
     }
 
     @Override
     public ActivityRef writable(CurrentUser user, UUID activityId) {
-        ActivityRef activity = readable(user, activityId);
-        if (!user.canWrite()) {
-            throw ApiException.forbidden("Your role may read activities but not change them.");
-        }
+        policy.requireReader(user);
+        ActivityRef activity = find(activityId).orElseThrow(() -> AccessPolicy.activityNotFound(activityId));
+        policy.requireWritable(user, activity.orgUnit(), AccessPolicy.activity(activityId));
         return activity;
     }
 
     @Override
     public List<String> readableOrgUnit(CurrentUser user, String orgUnit) {
-        requireReader(user);
+        policy.requireReader(user);
+        Text what = Text.of("object.org-unit", orgUnit);
         List<String> path = jdbc.sql("SELECT path FROM org_unit_copy WHERE code = :code").param("code", orgUnit)
                 .query((rs, n) -> Sql.list(rs, "path")).optional()
                 // An org unit whose registration we have not received (yet): its plans and activities carry its path.
@@ -53,18 +58,9 @@ class JdbcActivityAccess implements ActivityAccess {
                         .query((rs, n) -> Sql.list(rs, "org_unit_path")).optional())
                 .or(() -> jdbc.sql("SELECT org_unit_path FROM activity WHERE org_unit = :code LIMIT 1").param("code", orgUnit)
                         .query((rs, n) -> Sql.list(rs, "org_unit_path")).optional())
-                .filter(p -> p.contains(user.orgUnit()))
-                .orElseThrow(() -> ApiException.notFound("Org unit " + orgUnit + " not found."));
+                .orElseThrow(() -> ApiException.of(ProblemCode.NOT_FOUND, "object", what));
+        policy.requireReadable(user, orgUnit, path, what);
         return path;
-    }
-
-    private static void requireReader(CurrentUser user) {
-        if (!user.hasAnyRole(Roles.COMMUNE_OFFICER, Roles.DISTRICT_OFFICER, Roles.PROVINCE_VIEWER)) {
-            throw ApiException.forbidden("Activities are for commune and district officers and province viewers.");
-        }
-        if (user.orgUnit() == null || user.orgUnit().isBlank()) {
-            throw ApiException.forbidden("The token names no org unit.");
-        }
     }
 
     private Optional<ActivityRef> find(UUID id) {

@@ -5,10 +5,13 @@ import org.springframework.stereotype.Component;
 import vn.loa.activity.access.AccessPolicy;
 import vn.loa.activity.lifecycle.ActivityService;
 import vn.loa.activity.lifecycle.NewActivity;
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.ProblemTexts;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.ConstraintMessages;
 import vn.loa.support.web.FieldError;
+import vn.loa.support.web.Problems;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -17,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -50,15 +54,15 @@ class ActivityImport {
         checkHeader(file.header());
         List<ActivityService.Row> rows = new ArrayList<>(file.rows().size());
         for (ImportRow r : file.rows()) {
-            List<FieldError> errors = new ArrayList<>();
+            List<FieldText> errors = new ArrayList<>();
             NewActivity cmd = null;
             if (r.shapeError() != null) {
-                errors.add(new FieldError("row", r.shapeError()));
+                errors.add(new FieldText("row", r.shapeError()));
             } else {
                 cmd = toActivity(r, errors);
                 if (errors.isEmpty()) {
                     // The same bounds as POST /api/activities (README, "Field limits").
-                    errors.addAll(ConstraintMessages.fieldErrors(validator.validate(cmd)));
+                    errors.addAll(ConstraintMessages.fieldTexts(validator.validate(cmd)));
                 }
             }
             rows.add(new ActivityService.Row(r.row(), cmd, errors));
@@ -69,7 +73,7 @@ class ActivityImport {
         int accepted = 0;
         for (ActivityService.RowOutcome o : outcomes) {
             if (!o.accepted()) {
-                refused.add(new ImportResult.RefusedRow(o.row(), o.errors()));
+                refused.add(new ImportResult.RefusedRow(o.row(), inLanguage(o.errors())));
                 continue;
             }
             accepted++;
@@ -84,38 +88,44 @@ class ActivityImport {
         List<String> given = header.stream().filter(h -> !h.isBlank()).toList();
         List<String> missing = ImportColumns.requiredHeaders().stream().filter(c -> !given.contains(c)).toList();
         List<String> unknown = given.stream().filter(c -> !ImportColumns.headers().contains(c)).toList();
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldText> errors = new ArrayList<>();
         if (!missing.isEmpty()) {
-            errors.add(new FieldError("header", "missing columns " + missing + "; required: "
-                    + String.join(",", ImportColumns.requiredHeaders()) + "; optional: " + optional()));
+            errors.add(FieldText.of("header", "field.import.missing-columns", missing.toString(),
+                    String.join(",", ImportColumns.requiredHeaders()), optional()));
         }
         if (!unknown.isEmpty()) {
-            errors.add(new FieldError("header", "unknown columns " + unknown + "; the columns are "
-                    + String.join(",", ImportColumns.headers())));
+            errors.add(FieldText.of("header", "field.import.unknown-columns", unknown.toString(),
+                    String.join(",", ImportColumns.headers())));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ApiException.invalid(errors);
         }
+    }
+
+    /** A refused row's errors in the language of the request (the answer is a 200 body, not a problem). */
+    private static List<FieldError> inLanguage(List<FieldText> errors) {
+        Locale locale = Problems.currentLocale();
+        return errors.stream().map(e -> new FieldError(e.field(), ProblemTexts.shared().resolve(e.message(), locale))).toList();
     }
 
     private static String optional() {
         return String.join(",", Arrays.stream(ImportColumns.values()).filter(c -> !c.required()).map(ImportColumns::header).toList());
     }
 
-    private static NewActivity toActivity(ImportRow r, List<FieldError> errors) {
+    private static NewActivity toActivity(ImportRow r, List<FieldText> errors) {
         UUID planId = null;
         String plan = r.cell("planId");
         try {
             planId = plan.isEmpty() ? null : UUID.fromString(plan);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("planId", "is not a UUID: '" + plan + "'"));
+            errors.add(FieldText.of("planId", "field.import.not-uuid", plan));
         }
         LocalDate due = null;
         String dueText = r.cell("dueDate");
         try {
             due = dueText.isEmpty() ? null : LocalDate.parse(dueText);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("dueDate", "is not a date YYYY-MM-DD: '" + dueText + "'"));
+            errors.add(FieldText.of("dueDate", "field.import.not-date", dueText));
         }
         BigDecimal planned = number(r, "plannedQuantity", errors);
         BigDecimal cost = number(r, "plannedCostVnd", errors);
@@ -124,7 +134,7 @@ class ActivityImport {
             try {
                 costVnd = cost.longValueExact();
             } catch (ArithmeticException e) {
-                errors.add(new FieldError("plannedCostVnd", "is not a whole number of đồng: '" + r.cell("plannedCostVnd") + "'"));
+                errors.add(FieldText.of("plannedCostVnd", "field.import.not-whole-vnd", r.cell("plannedCostVnd")));
             }
         }
         String source = r.cell("budgetSource");
@@ -133,12 +143,12 @@ class ActivityImport {
                 source.isEmpty() ? null : source);
     }
 
-    private static BigDecimal number(ImportRow r, String column, List<FieldError> errors) {
+    private static BigDecimal number(ImportRow r, String column, List<FieldText> errors) {
         String text = r.cell(column);
         try {
             return text.isEmpty() ? null : new BigDecimal(text);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(column, "is not a number: '" + text + "'"));
+            errors.add(FieldText.of(column, "field.import.not-number", text));
             return null;
         }
     }

@@ -3,6 +3,7 @@ package vn.loa.activity.importing;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.io.IOException;
@@ -51,7 +52,8 @@ final class CsvSheet {
                         cells.put(name, r.get(index));
                     }
                 });
-                String shape = r.isConsistent() ? null : "has " + r.size() + " values, the header " + parser.getHeaderNames().size();
+                Text shape = r.isConsistent() ? null : Text.of("field.import.row-values", String.valueOf(r.size()),
+                        String.valueOf(parser.getHeaderNames().size()));
                 rows.add(new ImportRow(row, cells, shape));
             }
             return new ImportFile(header, rows);
@@ -64,9 +66,9 @@ final class CsvSheet {
 
     private static ApiException notCsv(Throwable e) {
         if (e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
-            return ApiException.validation("body", "is not UTF-8 text");
+            return ApiException.invalid("body", "field.import.not-utf8");
         }
-        return ApiException.validation("body", "is not valid CSV: " + e.getMessage());
+        return ApiException.invalid("body", "field.import.csv", String.valueOf(e.getMessage()));
     }
 
     /** Strict UTF-8 (malformed bytes are an error, not a replacement character), without a leading BOM. */

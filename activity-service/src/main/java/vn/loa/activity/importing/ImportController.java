@@ -57,7 +57,7 @@ class ImportController {
                     "hoat-dong-mau.csv");
             case "xlsx" -> file(template.xlsx(user, planId), MediaType.parseMediaType(ImportTemplate.XLSX),
                     "hoat-dong-mau.xlsx");
-            default -> throw ApiException.validation("format", "must be csv or xlsx");
+            default -> throw ApiException.invalid("format", "field.import.format");
         };
     }
 

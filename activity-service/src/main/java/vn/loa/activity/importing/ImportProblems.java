@@ -1,5 +1,6 @@
 package vn.loa.activity.importing;
 
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.support.web.ApiException;
 
 import java.text.NumberFormat;
@@ -13,10 +14,8 @@ final class ImportProblems {
 
     /** 400 {@code too-many-rows}: the file is refused whole, nothing is kept, and the rest was not read. */
     static ApiException tooManyRows(int limit) {
-        return ApiException.badRequest("too-many-rows", "An import file has at most "
-                        + NumberFormat.getIntegerInstance(Locale.ROOT).format(limit) + " rows below its header; this one has more"
-                        + " (reading stopped at row " + NumberFormat.getIntegerInstance(Locale.ROOT).format(limit + 2L)
-                        + "). Nothing was kept: split the file.")
+        return ApiException.of(ProblemCode.TOO_MANY_ROWS, "limit", NumberFormat.getIntegerInstance(Locale.ROOT).format(limit),
+                        NumberFormat.getIntegerInstance(Locale.ROOT).format(limit + 2L))
                 .with("limit", limit);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -69,7 +70,7 @@ final class XlsxSheet {
                 ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
                 Iterator<InputStream> sheets = reader.getSheetsData();
                 if (!sheets.hasNext()) {
-                    throw ApiException.validation("body", "the workbook has no sheet");
+                    throw ApiException.invalid("body", "field.import.no-sheet");
                 }
                 Rows rows = new Rows(maxRows);
                 try (InputStream sheet = sheets.next()) {
@@ -87,7 +88,7 @@ final class XlsxSheet {
         } catch (ApiException e) {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
-            throw ApiException.validation("body", "is not a readable XLSX workbook: " + rootMessage(e));
+            throw ApiException.invalid("body", "field.import.xlsx", rootMessage(e));
         } finally {
             if (file != null) {
                 try {
@@ -164,7 +165,7 @@ final class XlsxSheet {
                     cells.put(header.get(i), current.get(i));
                 }
             }
-            String shape = current.lastKey() >= header.size() ? "has a value right of the last header column" : null;
+            Text shape = current.lastKey() >= header.size() ? Text.of("field.import.row-right") : null;
             rows.add(new ImportRow(rowNum + 1L, cells, shape));
         }
     }

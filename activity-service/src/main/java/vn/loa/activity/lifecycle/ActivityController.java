@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.loa.activity.support.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ETags;
 import vn.loa.support.web.Paging;

@@ -1,8 +1,8 @@
 package vn.loa.activity.lifecycle;
 
 import vn.loa.activity.plancopy.PlanCopy;
-import vn.loa.activity.support.Problems;
-import vn.loa.support.web.FieldError;
+import vn.loa.common.channel.Channel;
+import vn.loa.common.problem.FieldText;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -21,52 +21,51 @@ final class ActivityRules {
     private ActivityRules() {
     }
 
-    /** Field errors of an activity's planning against its plan (the 422 validation-failed of API.md). */
-    static List<FieldError> validate(NewActivity cmd, PlanCopy plan) {
-        List<FieldError> errors = new ArrayList<>();
+    /** Field errors of an activity's planning against its plan (400 validation-failed: one status per code, issue 16). */
+    static List<FieldText> validate(NewActivity cmd, PlanCopy plan) {
+        List<FieldText> errors = new ArrayList<>();
         if (cmd.title() == null || cmd.title().isBlank()) {
-            errors.add(Problems.field("title", "is required"));
+            errors.add(FieldText.of("title", "field.required"));
         } else if (cmd.title().length() > Limits.TITLE) {
-            errors.add(Problems.field("title", "is longer than " + Limits.TITLE + " characters"));
+            errors.add(FieldText.of("title", "field.size.text.max", String.valueOf(Limits.TITLE)));
         }
-        if (cmd.channel() == null || !Channel.known(cmd.channel())) {
-            errors.add(Problems.field("channel", "unknown channel '" + cmd.channel() + "'"));
+        if (cmd.channel() == null || !Channel.isKnown(cmd.channel())) {
+            errors.add(FieldText.of("channel", "field.activity.unknown-channel", cmd.channel()));
         } else if (!plan.usesChannel(cmd.channel())) {
-            errors.add(Problems.field("channel", "channel " + cmd.channel() + " is not a channel of plan " + plan.documentNumber()));
+            errors.add(FieldText.of("channel", "field.activity.channel-not-in-plan", cmd.channel(), plan.documentNumber()));
         }
         if (cmd.unit() == null || cmd.unit().isBlank()) {
-            errors.add(Problems.field("unit", "is required"));
+            errors.add(FieldText.of("unit", "field.required"));
         } else if (!plan.unitCodes().contains(cmd.unit())) {
-            errors.add(Problems.field("unit", "unknown unit '" + cmd.unit() + "' in " + plan.orgUnit()));
+            errors.add(FieldText.of("unit", "field.activity.unknown-unit", cmd.unit(), plan.orgUnit()));
         }
-        unknown(errors, "coordinatingUnits", cmd.coordinatingUnits(), plan.unitCodes(), "unit");
-        unknown(errors, "targetCodes", cmd.targetCodes(), plan.targetCodes(), "target");
+        unknown(errors, "coordinatingUnits", cmd.coordinatingUnits(), plan.unitCodes(), "field.activity.unknown-coordinating-unit");
+        unknown(errors, "targetCodes", cmd.targetCodes(), plan.targetCodes(), "field.activity.unknown-target");
         if (!plan.topicCodes().isEmpty()) {
-            unknown(errors, "topics", cmd.topics(), plan.topicCodes(), "topic");
+            unknown(errors, "topics", cmd.topics(), plan.topicCodes(), "field.activity.unknown-topic");
         }
         if (cmd.dueDate() == null) {
-            errors.add(Problems.field("dueDate", "is required"));
+            errors.add(FieldText.of("dueDate", "field.required"));
         }
         if (cmd.plannedQuantity() != null && cmd.plannedQuantity().signum() < 0) {
-            errors.add(Problems.field("plannedQuantity", "must not be negative"));
+            errors.add(FieldText.of("plannedQuantity", "field.activity.negative"));
         }
         if (cmd.plannedCostVnd() != null && cmd.plannedCostVnd() < 0) {
-            errors.add(Problems.field("plannedCostVnd", "must not be negative"));
+            errors.add(FieldText.of("plannedCostVnd", "field.activity.negative"));
         }
         if (cmd.budgetSource() != null && BudgetSource.parse(cmd.budgetSource()) == null) {
-            errors.add(Problems.field("budgetSource", "unknown budget source '" + cmd.budgetSource()
-                    + "' (PROVINCE, DISTRICT, COMMUNE or OTHER)"));
+            errors.add(FieldText.of("budgetSource", "field.activity.unknown-budget-source", cmd.budgetSource()));
         }
         return errors;
     }
 
-    private static void unknown(List<FieldError> errors, String field, List<String> values, Set<String> known, String what) {
+    private static void unknown(List<FieldText> errors, String field, List<String> values, Set<String> known, String messageKey) {
         if (values == null) {
             return;
         }
         for (String v : values) {
             if (!known.contains(v)) {
-                errors.add(Problems.field(field, "unknown " + what + " '" + v + "'"));
+                errors.add(FieldText.of(field, messageKey, v));
             }
         }
     }
@@ -76,20 +75,20 @@ final class ActivityRules {
                    String budgetSource, List<Evidence> evidence) {
     }
 
-    static List<FieldError> validate(Outputs o, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+    static List<FieldText> validate(Outputs o, LocalDate today) {
+        List<FieldText> errors = new ArrayList<>();
         if (o.completedOn() == null) {
-            errors.add(Problems.field("completedOn", "is required"));
+            errors.add(FieldText.of("completedOn", "field.required"));
         } else if (o.completedOn().isAfter(today)) {
-            errors.add(Problems.field("completedOn", "is in the future (today is " + today + " in Asia/Ho_Chi_Minh)"));
+            errors.add(FieldText.of("completedOn", "field.activity.future-date", today.toString()));
         }
         if (o.quantity() == null) {
-            errors.add(Problems.field("quantity", "is required"));
+            errors.add(FieldText.of("quantity", "field.required"));
         } else if (o.quantity().signum() < 0) {
-            errors.add(Problems.field("quantity", "must not be negative"));
+            errors.add(FieldText.of("quantity", "field.activity.negative"));
         }
         if (o.reach() != null && o.reach() < 0) {
-            errors.add(Problems.field("reach", "must not be negative"));
+            errors.add(FieldText.of("reach", "field.activity.negative"));
         }
         long sum = 0;
         Set<Audience> seen = java.util.EnumSet.noneOf(Audience.class);
@@ -98,35 +97,33 @@ final class ActivityRules {
             AudienceReach a = audiences.get(i);
             Audience audience = a == null ? null : Audience.parse(a.audience());
             if (audience == null) {
-                errors.add(Problems.field("audiences[" + i + "].audience", "unknown audience '"
-                        + (a == null ? null : a.audience()) + "' (OFFICIALS, CITIZENS or BUSINESSES)"));
+                errors.add(FieldText.of("audiences[" + i + "].audience", "field.activity.unknown-audience",
+                        a == null ? null : a.audience()));
             } else if (!seen.add(audience)) {
-                errors.add(Problems.field("audiences[" + i + "].audience", audience + " is given twice"));
+                errors.add(FieldText.of("audiences[" + i + "].audience", "field.activity.audience-twice", audience.name()));
             }
             if (a != null && (a.reach() == null || a.reach() < 0)) {
-                errors.add(Problems.field("audiences[" + i + "].reach", "is required and must not be negative"));
+                errors.add(FieldText.of("audiences[" + i + "].reach", "field.activity.audience-reach"));
             } else if (a != null) {
                 sum += a.reach();
             }
         }
         if (o.reach() != null && o.reach() >= 0 && sum > o.reach()) {
-            errors.add(Problems.field("reach", "is the total reached and cannot be less than the audiences' sum ("
-                    + sum + ")"));
+            errors.add(FieldText.of("reach", "field.activity.reach-below-audiences", String.valueOf(sum)));
         }
         if (o.costVnd() != null && o.costVnd() < 0) {
-            errors.add(Problems.field("costVnd", "must not be negative"));
+            errors.add(FieldText.of("costVnd", "field.activity.negative"));
         }
         if (o.budgetSource() != null && BudgetSource.parse(o.budgetSource()) == null) {
-            errors.add(Problems.field("budgetSource", "unknown budget source '" + o.budgetSource()
-                    + "' (PROVINCE, DISTRICT, COMMUNE or OTHER)"));
+            errors.add(FieldText.of("budgetSource", "field.activity.unknown-budget-source", o.budgetSource()));
         }
         List<Evidence> evidence = o.evidence() == null ? List.of() : o.evidence();
         for (int i = 0; i < evidence.size(); i++) {
             Evidence e = evidence.get(i);
             if (e == null || (blank(e.url()) && blank(e.note()))) {
-                errors.add(Problems.field("evidence[" + i + "]", "needs a url or a note"));
+                errors.add(FieldText.of("evidence[" + i + "]", "field.activity.evidence-url-or-note"));
             } else if (!blank(e.url()) && !httpUrl(e.url())) {
-                errors.add(Problems.field("evidence[" + i + "].url", "is not an http(s) URL"));
+                errors.add(FieldText.of("evidence[" + i + "].url", "field.activity.evidence-url"));
             }
         }
         return errors;

@@ -9,12 +9,13 @@ import vn.loa.activity.periodlock.PeriodLocks;
 import vn.loa.activity.periodlock.PeriodWindow;
 import vn.loa.activity.plancopy.PlanCopies;
 import vn.loa.activity.plancopy.PlanCopy;
-import vn.loa.activity.support.IfMatch;
-import vn.loa.activity.support.Problems;
+import vn.loa.support.web.IfMatch;
+import vn.loa.common.problem.FieldText;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.messaging.EventPublisher;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
-import vn.loa.support.web.FieldError;
+import vn.loa.support.web.IfMatch;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,20 +74,19 @@ public class ActivityService {
     public ActivityView create(CurrentUser user, NewActivity cmd, boolean enforceLocks) {
         access.requireWriter(user);
         if (cmd.planId() == null) {
-            throw Problems.validation(List.of(Problems.field("planId", "is required")));
+            throw ApiException.invalid("planId", "field.required");
         }
         // A plan outside the caller's scope is treated as one we do not know.
         PlanCopy plan = issuedPlanInScope(user, cmd.planId())
-                .orElseThrow(() -> Problems.unprocessable("plan-not-issued", "Plan " + cmd.planId()
-                        + " is not known as issued; activities can only be scheduled under an issued plan."));
-        List<FieldError> errors = ActivityRules.validate(cmd, plan);
+                .orElseThrow(() -> ApiException.of(ProblemCode.PLAN_NOT_ISSUED, "activity", String.valueOf(cmd.planId())));
+        List<FieldText> errors = ActivityRules.validate(cmd, plan);
         if (!errors.isEmpty()) {
-            throw Problems.validation(errors);
+            throw ApiException.invalid(errors);
         }
         Optional<LocalDate> closed = tree.closedOn(plan.orgUnit());
         if (closed.isPresent()) {
-            throw Problems.conflict("org-unit-closed", tree.nameOf(plan.orgUnit()) + " is closed since " + closed.get()
-                    + ": new activities are scheduled under its successor's plan.");
+            throw ApiException.of(ProblemCode.ORG_UNIT_CLOSED, "activity", tree.nameOf(plan.orgUnit()),
+                    closed.get().toString());
         }
         Instant now = clock.instant();
         if (enforceLocks) {
@@ -97,11 +97,11 @@ public class ActivityService {
     }
 
     /** One row of an import: its line in the file, the activity it asks for, and the errors found reading it. */
-    public record Row(long row, NewActivity cmd, List<FieldError> errors) {
+    public record Row(long row, NewActivity cmd, List<FieldText> errors) {
     }
 
     /** What became of one row: the activity scheduled (null in a preview or when refused), or why it was refused. */
-    public record RowOutcome(long row, UUID activityId, List<FieldError> errors) {
+    public record RowOutcome(long row, UUID activityId, List<FieldText> errors) {
 
         public boolean accepted() {
             return errors.isEmpty();
@@ -123,16 +123,16 @@ public class ActivityService {
         Map<String, Optional<LocalDate>> closedByUnit = new HashMap<>();
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            List<FieldError> errors = new ArrayList<>(row.errors());
+            List<FieldText> errors = new ArrayList<>(row.errors());
             NewActivity cmd = row.cmd();
             PlanCopy plan = null;
             if (errors.isEmpty()) {
                 if (cmd.planId() == null) {
-                    errors.add(Problems.field("planId", "is required"));
+                    errors.add(FieldText.of("planId", "field.required"));
                 } else {
                     plan = planById.computeIfAbsent(cmd.planId(), id -> issuedPlanInScope(user, id)).orElse(null);
                     if (plan == null) {
-                        errors.add(Problems.field("planId", "plan-not-issued: plan " + cmd.planId() + " is not known as issued"));
+                        errors.add(FieldText.of("planId", "field.activity.plan-not-issued", String.valueOf(cmd.planId())));
                     }
                 }
             }
@@ -142,11 +142,11 @@ public class ActivityService {
             if (errors.isEmpty()) {
                 String orgUnit = plan.orgUnit();
                 if (closedByUnit.computeIfAbsent(orgUnit, tree::closedOn).isPresent()) {
-                    errors.add(Problems.field("planId", "org-unit-closed: " + tree.nameOf(orgUnit) + " is closed"));
+                    errors.add(FieldText.of("planId", "field.activity.org-unit-closed", tree.nameOf(orgUnit)));
                 } else {
                     List<PeriodWindow> windows = windowsByUnit.computeIfAbsent(orgUnit, locks::windowsOf);
-                    lockRefusal(cmd.dueDate(), now, windows).ifPresent(refusal -> errors.add(Problems.field("dueDate",
-                            "period-locked: " + refusal.detail(tree.nameOf(orgUnit)))));
+                    lockRefusal(cmd.dueDate(), now, windows).ifPresent(refusal -> errors.add(FieldText.of("dueDate",
+                            "field.activity.period-locked", refusal.text(tree.nameOf(orgUnit)))));
                 }
             }
             if (!errors.isEmpty()) {
@@ -205,12 +205,12 @@ public class ActivityService {
         ActivityQueries.Cursor cursor = null;
         if (after != null && !after.isBlank()) {
             if (page != 0) {
-                throw ApiException.validation("after", "a cursor page has no page number (leave page out)");
+                throw ApiException.invalid("after", "field.activity.cursor-and-page");
             }
             try {
                 cursor = ActivityQueries.Cursor.parse(after.strip());
             } catch (RuntimeException e) {
-                throw ApiException.validation("after", "is not a cursor this list gave ('next')");
+                throw ApiException.invalid("after", "field.activity.cursor");
             }
         }
         LocalDate today = Overdue.today(clock);
@@ -247,12 +247,12 @@ public class ActivityService {
         Activity a = writable(user, id, ifMatch);
         ActivityRules.Outputs outputs = new ActivityRules.Outputs(req.completedOn(), req.quantity(), req.reach(),
                 req.audiences(), req.costVnd(), req.budgetSource(), req.evidence());
-        List<FieldError> errors = ActivityRules.validate(outputs, Overdue.today(clock));
+        List<FieldText> errors = ActivityRules.validate(outputs, Overdue.today(clock));
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw ApiException.invalid(errors);
         }
         if (!a.status().open()) {
-            throw Problems.conflict("invalid-transition", "Cannot complete an activity that is " + a.status() + ".");
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "activity-complete", a.status().name());
         }
         List<PeriodWindow> windows = locks.windowsOf(a.orgUnit());
         Instant now = clock.instant();
@@ -283,7 +283,7 @@ public class ActivityService {
     public ActivityView cancel(CurrentUser user, UUID id, IfMatch ifMatch, CancellationRequest req, boolean enforceLocks) {
         Activity a = writable(user, id, ifMatch);
         if (req == null || ActivityRules.blank(req.reason())) {
-            throw Problems.badRequest(List.of(Problems.field("reason", "is required")));
+            throw ApiException.invalid("reason", "field.required");
         }
         Instant now = clock.instant();
         if (enforceLocks && a.status().open()) {
@@ -310,29 +310,28 @@ public class ActivityService {
     public ActivityView correct(CurrentUser user, UUID id, IfMatch ifMatch, CorrectionRequest req) {
         Activity a = writable(user, id, ifMatch);
         if (a.status() == ActivityStatus.CANCELLED) {
-            throw Problems.conflict("invalid-transition", "A cancelled activity is not corrected.");
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "activity-cancelled");
         }
         if (ActivityRules.blank(req.reason())) {
-            throw Problems.badRequest(List.of(Problems.field("reason", "is required: say why the activity is corrected")));
+            throw ApiException.invalid("reason", "field.activity.correction-reason");
         }
         if (req.touchesCompletion() && a.status() != ActivityStatus.COMPLETED) {
-            throw Problems.conflict("invalid-transition", "Only a completed activity has completion fields to correct"
-                    + " (completedOn, quantity, reach, audiences, costVnd, evidence); this one is " + a.status() + ".");
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, "activity-completion-fields", a.status().name());
         }
         Completion was = a.completion();
         ActivityRules.Outputs outputs = was == null ? null : ActivityRules.corrected(was, req);
         if (outputs != null) {
-            List<FieldError> errors = ActivityRules.validate(outputs, Overdue.today(clock));
+            List<FieldText> errors = ActivityRules.validate(outputs, Overdue.today(clock));
             if (!errors.isEmpty()) {
-                throw Problems.badRequest(errors);
+                throw ApiException.invalid(errors);
             }
         }
         NewActivity corrected = ActivityRules.corrected(a, req);
-        PlanCopy plan = plans.find(a.planId()).orElseThrow(() -> Problems.unprocessable("plan-not-issued",
-                "Plan " + a.planId() + " of this activity is not known here."));
-        List<FieldError> errors = ActivityRules.validate(corrected, plan);
+        PlanCopy plan = plans.find(a.planId()).orElseThrow(() -> ApiException.of(ProblemCode.PLAN_NOT_ISSUED,
+                "of-activity", String.valueOf(a.planId())));
+        List<FieldText> errors = ActivityRules.validate(corrected, plan);
         if (!errors.isEmpty()) {
-            throw Problems.validation(errors);
+            throw ApiException.invalid(errors);
         }
         Planning before = a.planning();
         Planning after = ActivityRules.planning(corrected);
@@ -342,7 +341,7 @@ public class ActivityService {
                 PeriodLockPolicy.periodOf(outputs.completedOn(), windows), was.completedBy(), was.completedAt());
         List<FieldChange> changes = ActivityRules.changes(before, after, was, fixed);
         if (changes.isEmpty()) {
-            throw Problems.badRequest(List.of(Problems.field("body", "changes nothing: every field given has the value held")));
+            throw ApiException.invalid("body", "field.activity.changes-nothing");
         }
         Set<LocalDate> dates = new LinkedHashSet<>();
         if (was == null) {
@@ -386,17 +385,7 @@ public class ActivityService {
     private void refuseIfLocked(String orgUnit, LocalDate date, Instant now, List<PeriodWindow> windows) {
         Optional<PeriodLockPolicy.Refusal> refusal = lockRefusal(date, now, windows);
         if (refusal.isPresent()) {
-            PeriodWindow w = refusal.get().window();
-            ApiException problem = Problems.conflict("period-locked", refusal.get().detail(tree.nameOf(orgUnit)))
-                    .with("orgUnit", orgUnit).with("period", w.period())
-                    .with("reopen", "POST /api/periods/" + w.orgUnit() + "/" + w.period() + "/reopen");
-            if (w.closedBy() != null) {
-                problem.with("closedBy", w.closedBy());
-            }
-            if (w.closedAt() != null) {
-                problem.with("closedAt", offset(w.closedAt()));
-            }
-            throw problem;
+            throw refusal.get().problem(orgUnit, tree.nameOf(orgUnit));
         }
     }
 
@@ -410,7 +399,7 @@ public class ActivityService {
     private Activity readable(CurrentUser user, UUID id) {
         access.requireReader(user);
         Activity a = activities.findById(id).orElseThrow(() -> notFound(id));
-        access.requireReadable(user, a.orgUnit(), "Activity " + id);
+        access.requireReadable(user, a.orgUnit(), AccessPolicy.activity(id));
         return a;
     }
 
@@ -418,20 +407,26 @@ public class ActivityService {
         // Scope first, role second, precondition last: a caller must not learn that an activity exists by a 403.
         access.requireReader(user);
         Activity a = activities.findById(id).orElseThrow(() -> notFound(id));
-        access.requireWritable(user, a.orgUnit(), "Activity " + id);
-        ifMatch.check(a.version(), "Activity " + id);
+        access.requireWritable(user, a.orgUnit(), AccessPolicy.activity(id));
+        ifMatch.check(a.version(), AccessPolicy.activity(id));
         return a;
     }
 
     private static ApiException notFound(UUID id) {
-        return Problems.notFound("Activity " + id + " not found.");
+        return AccessPolicy.activityNotFound(id);
     }
 
     private static void transition(Runnable step) {
         try {
             step.run();
         } catch (InvalidTransitionException e) {
-            throw Problems.conflict("invalid-transition", e.getMessage());
+            String variant = switch (e.action()) {
+                case "start" -> "activity-start";
+                case "complete" -> "activity-complete";
+                case "cancel" -> "activity-cancel";
+                default -> "activity-correct";
+            };
+            throw ApiException.of(ProblemCode.INVALID_TRANSITION, variant, e.from().name());
         }
     }
 

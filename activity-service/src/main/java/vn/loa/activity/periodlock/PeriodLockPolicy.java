@@ -1,5 +1,10 @@
 package vn.loa.activity.periodlock;
 
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.ProblemTexts;
+import vn.loa.common.problem.Text;
+import vn.loa.support.web.ApiException;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,27 +43,42 @@ public final class PeriodLockPolicy {
     /** A refused completion: says which period, who closed it and when, and how to ask for reopening. */
     public record Refusal(PeriodWindow window, Instant now) {
 
+        /** The detail, in the bundles' words ({@code problem.period-locked.window}). */
+        public Text text(String communeName) {
+            Object expired = window.reopenedAt() != null && window.reopenedUntil() != null
+                    ? Text.of("problem.period-locked.expired-reopening", String.valueOf(window.reopenedBy()),
+                    AT.format(window.reopenedUntil().atZone(ZONE)))
+                    : "";
+            // At most four arguments per message (ProblemCatalogueTests): the detail is built from smaller texts.
+            Text span = Text.of(ProblemCode.PERIOD_LOCKED.detailKey("span"), window.period(), String.valueOf(window.from()),
+                    String.valueOf(window.to()));
+            Text closedBy = Text.of(ProblemCode.PERIOD_LOCKED.detailKey("closed-by"), String.valueOf(window.closedBy()),
+                    window.closedAt() == null ? "?" : AT.format(window.closedAt().atZone(ZONE)));
+            Text how = Text.of(ProblemCode.PERIOD_LOCKED.detailKey("reopen-how"), expired, String.valueOf(window.district()),
+                    window.orgUnit(), window.period());
+            return Text.of(ProblemCode.PERIOD_LOCKED.detailKey("window"), span, communeName, closedBy, how);
+        }
+
+        /** The detail in English (logs, tests). */
         public String detail(String communeName) {
-            StringBuilder s = new StringBuilder()
-                    .append("Period ").append(window.period())
-                    .append(" (").append(window.from()).append(" to ").append(window.to()).append(") of ")
-                    .append(communeName).append(" is closed");
+            return ProblemTexts.shared().resolve(text(communeName), ProblemTexts.ENGLISH);
+        }
+
+        /**
+         * 409 {@code period-locked} for a change of {@code orgUnit}'s record: the detail, and the same facts as
+         * members ({@code orgUnit}, {@code period}, {@code closedBy}, {@code closedAt}, {@code reopen}).
+         */
+        public ApiException problem(String orgUnit, String communeName) {
+            ApiException problem = ApiException.of(ProblemCode.PERIOD_LOCKED, text(communeName))
+                    .with("orgUnit", orgUnit).with("period", window.period())
+                    .with("reopen", "POST /api/periods/" + window.orgUnit() + "/" + window.period() + "/reopen");
             if (window.closedBy() != null) {
-                s.append(": closed by ").append(window.closedBy());
+                problem.with("closedBy", window.closedBy());
             }
             if (window.closedAt() != null) {
-                s.append(" on ").append(AT.format(window.closedAt().atZone(ZONE)));
+                problem.with("closedAt", window.closedAt().atZone(ZONE).toOffsetDateTime());
             }
-            s.append('.');
-            if (window.reopenedAt() != null && window.reopenedUntil() != null) {
-                s.append(" Its reopening by ").append(window.reopenedBy()).append(" expired on ")
-                        .append(AT.format(window.reopenedUntil().atZone(ZONE))).append('.');
-            }
-            s.append(" To record work dated in this period, ask the district's culture and information office")
-                    .append(" (Phòng Văn hóa và Thông tin, ").append(window.district()).append(") to reopen it for a time:")
-                    .append(" POST /api/periods/").append(window.orgUnit()).append('/').append(window.period())
-                    .append("/reopen with {reason, until}.");
-            return s.toString();
+            return problem;
         }
     }
 }

@@ -206,7 +206,7 @@ class EvidenceIT extends IntegrationTestSupport {
                 Samples.pdf("x", (int) MAX_FILE, 4), null);
         assertProblem(tooLarge, 413, "payload-too-large");
         assertThat(tooLarge.json().get("limit").asLong()).isEqualTo(MAX_FILE);
-        assertThat(tooLarge.json().get("detail").asString()).contains("256 KiB", "one evidence file");
+        assertThat(tooLarge.json().get("detail").asString()).contains("256 KiB", "một tệp minh chứng");
 
         // Past the route's body limit (file limit + 64 KiB of envelope) the filter refuses before anything reads it.
         EvidenceClient.Response body = client.upload(LIEN_MINH_OFFICER, activity, "rat-lon.pdf", "application/pdf",

@@ -95,6 +95,68 @@ class AccessIT extends IntegrationTestSupport {
                 java.util.Map.of("If-Match", "\"1\"")).status()).isEqualTo(200);
     }
 
+    /**
+     * Every endpoint of the service, including those added with corrections, imports and evidence files (issue 16,
+     * 18): 401 without a token, 403 for an operator (business data is not theirs), and for another commune's officer
+     * 404 on every object of Liên Minh, as if it did not exist. The gateway's security tests check the same at the edge.
+     */
+    @Test
+    void everyEndpointAnswers401WithoutToken403ToAnOperatorAnd404ForAnotherCommunesObject() throws Exception {
+        UUID id = schedule(LIEN_MINH_OFFICER, issuedPlan("lien-minh"), "Chuyên mục", LocalDate.of(2022, 6, 30));
+        UUID file = UUID.randomUUID();
+        String a = "/api/activities/" + id;
+        java.util.List<String[]> endpoints = java.util.List.of(
+                new String[] {"GET", "/api/activities"}, new String[] {"POST", "/api/activities"},
+                new String[] {"GET", a}, new String[] {"PATCH", a}, new String[] {"GET", a + "/history"},
+                new String[] {"POST", a + "/start"}, new String[] {"POST", a + "/complete"},
+                new String[] {"POST", a + "/cancel"}, new String[] {"POST", "/api/activities/import"},
+                new String[] {"GET", "/api/activities/import/template"}, new String[] {"GET", a + "/evidence"},
+                new String[] {"POST", a + "/evidence"}, new String[] {"GET", a + "/evidence/" + file},
+                new String[] {"GET", a + "/evidence/" + file + "/thumbnail"}, new String[] {"DELETE", a + "/evidence/" + file},
+                new String[] {"GET", "/api/evidence/lien-minh/2022-Q2.zip"});
+        for (String[] e : endpoints) {
+            assertThat(call(e[0], e[1], null)).as("%s %s without a token", e[0], e[1]).isEqualTo(401);
+            assertThat(call(e[0], e[1], OPERATOR)).as("%s %s as an operator", e[0], e[1]).isEqualTo(403);
+        }
+        for (String[] e : endpoints) {
+            if (e[1].startsWith(a) || e[1].startsWith("/api/evidence/")) {
+                assertThat(call(e[0], e[1], TUNG_CHAU_OFFICER)).as("%s %s by another commune's officer", e[0], e[1])
+                        .isEqualTo(404);
+            }
+        }
+        assertThat(http.get(a, LIEN_MINH_OFFICER).json().get("version").asLong()).isEqualTo(1);
+    }
+
+    private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    private int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** The status of a request with a small valid-looking body of the endpoint's kind (If-Match where changes need it). */
+    private int call(String method, String path, String bearer) throws Exception {
+        String contentType = path.endsWith("/import") ? "text/csv"
+                : path.endsWith("/evidence") ? "multipart/form-data; boundary=b" : "application/json";
+        String body = path.endsWith("/import") ? "planId,title,channel,unit,dueDate\n"
+                : path.endsWith("/evidence") ? "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--b--\r\n"
+                : path.endsWith("/complete") ? Http.json(completion(LocalDate.of(2022, 6, 1), 1))
+                : path.endsWith("/cancel") ? "{\"reason\":\"Lý do\"}"
+                : method.equals("PATCH") ? "{\"reason\":\"Lý do\",\"title\":\"Tiêu đề\"}" : "{}";
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port() + path))
+                .header("Content-Type", contentType).header("If-Match", "\"1\"")
+                .method(method, method.equals("GET") || method.equals("DELETE") ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return CLIENT.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Test
     void thePolicyAnswersForOtherFeaturesWhetherACallerMayReadOrChangeAnActivity() {
         UUID id = schedule(LIEN_MINH_OFFICER, issuedPlan("lien-minh"), "Chuyên mục", LocalDate.of(2022, 6, 30));

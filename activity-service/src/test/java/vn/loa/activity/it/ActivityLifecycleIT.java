@@ -125,9 +125,15 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
         body.put("unit", "phong-khong-co");
         body.put("channel", "TELEVISION");
         Http.Response r = http.post("/api/activities", OFFICER, body);
-        assertProblem(r, 422, "validation-failed");
+        assertProblem(r, 400, "validation-failed");
         assertThat(r.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .contains("targetCodes", "unit", "channel");
+        // The shared bundles' words: Vietnamese by default, English when asked for.
+        assertThat(r.json().get("errors").valueStream().map(e -> e.get("message").asString()).toList())
+                .contains("hình thức 'TELEVISION' không tồn tại");
+        Http.Response en = http.post("/api/activities", OFFICER, body, Map.of("Accept-Language", "en"));
+        assertThat(en.json().get("errors").valueStream().map(e -> e.get("message").asString()).toList())
+                .contains("unknown channel 'TELEVISION'", "unknown target 'CT-NOPE'");
     }
 
     @Test

@@ -107,7 +107,7 @@ class CorrectionIT extends IntegrationTestSupport {
         assertProblem(correct(OFFICER, id, body("reason", "Không đổi gì", "title", "Tin bài")), 400, "validation-failed");
         assertProblem(correct(OFFICER, id, body("reason", "x", "colour", "red")), 400, "validation-failed");
         Http.Response unknownUnit = correct(OFFICER, id, body("reason", "Đổi bộ phận", "unit", "phong-khong-co"));
-        assertProblem(unknownUnit, 422, "validation-failed");
+        assertProblem(unknownUnit, 400, "validation-failed");
         assertThat(unknownUnit.json().get("errors").get(0).get("field").asString()).isEqualTo("unit");
         // Completion fields on an activity that is not completed
         assertProblem(correct(OFFICER, id, body("reason", "x", "quantity", 3)), 409, "invalid-transition");
@@ -130,7 +130,7 @@ class CorrectionIT extends IntegrationTestSupport {
 
     @Test
     void aCorrectionTouchingAClosedPeriodIsRefusedForTheOldDateAndForTheNewOne() {
-        String commune = "duc-yen";
+        String commune = "duc-an"; // its own commune: the quarter it closes must not close another test's
         String officer = officerOf(commune);
         UUID plan = issuedPlan(commune);
         UUID inQ1 = schedule(officer, plan, "Chuyên mục quý I", LocalDate.of(2022, 3, 31));

@@ -46,7 +46,12 @@ class FieldLimitsIT extends IntegrationTestSupport {
         assertProblem(invalid, 400, "validation-failed");
         Map<String, String> errors = new TreeMap<>();
         invalid.json().get("errors").forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
-        assertThat(errors).containsExactly(Map.entry("evidence[1].note", "must be at most 4,000 characters long (it has 4,001)"));
+        // Vietnamese by default (issue 16: the shared bundles), English when asked for.
+        assertThat(errors).containsExactly(Map.entry("evidence[1].note", "phải có tối đa 4.000 ký tự (hiện có 4.001)"));
+        Http.Response inEnglish = http.post("/api/activities/" + id + "/complete", officer, longNote,
+                Map.of("If-Match", etagOf(id), "Accept-Language", "en"));
+        assertThat(inEnglish.json().at("/errors/0/message").asString())
+                .isEqualTo("must be at most 4,000 characters long (it has 4,001)");
 
         // Other bounds of the same requests.
         Map<String, Object> many = completion(LocalDate.of(2022, 6, 15), 4);
@@ -54,13 +59,13 @@ class FieldLimitsIT extends IntegrationTestSupport {
         many.put("evidence", java.util.Collections.nCopies(21, Map.of("url", "https://lienminh.gov.vn/a")));
         Http.Response tooMany = act(officer, id, "complete", many);
         assertProblem(tooMany, 400, "validation-failed");
-        assertThat(tooMany.body()).contains("\"field\":\"evidence\"", "must have at most 20 items (it has 21)",
-                "\"field\":\"reach\"", "must be at most 1,000,000,000");
+        assertThat(tooMany.body()).contains("\"field\":\"evidence\"", "phải có tối đa 20 mục (hiện có 21)",
+                "\"field\":\"reach\"", "không được lớn hơn 1.000.000.000");
         UUID plan = issuedPlan("lien-minh");
         Http.Response longTitle = http.post("/api/activities", officer, newActivity(plan, "T".repeat(501), LocalDate.of(2022, 6, 30)));
         assertProblem(longTitle, 400, "validation-failed");
         assertThat(longTitle.json().at("/errors/0/field").asString()).isEqualTo("title");
-        assertThat(longTitle.json().at("/errors/0/message").asString()).isEqualTo("must be at most 500 characters long (it has 501)");
+        assertThat(longTitle.json().at("/errors/0/message").asString()).isEqualTo("phải có tối đa 500 ký tự (hiện có 501)");
 
         // Nothing was stored or published for the refused requests.
         assertThat(http.get("/api/activities/" + id, officer).json().get("status").asString()).isEqualTo("PLANNED");
@@ -93,7 +98,7 @@ class FieldLimitsIT extends IntegrationTestSupport {
         assertThat(r.json().get("accepted").asInt()).isEqualTo(1);
         assertThat(r.json().at("/refused/0/row").asInt()).isEqualTo(2);
         assertThat(r.json().at("/refused/0/errors/0/field").asString()).isEqualTo("title");
-        assertThat(r.json().at("/refused/0/errors/0/message").asString()).startsWith("must be at most 500 characters long");
+        assertThat(r.json().at("/refused/0/errors/0/message").asString()).startsWith("phải có tối đa 500 ký tự");
     }
 
     private long outboxRowsAbout(UUID activityId) {

@@ -95,7 +95,7 @@ class ImportIT extends IntegrationTestSupport {
 
         Http.Response typo = importCsv(LIEN_MINH_OFFICER, "planId,title,channel,unit,dueDate,topic\n", "");
         assertProblem(typo, 400, "validation-failed");
-        assertThat(typo.body()).contains("unknown columns [topic]");
+        assertThat(typo.body()).contains("cột không xác định [topic]");
     }
 
     @Test

@@ -83,7 +83,7 @@ class PeriodLockIT extends IntegrationTestSupport {
         clock.set(until.toInstant());
         Http.Response expired = act(officer, second, "complete", completion(LocalDate.of(2022, 3, 1), 1));
         assertProblem(expired, 409, "period-locked");
-        assertThat(expired.json().get("detail").asString()).contains("expired");
+        assertThat(expired.json().get("detail").asString()).contains("hết hạn");
     }
 
     @Test
@@ -143,7 +143,7 @@ class PeriodLockIT extends IntegrationTestSupport {
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         assertThat(imported.json().get("accepted").asInt()).isEqualTo(1);
         assertThat(imported.json().at("/refused/0/errors/0/field").asString()).isEqualTo("dueDate");
-        assertThat(imported.json().at("/refused/0/errors/0/message").asString()).startsWith("period-locked: Period 2022-Q1");
+        assertThat(imported.json().at("/refused/0/errors/0/message").asString()).startsWith("period-locked: Kỳ 2022-Q1");
 
         // Refused means nothing stored and nothing published: one activity due in Q1, scheduled once, never cancelled.
         assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE plan_id = :p AND due_date <= '2022-03-14'").param("p", plan)

@@ -1,7 +1,7 @@
 package vn.loa.activity.lifecycle;
 
 import org.junit.jupiter.api.Test;
-import vn.loa.support.web.FieldError;
+import vn.loa.common.problem.FieldText;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,11 +41,11 @@ class ActivityRulesTests {
     @Test
     void aTotalBelowTheAudiencesSumAnUnknownOrRepeatedAudienceAndANegativeReachAreRefused() {
         assertThat(ActivityRules.validate(outputs(100L, List.of(new AudienceReach("CITIZENS", 300L))), TODAY))
-                .extracting(FieldError::field).containsExactly("reach");
+                .extracting(FieldText::field).containsExactly("reach");
         assertThat(ActivityRules.validate(outputs(null, List.of(new AudienceReach("STUDENTS", 3L),
                         new AudienceReach("CITIZENS", 3L), new AudienceReach("CITIZENS", 4L),
                         new AudienceReach("OFFICIALS", -1L))), TODAY))
-                .extracting(FieldError::field)
+                .extracting(FieldText::field)
                 .containsExactly("audiences[0].audience", "audiences[2].audience", "audiences[3].reach");
     }
 

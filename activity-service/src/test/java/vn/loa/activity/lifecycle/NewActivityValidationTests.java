@@ -2,7 +2,7 @@ package vn.loa.activity.lifecycle;
 
 import org.junit.jupiter.api.Test;
 import vn.loa.activity.plancopy.PlanCopy;
-import vn.loa.support.web.FieldError;
+import vn.loa.common.problem.FieldText;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +33,7 @@ class NewActivityValidationTests {
     void unknownTargetUnitChannelAndTopicAreEachNamed() {
         NewActivity bad = new NewActivity(PLAN.planId(), "x", "TELEVISION", List.of("z"), List.of("CT-NONE"),
                 "tu-phap", List.of("buu-dien-xa"), LocalDate.of(2022, 3, 31), null);
-        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldError::field)
+        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldText::field)
                 .containsExactlyInAnyOrder("channel", "unit", "coordinatingUnits", "targetCodes", "topics");
     }
 
@@ -41,14 +41,14 @@ class NewActivityValidationTests {
     void aKnownChannelThePlanDoesNotUseIsRefused() {
         NewActivity law = new NewActivity(PLAN.planId(), "Ngày pháp luật", "LAW_DAY", List.of(), List.of(),
                 "noi-vu", List.of(), LocalDate.of(2022, 3, 15), null);
-        assertThat(ActivityRules.validate(law, PLAN)).extracting(FieldError::field).containsExactly("channel");
+        assertThat(ActivityRules.validate(law, PLAN)).extracting(FieldText::field).containsExactly("channel");
     }
 
     @Test
     void missingTitleAndDueDateAndNegativePlannedQuantityAreRefused() {
         NewActivity bad = new NewActivity(PLAN.planId(), " ", "RADIO", null, null, "noi-vu", null, null,
                 BigDecimal.valueOf(-1));
-        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldError::field)
+        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldText::field)
                 .containsExactlyInAnyOrder("title", "dueDate", "plannedQuantity");
     }
 
@@ -56,7 +56,7 @@ class NewActivityValidationTests {
     void aNegativePlannedCostAndAnUnknownBudgetSourceAreRefused() {
         NewActivity bad = new NewActivity(PLAN.planId(), "Pano", "RADIO", List.of(), List.of(), "noi-vu", List.of(),
                 LocalDate.of(2022, 3, 31), null, -1L, "WARD");
-        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldError::field)
+        assertThat(ActivityRules.validate(bad, PLAN)).extracting(FieldText::field)
                 .containsExactlyInAnyOrder("plannedCostVnd", "budgetSource");
     }
 }

@@ -27,6 +27,8 @@ public enum ProblemCode {
     /** Fields at fault, named in {@code errors[]} with their messages (also unknown JSON fields, bounds). */
     VALIDATION_FAILED(400, "validation-failed"),
     INVALID_IDEMPOTENCY_KEY(400, "invalid-idempotency-key"),
+    /** An import file with more rows than one import takes (activity-service): refused whole. */
+    TOO_MANY_ROWS(400, "too-many-rows"),
 
     // 401
     UNAUTHORIZED(401, "unauthorized"),
@@ -38,6 +40,8 @@ public enum ProblemCode {
 
     // 404: also an object outside the caller's org scope (API.md)
     NOT_FOUND(404, "not-found"),
+    /** An evidence file that has no thumbnail (a document, WebP, HEIC), activity-service. */
+    NO_THUMBNAIL(404, "no-thumbnail"),
 
     // 405, 406, 408
     METHOD_NOT_ALLOWED(405, "method-not-allowed"),
@@ -62,10 +66,16 @@ public enum ProblemCode {
     SUBTREE_TOO_LARGE(409, "subtree-too-large"),
     IDEMPOTENCY_IN_PROGRESS(409, "idempotency-in-progress"),
     REBUILD_RUNNING(409, "rebuild-running"),
+    /** An activity has as many evidence files as it may have (activity-service, {@code limit}). */
+    EVIDENCE_COUNT_LIMIT(409, "evidence-count-limit"),
 
     // 412, 413, 414, 415
     VERSION_CONFLICT(412, "version-conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+    /** The evidence files of one activity would add up to more than allowed ({@code limit}, {@code used}). */
+    EVIDENCE_TOTAL_LIMIT(413, "evidence-total-limit"),
+    /** A photo with more pixels than evidence takes ({@code limit}, {@code pixels}), read from its header. */
+    IMAGE_TOO_LARGE(413, "image-too-large"),
     URI_TOO_LONG(414, "uri-too-long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
 

@@ -1,8 +1,7 @@
-package vn.loa.activity.support;
+package vn.loa.support.web;
 
-import org.springframework.http.HttpStatus;
-import vn.loa.support.web.ApiException;
-import vn.loa.support.web.ETags;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,9 @@ import java.util.Objects;
  * it is missing and 412 {@code version-conflict} when it is not the aggregate's current {@code @Version};
  * services call it after the scope check, so that a caller outside the scope gets 404 either way.
  * {@code *} matches any current version, as the RFC says: a client that sends it chose to overwrite.
+ *
+ * <p>Shared by the services (issue 16: one vocabulary); {@link ETags#checkIfMatch} is the older, lenient check
+ * that lets a missing header through.
  *
  * <p>The check against the loaded entity catches a stale read; Hibernate's {@code @Version} check at
  * flush catches a change committed between that check and ours (also 412, through ProblemAdvice).
@@ -67,16 +69,17 @@ public final class IfMatch {
         return any || tags.contains(ETags.of(currentVersion));
     }
 
-    /** 428 without a precondition, 412 unless it names the current version. */
-    public void check(long currentVersion, String what) {
+    /**
+     * 428 without a precondition, 412 unless it names the current version.
+     *
+     * @param what the object, e.g. {@code Text.of("object.plan", id)}
+     */
+    public void check(long currentVersion, Text what) {
         if (isMissing()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
-                    "Changing " + what + " needs If-Match with the ETag you read (GET it, then send its ETag header), "
-                            + "so that nobody overwrites a change they have not seen.");
+            throw ApiException.of(ProblemCode.PRECONDITION_REQUIRED, "object", what);
         }
         if (!matches(currentVersion)) {
-            throw ApiException.preconditionFailed(what + " changed since you read it (current ETag " + ETags.of(currentVersion)
-                    + ", If-Match " + String.join(", ", tags) + "). Read it again and repeat your change.");
+            throw ApiException.of(ProblemCode.VERSION_CONFLICT, "object", what, ETags.of(currentVersion), String.join(", ", tags));
         }
     }
 
