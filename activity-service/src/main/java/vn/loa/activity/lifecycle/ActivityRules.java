@@ -21,7 +21,7 @@ final class ActivityRules {
     private ActivityRules() {
     }
 
-    /** Field errors of an activity's planning against its plan (400 validation-failed: one status per code, issue 16). */
+    /** Field errors of an activity's planning against its plan (422 validation-failed, as API.md states for an unknown target or unit). */
     static List<FieldText> validate(NewActivity cmd, PlanCopy plan) {
         List<FieldText> errors = new ArrayList<>();
         if (cmd.title() == null || cmd.title().isBlank()) {

@@ -81,7 +81,7 @@ public class ActivityService {
                 .orElseThrow(() -> ApiException.of(ProblemCode.PLAN_NOT_ISSUED, "activity", String.valueOf(cmd.planId())));
         List<FieldText> errors = ActivityRules.validate(cmd, plan);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw ApiException.invalidAgainst(errors); // 422, as API.md states for an unknown target or unit
         }
         Optional<LocalDate> closed = tree.closedOn(plan.orgUnit());
         if (closed.isPresent()) {
@@ -331,7 +331,7 @@ public class ActivityService {
                 "of-activity", String.valueOf(a.planId())));
         List<FieldText> errors = ActivityRules.validate(corrected, plan);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw ApiException.invalidAgainst(errors);
         }
         Planning before = a.planning();
         Planning after = ActivityRules.planning(corrected);

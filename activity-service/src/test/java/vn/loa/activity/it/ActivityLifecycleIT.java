@@ -125,7 +125,7 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
         body.put("unit", "phong-khong-co");
         body.put("channel", "TELEVISION");
         Http.Response r = http.post("/api/activities", OFFICER, body);
-        assertProblem(r, 400, "validation-failed");
+        assertProblem(r, 422, "validation-failed"); // API.md: unknown target or unit
         assertThat(r.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .contains("targetCodes", "unit", "channel");
         // The shared bundles' words: Vietnamese by default, English when asked for.

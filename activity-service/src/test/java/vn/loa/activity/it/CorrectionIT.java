@@ -107,7 +107,7 @@ class CorrectionIT extends IntegrationTestSupport {
         assertProblem(correct(OFFICER, id, body("reason", "Không đổi gì", "title", "Tin bài")), 400, "validation-failed");
         assertProblem(correct(OFFICER, id, body("reason", "x", "colour", "red")), 400, "validation-failed");
         Http.Response unknownUnit = correct(OFFICER, id, body("reason", "Đổi bộ phận", "unit", "phong-khong-co"));
-        assertProblem(unknownUnit, 400, "validation-failed");
+        assertProblem(unknownUnit, 422, "validation-failed");
         assertThat(unknownUnit.json().get("errors").get(0).get("field").asString()).isEqualTo("unit");
         // Completion fields on an activity that is not completed
         assertProblem(correct(OFFICER, id, body("reason", "x", "quantity", 3)), 409, "invalid-transition");

@@ -53,6 +53,16 @@ public record Problem(String code, int status, String fallbackTitle, Text detail
                 .orElseGet(() -> new Problem(code, status, title, Text.literal(detail), List.of(), Map.of()));
     }
 
+    /**
+     * The same problem answered 422 instead of its catalogued status. For one case only, because API.md states it:
+     * {@code validation-failed} for a request that is well formed but names what its plan does not have (an unknown
+     * target, unit or channel of the plan) is 422, while a malformed field is 400. The public contract wins over
+     * "one status per code"; the README lists it among the departures.
+     */
+    public Problem unprocessable() {
+        return new Problem(code, 422, fallbackTitle, detail, errors, properties);
+    }
+
     /** The catalogue entry of the code, if it is one. */
     public java.util.Optional<ProblemCode> catalogued() {
         return ProblemCode.of(code);

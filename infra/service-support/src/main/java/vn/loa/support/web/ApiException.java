@@ -51,6 +51,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(Problem.of(ProblemCode.VALIDATION_FAILED).withErrors(errors));
     }
 
+    /**
+     * 422 {@code validation-failed}: the request is well formed, but its fields name what the object it refers to does
+     * not have (API.md: "unknown target or unit: 422 validation-failed"); see {@link Problem#unprocessable()}.
+     */
+    public static ApiException invalidAgainst(List<FieldText> errors) {
+        return new ApiException(Problem.of(ProblemCode.VALIDATION_FAILED).withErrors(errors).unprocessable());
+    }
+
     /** 400 {@code validation-failed} for one field, its message a {@code field.*} key of the bundles. */
     public static ApiException invalid(String field, String messageKey, Object... args) {
         return invalid(List.of(FieldText.of(field, messageKey, args)));
