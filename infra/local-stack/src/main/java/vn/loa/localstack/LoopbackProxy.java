@@ -132,6 +132,7 @@ public final class LoopbackProxy implements AutoCloseable {
                 out.write(buffer, 0, n);
                 out.flush();
             }
+            awaitThawed(); // the other side hears of the end only once the partition heals
         } catch (IOException | InterruptedException e) {
             // one side went away: the other goes too
         } finally {

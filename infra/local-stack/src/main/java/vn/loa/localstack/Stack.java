@@ -694,6 +694,16 @@ public final class Stack implements AutoCloseable {
         partition(service).postgres().freeze();
     }
 
+    /** Heals {@code service}'s partition from Kafka only. */
+    public void healFromKafka(LoaService service) {
+        partition(service).kafka().forEach(LoopbackProxy::thaw);
+    }
+
+    /** Heals {@code service}'s partition from its PostgreSQL only. */
+    public void healFromPostgres(LoaService service) {
+        partition(service).postgres().thaw();
+    }
+
     /** Heals every partition of {@code service}. */
     public void heal(LoaService service) {
         partition(service).all().forEach(LoopbackProxy::thaw);
