@@ -247,9 +247,10 @@ class ClusterFaultRun {
             awaitLoadProgress(load.completed.size() + 3);
             // 1. The relay sends a batch and waits for the acknowledgement, which cannot come (cut from Kafka) ...
             launcher.partitionFromKafka(LoaService.ACTIVITY);
-            await("rows waiting for Kafka").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> pendingRows().size() >= 2);
-            hold(Duration.ofSeconds(2));
+            // (briefly: past the producer's request timeout it would give up the request and the batch could fail)
+            await("rows waiting for Kafka").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !pendingRows().isEmpty());
+            hold(Duration.ofMillis(1500));
             // 2. ... its database goes away, Kafka comes back: the acknowledgement arrives, the commit cannot be made.
             launcher.partitionFromPostgres(LoaService.ACTIVITY);
             launcher.healFromKafka(LoaService.ACTIVITY);
