@@ -31,17 +31,18 @@ class LoopbackProxyTests {
             try (LoopbackProxy proxy = new LoopbackProxy("echo", FreePorts.next(), echo.getLocalPort())) {
                 proxy.start();
                 try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
-                    client.setSoTimeout(500);
+                    client.setSoTimeout(15_000); // a busy machine: the proxy's threads may start late
                     client.getOutputStream().write("xin chào".getBytes(StandardCharsets.UTF_8));
                     assertThat(new String(client.getInputStream().readNBytes(9), StandardCharsets.UTF_8)).isEqualTo("xin chào");
 
                     proxy.freeze();
+                    client.setSoTimeout(1000);
                     client.getOutputStream().write("lần hai".getBytes(StandardCharsets.UTF_8));
                     assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
                     assertThat(client.isClosed()).isFalse();
 
                     proxy.thaw();
-                    client.setSoTimeout(5000);
+                    client.setSoTimeout(15_000);
                     assertThat(new String(client.getInputStream().readNBytes(9), StandardCharsets.UTF_8)).isEqualTo("lần hai");
                 }
             }
