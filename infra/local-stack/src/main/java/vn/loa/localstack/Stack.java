@@ -644,7 +644,14 @@ public final class Stack implements AutoCloseable {
     public void startKafka() {
         List<CompletableFuture<Void>> starting = brokers.stream().filter(b -> !b.process().isAlive())
                 .map(b -> inThread("loa-" + b.process().name() + "-start", () -> startBroker(b))).toList();
-        starting.forEach(CompletableFuture::join);
+        for (CompletableFuture<Void> node : starting) {
+            try {
+                node.join();
+            } catch (CompletionException e) {
+                // as a single broker's start-up reports it: StartupFailure, StackStopping
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
     }
 
     public boolean isKafkaRunning(int node) {
