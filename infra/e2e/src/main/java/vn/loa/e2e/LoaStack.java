@@ -98,6 +98,8 @@ public final class LoaStack {
                 .serviceJavaOptions(SERVICE_JAVA_OPTIONS)
                 .readyTimeout(Duration.ofSeconds(Long.getLong("loa.e2e.ready-timeout-seconds", 600)))
                 .replicas(replicas(System.getProperty("loa.e2e.replicas", "")))
+                // the long fault run (./loa faults): a three-node Kafka cluster, services that can be cut off
+                .kafkaBrokers(Integer.getInteger("loa.e2e.kafka-brokers", 1))
                 // the overdue job often enough to be seen within a test
                 .env(LoaService.ACTIVITY, "LOA_OVERDUE_INTERVAL", "PT2S")
                 // answer 503 within 2 s rather than hold requests 30 s while its database is stopped (faults)
@@ -114,6 +116,11 @@ public final class LoaStack {
                 .env(LoaService.GATEWAY, "LOA_LIMITS_PERUSER_CAPACITY", "5000")
                 .env(LoaService.GATEWAY, "LOA_LIMITS_PERUSER_REFILLPERSECOND", "2000")
                 .env(LoaService.GATEWAY, "LOA_AUTH_LOGIN_ADDRESSATTEMPTS", "5000");
+        for (String name : System.getProperty("loa.e2e.partitionable", "").split(",")) {
+            if (!name.isBlank()) {
+                config.partitionable(LoaService.byName(name.trim()));
+            }
+        }
         for (Service service : Service.values()) {
             config.service(service.launcher(), findJar(service));
             // -Dloa.e2e.env.<module>.<NAME>=value adds or overrides one variable, e.g.

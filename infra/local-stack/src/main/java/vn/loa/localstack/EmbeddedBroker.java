@@ -35,14 +35,23 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public static EmbeddedBroker start(Path directory, int port, int controllerPort, Path logFile) throws Exception {
+        return start(directory, Node.single(port, controllerPort), directory.resolve("cluster.id"), logFile);
+    }
+
+    /**
+     * One node of a KRaft cluster (or the single node): {@code clusterIdFile} is shared by every node of the
+     * cluster (written by the launcher before the first start).
+     */
+    public static EmbeddedBroker start(Path directory, Node node, Path clusterIdFile, Path logFile) throws Exception {
+        int port = node.port();
         Path logDir = directory.resolve("data");
         Files.createDirectories(logDir);
-        Properties properties = properties(logDir, port, controllerPort);
+        Properties properties = properties(logDir, node);
         Path config = directory.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(config)) {
             properties.store(out, "Written by the Loa local stack at each start");
         }
-        format(directory, config, logFile);
+        format(clusterIdFile, config, logFile);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
         server.startup();
         EmbeddedBroker broker = new EmbeddedBroker(server);
@@ -56,34 +65,89 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     static Properties properties(Path logDir, int port, int controllerPort) {
+        return properties(logDir, Node.single(port, controllerPort));
+    }
+
+    /**
+     * A node's settings. A cluster (more than one node) has the production settings: every topic replicated
+     * to 3 nodes (or as many as there are), {@code min.insync.replicas=2}, unclean leader election off, so
+     * that an {@code acks=all} write survives the loss of any one node and no out-of-sync replica ever becomes
+     * leader (which would drop acknowledged records). A single node keeps factor 1 (nothing to replicate to).
+     */
+    static Properties properties(Path logDir, Node node) {
+        int factor = Math.min(3, node.clusterSize());
+        int minIsr = Math.max(1, Math.min(2, factor));
+        StringBuilder listeners = new StringBuilder("PLAINTEXT://localhost:" + node.port()
+                + ",CONTROLLER://localhost:" + node.controllerPort());
+        StringBuilder advertised = new StringBuilder("PLAINTEXT://localhost:" + node.port());
+        StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        // Extra listeners advertised at another port (a proxy the fault tests can freeze, see LoopbackProxy).
+        node.extraListeners().forEach((name, ports) -> {
+            listeners.append(',').append(name).append("://localhost:").append(ports[0]);
+            advertised.append(',').append(name).append("://localhost:").append(ports[1]);
+            protocols.append(',').append(name).append(":PLAINTEXT");
+        });
         Properties p = new Properties();
         p.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
+                Map.entry("node.id", Integer.toString(node.nodeId())),
+                Map.entry("controller.quorum.voters", node.voters()),
+                Map.entry("listeners", listeners.toString()),
+                Map.entry("advertised.listeners", advertised.toString()),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", protocols.toString()),
                 Map.entry("log.dirs", logDir.toString()),
                 Map.entry("num.partitions", "3"),
                 Map.entry("auto.create.topics.enable", "true"),
-                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("default.replication.factor", Integer.toString(factor)),
+                Map.entry("min.insync.replicas", Integer.toString(minIsr)),
+                Map.entry("unclean.leader.election.enable", "false"),
+                Map.entry("offsets.topic.replication.factor", Integer.toString(factor)),
                 Map.entry("offsets.topic.num.partitions", "10"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.replication.factor", Integer.toString(factor)),
+                Map.entry("transaction.state.log.min.isr", Integer.toString(minIsr)),
                 Map.entry("transaction.state.log.num.partitions", "5"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("share.coordinator.state.topic.replication.factor", Integer.toString(factor)),
+                Map.entry("share.coordinator.state.topic.min.isr", Integer.toString(minIsr)),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("log.retention.hours", "168"),
                 Map.entry("log.flush.interval.ms", "1000")));
         return p;
     }
 
-    private static void format(Path directory, Path config, Path logFile) throws IOException {
-        Path clusterIdFile = directory.resolve("cluster.id");
+    /**
+     * One node of the cluster.
+     *
+     * @param voters         {@code controller.quorum.voters}: {@code 1@localhost:19093,2@localhost:19095,...}
+     * @param extraListeners listener name to {port, advertised port}
+     */
+    public record Node(int nodeId, int port, int controllerPort, String voters, int clusterSize,
+                       Map<String, int[]> extraListeners) {
+
+        public static Node single(int port, int controllerPort) {
+            return new Node(1, port, controllerPort, "1@localhost:" + controllerPort, 1, Map.of());
+        }
+
+        /** {@code dir port controllerPort logFile nodeId voters clusterSize [NAME=port:advertised ...]}. */
+        static Node parse(String[] args) {
+            int port = Integer.parseInt(args[1]);
+            int controllerPort = Integer.parseInt(args[2]);
+            if (args.length <= 4) {
+                return single(port, controllerPort);
+            }
+            Map<String, int[]> extra = new java.util.LinkedHashMap<>();
+            for (int i = 7; i < args.length; i++) {
+                String[] nameAndPorts = args[i].split("=", 2);
+                String[] ports = nameAndPorts[1].split(":", 2);
+                extra.put(nameAndPorts[0], new int[] {Integer.parseInt(ports[0]), Integer.parseInt(ports[1])});
+            }
+            return new Node(Integer.parseInt(args[4]), port, controllerPort, args[5], Integer.parseInt(args[6]), extra);
+        }
+    }
+
+    private static void format(Path clusterIdFile, Path config, Path logFile) throws IOException {
+        Path directory = config.getParent();
         if (!Files.exists(clusterIdFile)) {
             Files.writeString(clusterIdFile, Uuid.randomUuid().toString());
         }

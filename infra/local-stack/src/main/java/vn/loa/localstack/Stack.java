@@ -45,7 +45,10 @@ public final class Stack implements AutoCloseable {
     private final Map<LoaService, PostgresServer> serverOf = new EnumMap<>(LoaService.class);
     private final int kafkaPort;
     private final int kafkaControllerPort;
-    private final ManagedProcess broker;
+    /** The Kafka nodes (one, or a KRaft cluster of several), node n at index n-1. */
+    private final List<Broker> brokers = new ArrayList<>();
+    /** The proxies of the services whose network the fault tests may cut ({@link StackConfig#partitionable()}). */
+    private final Map<LoaService, Partition> partitions = new EnumMap<>(LoaService.class);
     private final Map<LoaService, List<Instance>> instances = new EnumMap<>(LoaService.class);
     private final HealthProbe health = new HealthProbe();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -85,8 +88,41 @@ public final class Stack implements AutoCloseable {
         }
         this.kafkaPort = port(config.kafkaPort());
         this.kafkaControllerPort = port(config.kafkaControllerPort());
-        this.broker = new ManagedProcess("kafka", brokerCommand(), Map.of(), config.home(),
-                config.logs().resolve("kafka.log"), config.run().resolve("kafka.pid"));
+        List<int[]> nodePorts = new ArrayList<>();
+        nodePorts.add(new int[] {kafkaPort, kafkaControllerPort});
+        for (int n = 2; n <= config.kafkaBrokers(); n++) {
+            nodePorts.add(new int[] {port(config.kafkaPort() + 2 * (n - 1)), port(config.kafkaControllerPort() + 2 * (n - 1))});
+        }
+        StringBuilder voters = new StringBuilder();
+        for (int n = 1; n <= nodePorts.size(); n++) {
+            voters.append(n == 1 ? "" : ",").append(n).append("@localhost:").append(nodePorts.get(n - 1)[1]);
+        }
+        // A partitionable service reaches each node through a listener of its own, advertised at a proxy's port.
+        Map<LoaService, List<int[]>> cutListeners = new EnumMap<>(LoaService.class);
+        for (LoaService service : config.partitionable()) {
+            List<LoopbackProxy> kafkaProxies = new ArrayList<>();
+            List<int[]> listeners = new ArrayList<>();
+            for (int n = 1; n <= nodePorts.size(); n++) {
+                int listener = FreePorts.next();
+                int proxy = FreePorts.next();
+                listeners.add(new int[] {listener, proxy});
+                kafkaProxies.add(new LoopbackProxy(service.moduleName() + "-kafka-" + n, proxy, listener));
+            }
+            cutListeners.put(service, listeners);
+            LoopbackProxy postgresProxy = service.database() == null ? null
+                    : new LoopbackProxy(service.moduleName() + "-postgres", FreePorts.next(), serverOf.get(service).port());
+            partitions.put(service, new Partition(service, postgresProxy, kafkaProxies));
+        }
+        for (int n = 1; n <= nodePorts.size(); n++) {
+            int node = n;
+            Map<String, int[]> extra = new LinkedHashMap<>();
+            cutListeners.forEach((service, listeners) -> extra.put(cutListenerName(service), listeners.get(node - 1)));
+            EmbeddedBroker.Node settings = new EmbeddedBroker.Node(n, nodePorts.get(n - 1)[0], nodePorts.get(n - 1)[1],
+                    voters.toString(), nodePorts.size(), extra);
+            String name = nodePorts.size() == 1 ? "kafka" : "kafka-" + n;
+            brokers.add(new Broker(settings, new ManagedProcess(name, brokerCommand(settings), Map.of(), config.home(),
+                    config.logs().resolve(name + ".log"), config.run().resolve(name + ".pid"))));
+        }
         Map<LoaService, List<Instance>> planned = new EnumMap<>(LoaService.class);
         config.jars().keySet().forEach(service -> {
             List<Instance> replicas = new ArrayList<>();
@@ -117,7 +153,29 @@ public final class Stack implements AutoCloseable {
         services.forEach(s -> serverOf.put(s, server));
     }
 
-    private List<String> brokerCommand() {
+    private static String cutListenerName(LoaService service) {
+        return "CUT_" + service.name();
+    }
+
+    /** One Kafka node: its settings and its process. */
+    public record Broker(EmbeddedBroker.Node node, ManagedProcess process) {
+        public String bootstrap() {
+            return "localhost:" + node.port();
+        }
+    }
+
+    /** The proxies between a service and its PostgreSQL ({@code postgres}, null without a database) and each Kafka node. */
+    public record Partition(LoaService service, LoopbackProxy postgres, List<LoopbackProxy> kafka) {
+        List<LoopbackProxy> all() {
+            List<LoopbackProxy> all = new ArrayList<>(kafka);
+            if (postgres != null) {
+                all.add(postgres);
+            }
+            return all;
+        }
+    }
+
+    private List<String> brokerCommand(EmbeddedBroker.Node node) {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.java());
         command.addAll(config.brokerJavaOptions());
@@ -131,10 +189,17 @@ public final class Stack implements AutoCloseable {
                 .split(java.io.File.pathSeparator)).filter(e -> !e.isBlank())
                 .map(e -> Path.of(e).toAbsolutePath().normalize().toString()).toList()));
         command.add(KafkaBrokerMain.class.getName());
-        command.add(config.kafkaData().toString());
-        command.add(Integer.toString(kafkaPort));
-        command.add(Integer.toString(kafkaControllerPort));
-        command.add(config.logs().resolve("kafka-storage.log").toString());
+        command.add(config.kafkaData(node.nodeId()).toString());
+        command.add(Integer.toString(node.port()));
+        command.add(Integer.toString(node.controllerPort()));
+        command.add(config.logs().resolve(config.kafkaBrokers() == 1 ? "kafka-storage.log"
+                : "kafka-" + node.nodeId() + "-storage.log").toString());
+        if (node.clusterSize() > 1 || !node.extraListeners().isEmpty()) {
+            command.add(Integer.toString(node.nodeId()));
+            command.add(node.voters());
+            command.add(Integer.toString(node.clusterSize()));
+            node.extraListeners().forEach((name, ports) -> command.add(name + "=" + ports[0] + ":" + ports[1]));
+        }
         return command;
     }
 
@@ -157,10 +222,17 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(instance.port()));
         if (service.database() != null) {
-            env.put("SPRING_DATASOURCE_URL", jdbcUrl(service));
+            Partition partition = partitions.get(service);
+            env.put("SPRING_DATASOURCE_URL", partition == null ? jdbcUrl(service)
+                    : "jdbc:postgresql://localhost:" + partition.postgres().port() + "/" + service.database());
             env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
             env.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", partition == null ? kafkaBootstrap()
+                    : String.join(",", partition.kafka().stream().map(p -> "localhost:" + p.port()).toList()));
+            if (brokers.size() > 1) {
+                // The cluster's settings (MessagingProperties): every Loa topic replicated to 3 nodes.
+                env.put("LOA_MESSAGING_TOPICS_REPLICATIONFACTOR", Integer.toString(Math.min(3, brokers.size())));
+            }
         }
         env.put("LOA_DEMODATA_ENABLED", Boolean.toString(config.demoData(service)));
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", gatewayUrl + "/auth/jwks");
@@ -215,8 +287,11 @@ public final class Stack implements AutoCloseable {
             }
         }
         servers.values().forEach(s -> ports.put(s.port(), "PostgreSQL" + (servers.size() > 1 ? " " + s.name() : "")));
-        ports.put(kafkaPort, "Kafka");
-        ports.put(kafkaControllerPort, "Kafka controller");
+        for (Broker b : brokers) {
+            String suffix = brokers.size() == 1 ? "" : " " + b.node().nodeId();
+            ports.put(b.node().port(), "Kafka" + suffix);
+            ports.put(b.node().controllerPort(), "Kafka controller" + suffix);
+        }
         return ports;
     }
 
@@ -247,10 +322,16 @@ public final class Stack implements AutoCloseable {
             // All at once: Kafka's start-up is mostly class loading, and several PostgreSQL servers (one per
             // service) initialise side by side too.
             List<CompletableFuture<Void>> starting = new ArrayList<>();
-            starting.add(inThread("loa-kafka-start", () -> {
-                startBroker();
-                progress.accept(String.format(Locale.ROOT, "%-21s  up after %s", "Kafka", elapsed()));
-            }));
+            partitions.values().forEach(p -> p.all().forEach(LoopbackProxy::start));
+            writeClusterId();
+            // The nodes of a cluster side by side: none is ready before a majority of the controllers runs.
+            for (Broker b : brokers) {
+                starting.add(inThread("loa-" + b.process().name() + "-start", () -> {
+                    startBroker(b);
+                    progress.accept(String.format(Locale.ROOT, "%-21s  up after %s", brokers.size() == 1 ? "Kafka"
+                            : "Kafka node " + b.node().nodeId(), elapsed()));
+                }));
+            }
             servers.values().forEach(server -> starting.add(inThread("loa-" + server.name() + "-start", () -> {
                 server.start();
                 progress.accept(String.format(Locale.ROOT, "%-21s  up after %s (%s)", server.name(), elapsed(),
@@ -294,7 +375,19 @@ public final class Stack implements AutoCloseable {
         }, command -> new Thread(command, name).start());
     }
 
-    private void startBroker() {
+    /** A cluster's nodes share one cluster id, written once beside their directories. */
+    private void writeClusterId() throws IOException {
+        if (brokers.size() > 1) {
+            Path file = config.kafkaData().resolve("cluster.id");
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, org.apache.kafka.common.Uuid.randomUuid().toString());
+            }
+        }
+    }
+
+    private void startBroker(Broker b) {
+        ManagedProcess broker = b.process();
         broker.start();
         long deadline = System.nanoTime() + config.readyTimeout().toNanos();
         while (broker.logCount(KafkaBrokerMain.READY) == 0) {
@@ -380,11 +473,23 @@ public final class Stack implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            try {
-                broker.stop(STOP_GRACE);
-            } catch (RuntimeException e) {
-                progress.accept("Kafka did not stop cleanly: " + e.getMessage());
+            // The nodes of a cluster side by side: one by one, the last would wait for a quorum that is gone.
+            List<Thread> brokerStoppers = brokers.stream().map(b -> new Thread(() -> {
+                try {
+                    b.process().stop(STOP_GRACE);
+                } catch (RuntimeException e) {
+                    progress.accept(b.process().name() + " did not stop cleanly: " + e.getMessage());
+                }
+            }, "loa-stop-" + b.process().name())).toList();
+            brokerStoppers.forEach(Thread::start);
+            for (Thread stopper : brokerStoppers) {
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
+            partitions.values().forEach(p -> p.all().forEach(LoopbackProxy::close));
             for (PostgresServer server : servers.values()) {
                 try {
                     server.stop();
@@ -463,8 +568,22 @@ public final class Stack implements AutoCloseable {
         return servers.values();
     }
 
+    /** Every node's address, comma-separated. */
     public String kafkaBootstrap() {
-        return "localhost:" + kafkaPort;
+        return String.join(",", brokers.stream().map(Broker::bootstrap).toList());
+    }
+
+    /** How many Kafka nodes run (1, or a cluster). */
+    public int kafkaBrokers() {
+        return brokers.size();
+    }
+
+    /** Kafka node {@code node} (1-based; its {@code node.id} is the same number). */
+    public Broker broker(int node) {
+        if (node < 1 || node > brokers.size()) {
+            throw new IllegalArgumentException("there are " + brokers.size() + " Kafka node(s), not " + node);
+        }
+        return brokers.get(node - 1);
     }
 
     public Path logDir() {
@@ -506,25 +625,99 @@ public final class Stack implements AutoCloseable {
         awaitHealthy(List.of(instance));
     }
 
+    /** Whether every Kafka node runs. */
     public boolean isKafkaRunning() {
-        return broker.isAlive();
+        return brokers.stream().allMatch(b -> b.process().isAlive());
     }
 
-    /** SIGTERM: a controlled shutdown. */
+    /** SIGTERM to every node: a controlled shutdown. */
     public void stopKafka() {
-        broker.stop(STOP_GRACE);
+        brokers.forEach(b -> b.process().stop(STOP_GRACE));
     }
 
-    /** SIGKILL, as a crash would. */
+    /** SIGKILL to every node, as a crash would. */
     public void killKafka() {
-        broker.kill();
+        brokers.forEach(b -> b.process().kill());
     }
 
-    /** Starts the broker again (same ports, same data) and waits until it serves. */
+    /** Starts the stopped nodes again (same ports, same data) and waits until they serve. */
     public void startKafka() {
-        if (!broker.isAlive()) {
-            startBroker();
+        List<CompletableFuture<Void>> starting = brokers.stream().filter(b -> !b.process().isAlive())
+                .map(b -> inThread("loa-" + b.process().name() + "-start", () -> startBroker(b))).toList();
+        for (CompletableFuture<Void> node : starting) {
+            try {
+                node.join();
+            } catch (CompletionException e) {
+                // as a single broker's start-up reports it: StartupFailure, StackStopping
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
+    }
+
+    public boolean isKafkaRunning(int node) {
+        return broker(node).process().isAlive();
+    }
+
+    public long kafkaPid(int node) {
+        return broker(node).process().pid();
+    }
+
+    /** SIGTERM to one node: a controlled shutdown (its partitions' leadership moves first). */
+    public void stopKafka(int node) {
+        broker(node).process().stop(STOP_GRACE);
+    }
+
+    /** SIGKILL to one node. */
+    public void killKafka(int node) {
+        broker(node).process().kill();
+    }
+
+    /** Starts one node again (same ports, same data) and waits until it serves. */
+    public void startKafka(int node) {
+        Broker b = broker(node);
+        if (!b.process().isAlive()) {
+            startBroker(b);
+        }
+    }
+
+    // ---------------------------------------------------------------- network partitions (fault tests)
+
+    private Partition partition(LoaService service) {
+        Partition partition = partitions.get(service);
+        if (partition == null) {
+            throw new IllegalArgumentException(service.moduleName() + " is not partitionable in this stack "
+                    + "(StackConfig.Builder#partitionable)");
+        }
+        return partition;
+    }
+
+    /** Cuts {@code service} (every replica) off from every Kafka node; its sockets hang, nothing is closed. */
+    public void partitionFromKafka(LoaService service) {
+        partition(service).kafka().forEach(LoopbackProxy::freeze);
+    }
+
+    /** Cuts {@code service} (every replica) off from its PostgreSQL; its sockets hang, nothing is closed. */
+    public void partitionFromPostgres(LoaService service) {
+        partition(service).postgres().freeze();
+    }
+
+    /** Heals {@code service}'s partition from Kafka only. */
+    public void healFromKafka(LoaService service) {
+        partition(service).kafka().forEach(LoopbackProxy::thaw);
+    }
+
+    /** Heals {@code service}'s partition from its PostgreSQL only. */
+    public void healFromPostgres(LoaService service) {
+        partition(service).postgres().thaw();
+    }
+
+    /** Heals every partition of {@code service}. */
+    public void heal(LoaService service) {
+        partition(service).all().forEach(LoopbackProxy::thaw);
+    }
+
+    public boolean isPartitioned(LoaService service) {
+        return partitions.containsKey(service) && partition(service).all().stream().anyMatch(LoopbackProxy::isFrozen);
     }
 
     /** {@code pg_ctl stop -m fast} of the server that holds {@code service}'s database. */
@@ -555,7 +748,7 @@ public final class Stack implements AutoCloseable {
     /** The last lines of every process's log, to print with a failure. */
     public void printLogTails(PrintStream out, int lines) {
         List<Path> files = new ArrayList<>(allInstances().stream().map(i -> i.process().logFile()).toList());
-        files.add(broker.logFile());
+        brokers.forEach(b -> files.add(b.process().logFile()));
         servers.values().forEach(s -> files.add(s.logFile()));
         for (Path file : files) {
             out.println("===== " + file + " (last " + lines + " lines) =====");

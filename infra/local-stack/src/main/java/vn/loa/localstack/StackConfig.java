@@ -21,6 +21,11 @@ import java.util.Set;
  * @param workingDirectory the services' working directory
  * @param marker           put on every child's command line ({@code -Dloa.localstack=<marker>}), so that
  *                         {@code pgrep -f} finds the stack
+ * @param kafkaBrokers     1 (one node, replication factor 1) or 3 (a KRaft cluster: replication factor 3,
+ *                         {@code min.insync.replicas=2}, unclean leader election off); node n on
+ *                         {@code kafkaPort + 2(n-1)}, its controller on {@code kafkaControllerPort + 2(n-1)}
+ * @param partitionable    services whose connections to Kafka and to their PostgreSQL go through a
+ *                         {@link LoopbackProxy}, so that the fault tests can cut them off while they run
  */
 public record StackConfig(
         Path home,
@@ -41,7 +46,9 @@ public record StackConfig(
         List<String> serviceJavaOptions,
         List<String> brokerJavaOptions,
         Duration readyTimeout,
-        String marker) {
+        String marker,
+        int kafkaBrokers,
+        Set<LoaService> partitionable) {
 
     /** Services get {@code -Xmx320m} by default; tests give less. */
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS =
@@ -55,6 +62,11 @@ public record StackConfig(
 
     public Path run() {
         return home.resolve("run");
+    }
+
+    /** Node n's data directory (1-based): {@link #kafkaData()} itself for a single broker. */
+    public Path kafkaData(int node) {
+        return kafkaBrokers <= 1 ? kafkaData() : kafkaData().resolve("node-" + node);
     }
 
     public Path kafkaData() {
@@ -89,6 +101,8 @@ public record StackConfig(
         private boolean fixedPorts = true;
         private int postgresPort = 15432;
         private int kafkaPort = 19092;
+        private int kafkaBrokers = 1;
+        private final Set<LoaService> partitionable = EnumSet.noneOf(LoaService.class);
         private int kafkaControllerPort = 19093;
         private int portOffset;
         private boolean databasePerService;
@@ -209,6 +223,21 @@ public record StackConfig(
             return this;
         }
 
+        /** 1 (default) or more Kafka nodes; with more, the cluster settings of {@link StackConfig#kafkaBrokers()}. */
+        public Builder kafkaBrokers(int brokers) {
+            if (brokers < 1) {
+                throw new IllegalArgumentException("at least one Kafka broker");
+            }
+            this.kafkaBrokers = brokers;
+            return this;
+        }
+
+        /** Routes the service's connections to Kafka and PostgreSQL through proxies the tests can freeze. */
+        public Builder partitionable(LoaService service) {
+            this.partitionable.add(service);
+            return this;
+        }
+
         public StackConfig build() {
             if (jars.isEmpty()) {
                 throw new IllegalStateException("no service to run");
@@ -225,7 +254,9 @@ public record StackConfig(
                     fixedPorts, postgresPort, kafkaPort, kafkaControllerPort, portOffset, databasePerService, durable, fresh,
                     Collections.unmodifiableSet(EnumSet.copyOf(demoData)),
                     Collections.unmodifiableMap(env), serviceJavaOptions, brokerJavaOptions, readyTimeout,
-                    marker != null ? marker : home.toString());
+                    marker != null ? marker : home.toString(), kafkaBrokers,
+                    Collections.unmodifiableSet(partitionable.isEmpty() ? EnumSet.noneOf(LoaService.class)
+                            : EnumSet.copyOf(partitionable)));
         }
     }
 }

@@ -121,4 +121,37 @@ class StackTests {
                 .hasMessageContaining("reporting-service");
         assertThat(List.of(stack.kafkaBootstrap())).containsExactly("localhost:19092");
     }
+
+    @Test
+    void aThreeNodeClusterHasTheProductionReplicationSettingsAndOneControllerQuorum() {
+        Stack stack = new Stack(everyService().kafkaBrokers(3).build(), line -> { });
+
+        assertThat(stack.kafkaBrokers()).isEqualTo(3);
+        assertThat(stack.kafkaBootstrap()).isEqualTo("localhost:19092,localhost:19094,localhost:19096");
+        assertThat(stack.requiredPorts()).containsKeys(19092, 19093, 19094, 19095, 19096, 19097);
+        assertThat(env(stack, LoaService.ACTIVITY, 1))
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092,localhost:19094,localhost:19096")
+                .containsEntry("LOA_MESSAGING_TOPICS_REPLICATIONFACTOR", "3");
+        java.util.Properties node2 = EmbeddedBroker.properties(ROOT.resolve("data"), stack.broker(2).node());
+        assertThat(node2)
+                .containsEntry("node.id", "2")
+                .containsEntry("controller.quorum.voters", "1@localhost:19093,2@localhost:19095,3@localhost:19097")
+                .containsEntry("default.replication.factor", "3")
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("unclean.leader.election.enable", "false")
+                .containsEntry("offsets.topic.replication.factor", "3");
+    }
+
+    @Test
+    void aPartitionableServiceReachesKafkaAndItsDatabaseThroughProxiesOfItsOwn() {
+        Stack stack = new Stack(everyService().partitionable(LoaService.ACTIVITY).build(), line -> { });
+
+        Map<String, String> activity = env(stack, LoaService.ACTIVITY, 1);
+        assertThat(activity.get("SPRING_DATASOURCE_URL")).doesNotContain(":15432/").endsWith("/loa_activity");
+        assertThat(activity.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isNotEqualTo("localhost:19092");
+        assertThat(env(stack, LoaService.REPORTING, 1)).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092");
+        // the broker advertises the proxy's port on the service's own listener
+        int[] listener = stack.broker(1).node().extraListeners().get("CUT_ACTIVITY");
+        assertThat(activity.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("localhost:" + listener[1]);
+    }
 }

@@ -29,7 +29,7 @@ final class CompletionLoad {
     static final String COMPLETED_ON = "2022-11-15";
 
     private final String activityService;
-    private final String bearer;
+    private final java.util.function.Supplier<String> bearer;
     private final int workers;
     private final Duration pause;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -44,6 +44,11 @@ final class CompletionLoad {
     volatile String lastUnavailableBody;
 
     CompletionLoad(String activityService, String bearer, int workers, Duration pause) {
+        this(activityService, () -> bearer, workers, pause);
+    }
+
+    /** {@code bearer} asked before each call: a run longer than a token's lifetime gets fresh ones. */
+    CompletionLoad(String activityService, java.util.function.Supplier<String> bearer, int workers, Duration pause) {
         this.activityService = activityService;
         this.bearer = bearer;
         this.workers = workers;
@@ -84,7 +89,7 @@ final class CompletionLoad {
         while (running.get()) {
             n++;
             String title = "Chuyên mục CCHC trên đài truyền thanh xã Liên Minh — tải " + worker + "/" + n;
-            Http.Response created = untilAnswered("schedule", () -> Http.post(activityService + "/api/activities", bearer,
+            Http.Response created = untilAnswered("schedule", () -> Http.post(activityService + "/api/activities", bearer.get(),
                     newActivity(title)));
             if (created == null) {
                 return;
@@ -98,7 +103,7 @@ final class CompletionLoad {
             int number = n;
             // Just scheduled: version 1 (every change names the version it was made on, If-Match).
             Http.Response done = untilAnswered("complete", () -> Http.post(activityService + "/api/activities/" + id
-                    + "/complete", bearer, completion(number), "\"1\""));
+                    + "/complete", bearer.get(), completion(number), "\"1\""));
             if (done == null) {
                 return;
             }

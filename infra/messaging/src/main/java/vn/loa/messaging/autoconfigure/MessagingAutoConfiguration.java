@@ -158,10 +158,13 @@ public class MessagingAutoConfiguration {
     OutboxRelay loaOutboxRelay(DataSource dataSource, MessagingProducer producer, EnvelopeCodec codec,
                                ObjectProvider<MeterRegistry> registry) {
         MessagingProperties.Outbox outbox = properties.outbox();
-        return new OutboxRelay(dataSource, producer.template(), codec.source(),
+        OutboxRelay relay = new OutboxRelay(dataSource, producer.template(), codec.source(),
                 new OutboxRelay.Settings(outbox.batchSize(), outbox.pollInterval(), outbox.sendTimeout(),
                         outbox.maxBackoff(), outbox.listenNotify(), outbox.retention(), outbox.cleanupInterval()),
                 meters(registry), "loa-outbox-relay");
+        // After a fatal producer error, or sends failing past delivery.timeout.ms, the relay gets a new producer.
+        relay.setProducerReset(producer::reset);
+        return relay;
     }
 
     /** Reads the outbox and looks at the relay from outside it: the outbox gauges and health (bound by Spring Boot). */

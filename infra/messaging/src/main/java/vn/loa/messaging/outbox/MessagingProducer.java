@@ -87,6 +87,15 @@ public class MessagingProducer implements DisposableBean {
         return maxRequestSize;
     }
 
+    /**
+     * Closes the events producer; the next send makes a new one (a new producer id). What the Kafka client
+     * requires after a fatal error, and what the relay does after sends failed for longer than the producer's
+     * own retries last ({@link OutboxRelay#setProducerReset}).
+     */
+    public void reset() {
+        factory.reset();
+    }
+
     @Override
     public void destroy() {
         factory.destroy();

@@ -100,6 +100,12 @@ public class OutboxRelay implements SmartLifecycle {
     /** Written by the relay thread, judged by {@link OutboxMonitor}: when a pass last ended without failure. */
     private volatile Instant lastSuccessfulPass;
     private volatile Instant startedAt;
+    /** Closes the producer so that the next send makes a new one (null: no such recovery). */
+    private volatile Runnable producerReset;
+    /** The last transient send failure of this pass, and since when passes have been failing (relay thread only). */
+    private Throwable lastSendFailure;
+    private Instant failingSince;
+    private Counter producerResets;
 
     /**
      * @param settings   batch size, intervals, retention
@@ -125,6 +131,17 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Time from writing an outbox row to Kafka's acknowledgement")
                 .publishPercentileHistogram()
                 .register(meters);
+    }
+
+    /**
+     * How to recreate the producer. The relay calls it when a send failed with an error the Kafka client
+     * calls fatal ({@link SendFailures#requiresNewProducer}), and when sends have failed for longer than three
+     * send timeouts in a row (an indefinite failure, e.g. a broker gone for longer than {@code delivery.timeout.ms}):
+     * a producer that is wedged then gets a fresh start, one that is not loses nothing (the rows stay pending
+     * and are sent again; consumers absorb the copies by event id).
+     */
+    public void setProducerReset(Runnable producerReset) {
+        this.producerReset = producerReset;
     }
 
     // --- lifecycle -------------------------------------------------------------------------------
@@ -213,6 +230,9 @@ public class OutboxRelay implements SmartLifecycle {
                         : Duration.ZERO;
                 if (result != BatchResult.FAILED) {
                     lastSuccessfulPass = Instant.now();
+                    failingSince = null;
+                } else {
+                    recoverProducerIfNeeded();
                 }
                 housekeeping();
             } catch (RuntimeException e) {
@@ -229,6 +249,35 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private enum BatchResult { EMPTY, DONE, MORE, FAILED, LOCKED }
+
+    private void recoverProducerIfNeeded() {
+        Instant now = Instant.now();
+        if (failingSince == null) {
+            failingSince = now;
+        }
+        Throwable failure = lastSendFailure;
+        lastSendFailure = null;
+        boolean fatal = failure != null && SendFailures.requiresNewProducer(failure);
+        boolean indefinite = Duration.between(failingSince, now).compareTo(settings.sendTimeout().multipliedBy(3)) > 0;
+        Runnable reset = producerReset;
+        if (reset == null || !(fatal || indefinite)) {
+            return;
+        }
+        log.warn("Outbox relay: recreating the Kafka producer ({}); pending rows are sent again by the new one",
+                fatal ? "fatal error: " + failure : "sends failing since " + failingSince);
+        try {
+            reset.run();
+            if (producerResets == null) {
+                producerResets = Counter.builder("loa.outbox.producer.recreated")
+                        .description("Kafka producers the outbox relay closed and replaced after a fatal or lasting failure")
+                        .register(meters);
+            }
+            producerResets.increment();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay: closing the Kafka producer failed: {}", e.toString());
+        }
+        failingSince = now; // the next reset, if it must come, after another three send timeouts
+    }
 
     private BatchResult relayBatch() {
         BatchResult result = transactions.execute(status -> {
@@ -326,6 +375,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 log.warn("Outbox relay: sending event {} ({}) to {} failed, {} row(s) stay pending and are retried: {}",
                         row.id(), row.eventType(), row.topic(), attempts.size() - i, cause.toString());
+                lastSendFailure = cause;
                 transientFailure = true;
                 break;
             }

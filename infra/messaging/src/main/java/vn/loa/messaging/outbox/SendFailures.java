@@ -32,6 +32,32 @@ public final class SendFailures {
     private SendFailures() {
     }
 
+    /**
+     * Failures after which the Kafka client requires the producer to be closed and a new one made (it stays in
+     * its fatal state otherwise, refusing every later send): an out-of-order sequence, a fenced or unknown
+     * producer, an invalid epoch, a failed authentication, a producer that is closed or that says an earlier
+     * idempotent request failed.
+     */
+    public static boolean requiresNewProducer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.OutOfOrderSequenceException
+                    || t instanceof org.apache.kafka.common.errors.ProducerFencedException
+                    || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException
+                    || t instanceof org.apache.kafka.common.errors.UnknownProducerIdException
+                    || t instanceof org.apache.kafka.common.errors.AuthenticationException
+                    || t instanceof org.apache.kafka.common.errors.UnsupportedVersionException) {
+                return true;
+            }
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if ((t instanceof IllegalStateException || t instanceof org.apache.kafka.common.KafkaException)
+                    && (message.contains("producer has been closed") || message.contains("previous transactional or idempotent request")
+                    || message.contains("fatal error"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code failure} or one of its causes says this record can never be sent as it is. */
     public static boolean isPermanent(Throwable failure) {
         return permanentCause(failure) != null;

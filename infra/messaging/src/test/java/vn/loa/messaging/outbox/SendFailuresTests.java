@@ -48,4 +48,17 @@ class SendFailuresTests {
                 .isFalse();
         assertThat(SendFailures.isPermanent(new IllegalStateException("producer closed"))).isFalse();
     }
+
+    @Test
+    void fatalProducerErrorsRequireANewProducerAndOutagesDoNot() {
+        assertThat(SendFailures.requiresNewProducer(asTheTemplateReportsIt(
+                new org.apache.kafka.common.errors.OutOfOrderSequenceException("sequence")))).isTrue();
+        assertThat(SendFailures.requiresNewProducer(asTheTemplateReportsIt(
+                new org.apache.kafka.common.errors.ProducerFencedException("fenced")))).isTrue();
+        assertThat(SendFailures.requiresNewProducer(new IllegalStateException(
+                "Cannot perform operation after producer has been closed"))).isTrue();
+        assertThat(SendFailures.requiresNewProducer(asTheTemplateReportsIt(new TimeoutException("Expiring 3 record(s)")))).isFalse();
+        assertThat(SendFailures.requiresNewProducer(asTheTemplateReportsIt(new NotEnoughReplicasException("isr")))).isFalse();
+        assertThat(SendFailures.requiresNewProducer(asTheTemplateReportsIt(new NetworkException("disconnected")))).isFalse();
+    }
 }
