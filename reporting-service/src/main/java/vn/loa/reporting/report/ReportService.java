@@ -307,7 +307,7 @@ class ReportService {
                 row.map(Report::reportsTo).orElse(unit.parentCode()), whyNot.isEmpty(),
                 whyNot.map(Enum::name).orElse(null),
                 duty.everyMonths().map(m -> ReportingRegime.describe(m, period.year())).orElse(null),
-                f.children(), recipients(unit, period.year()));
+                f.children(), recipients(unit, period.year()), f.topics(), f.audiences());
         return new Versioned(view, row.map(Report::version).orElse(0));
     }
 
@@ -382,9 +382,56 @@ class ReportService {
         List<ReportFigures> parts = listed.keySet().stream().map(each::get).filter(Objects::nonNull).toList();
         return new ReportFigures(plan == null ? null : plan.planId(), plan == null ? null : plan.documentNumber(),
                 rollUpTargets(own, parts), rollUpChannels(parts), rollUpUnits(parts),
-                new ReportFigures.Budget(parts.stream().mapToLong(p -> p.budget().plannedVnd()).sum(),
-                        parts.stream().mapToLong(p -> p.budget().spentVnd()).sum()),
-                children);
+                rollUpBudget(parts), children, rollUpTopics(parts), rollUpAudiences(parts));
+    }
+
+    /** The budget of the reports consolidated: totals, and per source (a frozen report without sources adds none). */
+    static ReportFigures.Budget rollUpBudget(List<ReportFigures> parts) {
+        Map<String, long[]> bySource = new LinkedHashMap<>();
+        ReportFiguresQuery.SOURCES.forEach(s -> bySource.put(s, new long[2]));
+        long activitiesPlanned = 0;
+        for (ReportFigures p : parts) {
+            if (p.budget().activitiesPlannedVnd() != null) {
+                activitiesPlanned += p.budget().activitiesPlannedVnd();
+            }
+            if (p.budget().bySource() != null) {
+                for (ReportFigures.SourceLine l : p.budget().bySource()) {
+                    long[] sum = bySource.computeIfAbsent(l.source(), k -> new long[2]);
+                    sum[0] += l.plannedVnd();
+                    sum[1] += l.spentVnd();
+                }
+            }
+        }
+        List<ReportFigures.SourceLine> sources = new ArrayList<>();
+        bySource.forEach((k, v) -> sources.add(new ReportFigures.SourceLine(k, v[0], v[1])));
+        return new ReportFigures.Budget(parts.stream().mapToLong(p -> p.budget().plannedVnd()).sum(),
+                parts.stream().mapToLong(p -> p.budget().spentVnd()).sum(), activitiesPlanned, sources);
+    }
+
+    static List<ReportFigures.TopicLine> rollUpTopics(List<ReportFigures> parts) {
+        Map<String, long[]> byTopic = new java.util.TreeMap<>();
+        parts.stream().filter(p -> p.topics() != null).flatMap(p -> p.topics().stream()).forEach(t -> {
+            long[] sum = byTopic.computeIfAbsent(t.topic(), k -> new long[3]);
+            sum[0] += t.activitiesPlanned();
+            sum[1] += t.activitiesCompleted();
+            sum[2] += t.reach();
+        });
+        List<ReportFigures.TopicLine> out = new ArrayList<>();
+        byTopic.forEach((k, v) -> out.add(new ReportFigures.TopicLine(k, v[0], v[1], v[2])));
+        return out;
+    }
+
+    static List<ReportFigures.AudienceLine> rollUpAudiences(List<ReportFigures> parts) {
+        Map<String, long[]> byAudience = new LinkedHashMap<>();
+        ReportFiguresQuery.AUDIENCES.forEach(a -> byAudience.put(a, new long[2]));
+        parts.stream().filter(p -> p.audiences() != null).flatMap(p -> p.audiences().stream()).forEach(a -> {
+            long[] sum = byAudience.computeIfAbsent(a.audience(), k -> new long[2]);
+            sum[0] += a.activitiesCompleted();
+            sum[1] += a.reach();
+        });
+        List<ReportFigures.AudienceLine> out = new ArrayList<>();
+        byAudience.forEach((k, v) -> out.add(new ReportFigures.AudienceLine(k, v[0], v[1])));
+        return out;
     }
 
     static List<ReportFigures.TargetLine> rollUpTargets(List<ReportFiguresQuery.TargetRow> own, List<ReportFigures> parts) {
