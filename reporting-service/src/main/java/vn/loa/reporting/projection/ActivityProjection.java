@@ -238,6 +238,9 @@ class ActivityProjection {
         if (data instanceof ActivityOverdue e) {
             return e.activityId();
         }
+        if (data instanceof ActivityCorrected e) {
+            return e.activityId();
+        }
         throw new IllegalArgumentException("not an activity event: " + data);
     }
 
@@ -306,10 +309,47 @@ class ActivityProjection {
                 s.dueDate = e.dueDate();
             }
             s.overdue = true;
+        } else if (data instanceof ActivityCorrected e) {
+            correct(s, absent, e, event);
         } else {
             throw new IllegalArgumentException("not an activity event: " + data);
         }
         return s;
+    }
+
+    /**
+     * A correction carries the activity as it now is. It applies unless a later terminal event (a completion or
+     * cancellation after the correction) already set the status; a cancelled activity stays cancelled. A corrected
+     * completion takes the correction's time as its status time, so an older completion replayed later cannot undo it.
+     */
+    private static void correct(State s, boolean absent, ActivityCorrected e, ActivityEvent event) {
+        OffsetDateTime at = e.correctedAt() != null ? e.correctedAt() : event.time();
+        if (absent) {
+            base(s, e.activityId(), e.planId(), e.orgUnit(), e.orgUnitPath(), e.title(), e.channel(), e.unit());
+            s.status = PLANNED;
+        }
+        if (CANCELLED.equals(s.status) || s.statusTime != null && s.statusTime.isAfter(at)) {
+            return;
+        }
+        s.title = e.title() != null ? e.title() : s.title;
+        s.channel = e.channel() != null ? e.channel() : s.channel;
+        s.unit = e.unit() != null ? e.unit() : s.unit;
+        s.targetCodes = list(e.targetCodes());
+        s.coordinatingUnits = list(e.coordinatingUnits());
+        s.topics = list(e.topics());
+        s.dueDate = e.dueDate() != null ? e.dueDate() : s.dueDate;
+        s.plannedQuantity = e.plannedQuantity();
+        s.plannedCostVnd = e.plannedCostVnd();
+        s.budgetSource = e.budgetSource();
+        if (COMPLETED.equals(e.status())) {
+            s.status = COMPLETED;
+            s.statusTime = at;
+            s.completedOn = e.completedOn();
+            s.quantity = e.quantity() == null ? BigDecimal.ZERO : e.quantity();
+            s.reach = e.reach();
+            s.costVnd = e.costVnd();
+            s.audiences = e.audiences() == null ? List.of() : List.copyOf(e.audiences());
+        }
     }
 
     private static void base(State s, UUID id, UUID plan, String org, List<String> path, String title, String channel,
