@@ -493,14 +493,34 @@ class ReportingBenchmark {
             }
             producer.flush();
         }
+        long databaseCpu = databaseCpuMillis();
         long t0 = System.nanoTime();
         listener.start();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
                 "select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single() == before + n);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // CPU per event, which the machine's load does not change: the listener's consumer thread (fetch, parse,
+        // apply) and the database backends; 1 s of one core divided by it is what one core could ingest.
+        double listenerUs = listenerCpuNanos() / 1e3 / n;
+        double databaseUs = (databaseCpuMillis() - databaseCpu) * 1e3 / n;
         print("ingest: %d activity-completed events (produced beforehand, the listener stopped) applied in %.2f s "
-                + "(%.0f events/s), load %s", n, seconds, n / seconds, loadAverage());
+                + "(%.0f events/s), load %s; CPU per event: listener thread %.0f µs + database %.0f µs "
+                + "(≈ %.0f events/s per core)", n, seconds, n / seconds, loadAverage(), listenerUs, databaseUs,
+                1e6 / (listenerUs + databaseUs));
         figure("ingest.events_per_s", n / seconds);
+        figure("ingest.cpu_us_per_event", listenerUs + databaseUs);
+    }
+
+    /** CPU time of the activity listener's consumer threads so far (they start with the container). */
+    private static long listenerCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("reporting-activity-projection")) {
+                total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private long completed(String url) throws IOException, InterruptedException {
