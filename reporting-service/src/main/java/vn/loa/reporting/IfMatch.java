@@ -1,6 +1,7 @@
 package vn.loa.reporting;
 
-import org.springframework.http.HttpStatus;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 import vn.loa.support.web.ETags;
 
@@ -14,11 +15,9 @@ public final class IfMatch {
     private IfMatch() {
     }
 
-    public static void require(String ifMatch, long currentVersion, String what) {
+    public static void require(String ifMatch, long currentVersion, Text what) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
-                    "Changing " + what + " needs If-Match with the ETag you read (" + ETags.of(currentVersion)
-                            + " now): read it, then send If-Match.");
+            throw ApiException.of(ProblemCode.PRECONDITION_REQUIRED, "object", what);
         }
         ETags.checkIfMatch(ifMatch, currentVersion);
     }

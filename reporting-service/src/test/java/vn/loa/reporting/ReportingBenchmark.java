@@ -88,6 +88,8 @@ class ReportingBenchmark {
     /** Activities per commune of the large province (10,000: 3,000,000 activities); 0 leaves it out. */
     static final int LARGE_ACTIVITIES = Integer.getInteger("bench.province.large.activities", 0);
     /** JVM options of the reporting-service process the dashboards are measured on. */
+    /** Another build's executable jar (main's), measured beside this one on the same data; none by default. */
+    static final String BEFORE_JAR = System.getProperty("bench.before.jar");
     static final String SERVICE_JAVA_OPTS = System.getProperty("bench.service.java-opts", "-Xmx384m -XX:+UseSerialGC");
     static final String VIEWER = TestTokens.bearer("hatinh.viewer", "PROVINCE_VIEWER", "ha-tinh");
     static final String PROVINCE_VIEWER = TestTokens.bearer("bench.viewer", "PROVINCE_VIEWER", "bench-province");
@@ -166,21 +168,47 @@ class ReportingBenchmark {
             seed("district", "bench-c%", COMMUNES, 0, ACTIVITIES_PER_COMMUNE);
             seed("province", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, 0, ACTIVITIES_PER_COMMUNE);
 
+            explain("district", "bench-c%");
+            explain("province", "bench-p%");
             print("machine: %d processors, load average before measuring: %s", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
             freshness(freshPlan, freshPath, completions);
-            try (ServiceProcess service = ServiceProcess.start(environment, SERVICE_JAVA_OPTS)) {
-                print("dashboards measured on reporting-service in a process of its own (%s, pid %d, %s), %d concurrent "
-                        + "viewers, %d samples per URL", service.jar().getFileName(), service.pid(), SERVICE_JAVA_OPTS,
+            // Side by side on the same data, one after the other: this build with its dashboard cache off (every request
+            // computes), the same build as in production (cache on: bodies kept by version), and, given
+            // -Dbench.before.jar, another build (main's) with its cache off.
+            Path beforeJar = BEFORE_JAR == null ? null : Path.of(BEFORE_JAR);
+            try (ServiceProcess service = ServiceProcess.start(environment, SERVICE_JAVA_OPTS, null, false,
+                    "bench-reporting-computed");
+                 ServiceProcess served = ServiceProcess.start(environment, SERVICE_JAVA_OPTS, null, true,
+                         "bench-reporting-served");
+                 ServiceProcess before = beforeJar == null ? null : ServiceProcess.start(environment, SERVICE_JAVA_OPTS,
+                         beforeJar, false, "bench-reporting-before")) {
+                print("dashboards measured on reporting-service in processes of their own (%s, pids %d computed, %d served%s, "
+                                + "%s), %d concurrent viewers, %d samples per URL", service.jar().getFileName(), service.pid(),
+                        served.pid(), before == null ? "" : ", " + before.pid() + " before = " + beforeJar, SERVICE_JAVA_OPTS,
                         VIEWERS, SAMPLES);
-                warmUp(service.port(), "/api/dashboards/bench-district?period=2022-Q1", VIEWER);
-                double district = dashboardResponseTime(service, "district", "bench-district", COMMUNES, "bench-c%", VIEWER);
-                double province = dashboardResponseTime(service, "province", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
+                for (ServiceProcess p : before == null ? List.of(service, served) : List.of(before, service, served)) {
+                    warmUp(p.port(), "/api/dashboards/bench-district?period=2022-Q1", VIEWER);
+                }
+                if (before != null) {
+                    dashboardResponseTime(before, "district", ".before", "bench-district", COMMUNES, "bench-c%", VIEWER);
+                }
+                double district = dashboardResponseTime(service, "district", "", "bench-district", COMMUNES, "bench-c%", VIEWER);
+                dashboardResponseTime(served, "district", ".served", "bench-district", COMMUNES, "bench-c%", VIEWER);
+                if (before != null) {
+                    dashboardResponseTime(before, "province", ".before", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
+                            PROVINCE_VIEWER);
+                }
+                double province = dashboardResponseTime(service, "province", "", "bench-province", PROVINCE_DISTRICTS,
+                        "bench-p%", PROVINCE_VIEWER);
+                dashboardResponseTime(served, "province", ".served", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
                         PROVINCE_VIEWER);
                 revalidation("/api/dashboards/bench-province?period=2022-Q1", PROVINCE_VIEWER);
                 if (LARGE_ACTIVITIES > ACTIVITIES_PER_COMMUNE) {
                     seed("province_large", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, ACTIVITIES_PER_COMMUNE, LARGE_ACTIVITIES);
-                    double large = dashboardResponseTime(service, "province_large", "bench-province", PROVINCE_DISTRICTS,
+                    double large = dashboardResponseTime(service, "province_large", "", "bench-province", PROVINCE_DISTRICTS,
+                            "bench-p%", PROVINCE_VIEWER);
+                    dashboardResponseTime(served, "province_large", ".served", "bench-province", PROVINCE_DISTRICTS,
                             "bench-p%", PROVINCE_VIEWER);
                     print("province at %,d activities ÷ at %,d, quarter p99: %.2f", (long) LARGE_ACTIVITIES * COMMUNES
                             * PROVINCE_DISTRICTS, (long) ACTIVITIES_PER_COMMUNE * COMMUNES * PROVINCE_DISTRICTS, large / province);
@@ -233,6 +261,24 @@ class ReportingBenchmark {
         figure("seed." + scale + ".rows", rows);
         figure("seed." + scale + ".rows_per_s", (rows - (long) from * communeCount) / seconds);
         recomputeTallies(scale, communes);
+    }
+
+    /**
+     * The plan of a dashboard's largest read, the tallies of its communes for a year (ALL and TARGET, 12 months):
+     * {@code EXPLAIN (ANALYZE, BUFFERS)}, printed for the benchmark's profile.
+     */
+    private void explain(String scale, String communes) {
+        List<String> plan = jdbc.sql("""
+                explain (analyze, buffers)
+                select x.org_unit, width_bucket(x.month, array['2022-01-01','2022-04-01','2022-07-01','2022-10-01']::date[]) as i,
+                       x.dim, x.key, sum(x.completed), sum(x.quantity), max(x.best), sum(x.reach), sum(x.cost_vnd), sum(x.open),
+                       count(*) filter (where x.completed > 0)
+                from tally x
+                where x.org_unit = any(array(select code from org_unit where code like :communes))
+                  and x.month between '2022-01-01' and '2022-12-31' and x.dim = any(array['ALL','TARGET'])
+                  and x.after_closing = false
+                group by 1, 2, 3, 4""").param("communes", communes).query(String.class).list();
+        print("EXPLAIN (ANALYZE, BUFFERS) of the %s year's tally read:%n    %s", scale, String.join("\n    ", plan));
     }
 
     private void recomputeTallies(String scale, String communes) throws IOException {
@@ -313,8 +359,8 @@ class ReportingBenchmark {
      * {@code VIEWERS} viewers in closed loops, each its own connection, {@code SAMPLES} requests in all per URL,
      * against the service process; the quarter's p99 is returned.
      */
-    private double dashboardResponseTime(ServiceProcess service, String scale, String orgUnit, int children,
-                                         String communes, String token) throws Exception {
+    private double dashboardResponseTime(ServiceProcess service, String scale, String variant, String orgUnit,
+                                         int children, String communes, String token) throws Exception {
         int port = service.port();
         long servicePid = service.pid();
         String quarter = "/api/dashboards/" + orgUnit + "?period=2022-Q1";
@@ -341,16 +387,17 @@ class ReportingBenchmark {
             double serviceMs = (cpuMillis(servicePid) - serviceCpu) / (double) h.getTotalCount();
             double databaseMs = (databaseCpuMillis() - databaseCpu) / (double) h.getTotalCount();
             String period = url.equals(quarter) ? "quarter" : "year";
-            print("dashboard %s %s (%d children, %,d activities), %d viewers, n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                            + "%.0f req/s; CPU per request: service %.1f ms, database %.1f ms; load %s", scale, url,
+            print("dashboard %s%s %s (%d children, %,d activities), %d viewers, n=%d: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                            + "%.0f req/s; CPU per request: service %.1f ms, database %.1f ms; load %s", scale, variant, url,
                     children, activities, VIEWERS, h.getTotalCount(), ms(h.getValueAtPercentile(50)),
                     ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), h.getTotalCount() / seconds, serviceMs, databaseMs,
                     loadAverage());
-            figure("dashboard." + scale + "." + period + ".cpu_service_ms", serviceMs);
-            figure("dashboard." + scale + "." + period + ".cpu_database_ms", databaseMs);
-            figure("dashboard." + scale + "." + period + ".p50_ms", ms(h.getValueAtPercentile(50)));
-            figure("dashboard." + scale + "." + period + ".p99_ms", ms(h.getValueAtPercentile(99)));
-            figure("dashboard." + scale + "." + period + ".rps", h.getTotalCount() / seconds);
+            String id = "dashboard." + scale + "." + period + variant;
+            figure(id + ".cpu_service_ms", serviceMs);
+            figure(id + ".cpu_database_ms", databaseMs);
+            figure(id + ".p50_ms", ms(h.getValueAtPercentile(50)));
+            figure(id + ".p99_ms", ms(h.getValueAtPercentile(99)));
+            figure(id + ".rps", h.getTotalCount() / seconds);
             if (url.equals(quarter)) {
                 quarterP99 = ms(h.getValueAtPercentile(99));
             }
@@ -446,14 +493,34 @@ class ReportingBenchmark {
             }
             producer.flush();
         }
+        long databaseCpu = databaseCpuMillis();
         long t0 = System.nanoTime();
         listener.start();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
                 "select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single() == before + n);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // CPU per event, which the machine's load does not change: the listener's consumer thread (fetch, parse,
+        // apply) and the database backends; 1 s of one core divided by it is what one core could ingest.
+        double listenerUs = listenerCpuNanos() / 1e3 / n;
+        double databaseUs = (databaseCpuMillis() - databaseCpu) * 1e3 / n;
         print("ingest: %d activity-completed events (produced beforehand, the listener stopped) applied in %.2f s "
-                + "(%.0f events/s), load %s", n, seconds, n / seconds, loadAverage());
+                + "(%.0f events/s), load %s; CPU per event: listener thread %.0f µs + database %.0f µs "
+                + "(≈ %.0f events/s per core)", n, seconds, n / seconds, loadAverage(), listenerUs, databaseUs,
+                1e6 / (listenerUs + databaseUs));
         figure("ingest.events_per_s", n / seconds);
+        figure("ingest.cpu_us_per_event", listenerUs + databaseUs);
+    }
+
+    /** CPU time of the activity listener's consumer threads so far (they start with the container). */
+    private static long listenerCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("reporting-activity-projection")) {
+                total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private long completed(String url) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package vn.loa.reporting.dashboard;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import vn.loa.reporting.figures.Figures;
+import tools.jackson.databind.json.JsonMapper;
 import vn.loa.support.security.CurrentUser;
 
 import java.time.LocalDate;
@@ -21,13 +22,13 @@ class DashboardController {
     private final DashboardService dashboards;
     private final DashboardEvents events;
     private final DashboardCache cache;
-    private final Figures figures;
+    private final JsonMapper json;
 
-    DashboardController(DashboardService dashboards, DashboardEvents events, DashboardCache cache, Figures figures) {
+    DashboardController(DashboardService dashboards, DashboardEvents events, DashboardCache cache, JsonMapper json) {
         this.dashboards = dashboards;
         this.events = events;
         this.cache = cache;
-        this.figures = figures;
+        this.json = json;
     }
 
     /**
@@ -35,25 +36,23 @@ class DashboardController {
      * ETag: the version of the unit's subtree and the day; {@code If-None-Match} with it answers 304.
      */
     @GetMapping("/api/dashboards/{orgUnit}")
-    ResponseEntity<DashboardView> get(CurrentUser user, @PathVariable String orgUnit,
+    ResponseEntity<byte[]> get(CurrentUser user, @PathVariable String orgUnit,
                                       @RequestParam(required = false) String period,
                                       @RequestParam(required = false) Integer year,
                                       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         DashboardService.Scope scope = dashboards.scope(user, orgUnit, period, year);
         LocalDate today = dashboards.today();
-        long version = figures.version(scope.unit().code());
-        String etag = cache.etag(version, today);
+        DashboardCache.Key key = new DashboardCache.Key(scope.unit().code(),
+                scope.period() == null ? null : scope.period().toString(), scope.year(), today);
+        DashboardCache.Current current = cache.current(key);
+        String etag = cache.etag(current.version(), today);
         if (DashboardCache.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache().cachePrivate()).build();
         }
-        DashboardCache.Key key = new DashboardCache.Key(scope.unit().code(),
-                scope.period() == null ? null : scope.period().toString(), scope.year(), today);
-        DashboardView view = cache.get(key, version);
-        if (view == null) {
-            view = dashboards.compute(scope, today);
-            cache.put(key, version, view);
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePrivate()).body(view);
+        // The rendered body is what is kept: a hit costs neither the figures nor their JSON.
+        byte[] body = cache.body(key, current, () -> json.writeValueAsBytes(dashboards.compute(scope, today)));
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePrivate())
+                .contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     /**

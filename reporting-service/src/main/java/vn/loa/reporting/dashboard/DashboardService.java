@@ -1,7 +1,6 @@
 package vn.loa.reporting.dashboard;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.loa.reporting.TimeConfiguration;
 import vn.loa.reporting.figures.Obligations;
 import vn.loa.reporting.figures.ReportArithmetic;
@@ -14,6 +13,8 @@ import vn.loa.reporting.period.Window;
 import vn.loa.reporting.report.ReportStatus;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.math.BigDecimal;
@@ -73,14 +74,15 @@ class DashboardService {
     }
 
     /** The dashboard's org unit if the caller may see it (else 404), with its period or year (else 400). */
-    @Transactional(readOnly = true)
     Scope scope(CurrentUser user, String code, String periodText, Integer year) {
-        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.notFound("Org unit " + code + " was not found."));
+        OrgScope.requireBusinessRole(user);
+        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.of(ProblemCode.NOT_FOUND, "object",
+                Text.of("object.org-unit", code)));
         if (orgUnits.scopePaths(unit).stream().noneMatch(p -> OrgScope.covers(user, p))) {
-            throw ApiException.notFound("Org unit " + code + " was not found.");
+            throw ApiException.of(ProblemCode.NOT_FOUND, "object", Text.of("object.org-unit", code));
         }
         if ((periodText == null) == (year == null)) {
-            throw ApiException.validation("period", "Give either period (2022-Q1, 2022-H1) or year (2022).");
+            throw ApiException.invalid("period", "field.period.period-or-year");
         }
         if (periodText != null) {
             Period p = parse(periodText);
@@ -89,7 +91,6 @@ class DashboardService {
         return new Scope(unit, null, year);
     }
 
-    @Transactional(readOnly = true)
     DashboardView dashboard(CurrentUser user, String code, String periodText, Integer year) {
         return compute(scope(user, code, periodText, year), today());
     }
@@ -114,8 +115,11 @@ class DashboardService {
                                   String reportPeriod, List<String> predecessors) {
     }
 
-    /** The dashboard of a scope already checked, for {@code today} (overdue depends on it). */
-    @Transactional(readOnly = true)
+    /**
+     * The dashboard of a scope already checked, for {@code today} (overdue depends on it). No transaction: every
+     * statement reads its own snapshot either way (READ COMMITTED), and a read-only JPA transaction only added a
+     * Hibernate session and four round trips (read-only on, begin, commit, read-only off) to every computation.
+     */
     DashboardView compute(Scope scope, LocalDate today) {
         OrgUnit unit = scope.unit();
         Period period = scope.period() != null ? scope.period() : Period.year(scope.year());
@@ -162,7 +166,8 @@ class DashboardService {
      * target, whatever the number of activities.
      */
     private record Data(List<Period> quarters, Map<TallyQuery.Key, TallyQuery.Cell> cells,
-                        List<DashboardQuery.TargetDef> targets, Map<String, DashboardQuery.ReportState> reports) {
+                        Map<String, List<DashboardQuery.TargetDef>> targets,
+                        Map<String, DashboardQuery.ReportState> reports) {
     }
 
     private Data load(List<String> codes, int year, List<Period> quarters, LocalDate today) {
@@ -175,8 +180,11 @@ class DashboardService {
         periods.add(Period.year(year).toString());
         Map<String, DashboardQuery.ReportState> reports = new HashMap<>();
         query.reports(codes, periods).forEach(r -> reports.put(r.orgUnit() + "/" + r.period(), r));
-        return new Data(quarters, tallies.read(codes, buckets, List.of("ALL", "TARGET"), today, false),
-                query.targets(codes, year), reports);
+        // Targets by unit: a subject looks up its own, not every target of the province (300 communes × 4 targets).
+        Map<String, List<DashboardQuery.TargetDef>> targets = new HashMap<>();
+        query.targets(codes, year).forEach(t -> targets.computeIfAbsent(t.orgUnit(), k -> new ArrayList<>()).add(t));
+        return new Data(quarters, tallies.read(codes, buckets, List.of("ALL", "TARGET"), today, false), targets,
+                reports);
     }
 
     /**
@@ -193,10 +201,10 @@ class DashboardService {
             // Targets by code over the group's plans; tallies of every member and bucket added up.
             Map<String, BigDecimal> planned = new LinkedHashMap<>();
             Map<String, DashboardQuery.TargetDef> defs = new LinkedHashMap<>();
-            for (DashboardQuery.TargetDef t : data.targets()) {
-                if (!codes.contains(t.orgUnit())) {
-                    continue;
-                }
+            List<DashboardQuery.TargetDef> own = new ArrayList<>();
+            group.forEach(m -> own.addAll(data.targets().getOrDefault(m.unit().code(), List.of())));
+            own.sort(Comparator.comparing(DashboardQuery.TargetDef::orgUnit));
+            for (DashboardQuery.TargetDef t : own) {
                 BigDecimal p = ReportArithmetic.planned(t.indicator(), t.yearly(), t.quarterly(), period.firstQuarter(),
                         period.lastQuarter());
                 planned.merge(t.code(), p, "COUNT".equals(t.indicator()) ? BigDecimal::add : BigDecimal::max);
@@ -363,7 +371,7 @@ class DashboardService {
         try {
             return Period.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation("period", "A period is written like 2022-Q1, 2022-H1 or 2022.");
+            throw ApiException.invalid("period", "field.period.format");
         }
     }
 }

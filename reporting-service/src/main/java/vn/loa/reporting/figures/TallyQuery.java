@@ -33,7 +33,8 @@ public class TallyQuery {
 
     /** Figures of one unit, bucket and dimension key. {@code months}: months with a completion (recurring targets). */
     public record Cell(String orgUnit, int bucket, String dim, String key, long completed, BigDecimal quantity,
-                       BigDecimal best, long reach, long costVnd, long open, long overdue, long months) {
+                       BigDecimal best, long reach, long costVnd, long open, long overdue, long months,
+                       long plannedCostVnd) {
 
         /** What the completed activities add up to, for {@link ReportArithmetic#achieved}. */
         public ReportArithmetic.Tally tally() {
@@ -45,7 +46,7 @@ public class TallyQuery {
 
         Cell plus(long moreOverdue) {
             return new Cell(orgUnit, bucket, dim, key, completed, quantity, best, reach, costVnd, open,
-                    overdue + moreOverdue, months);
+                    overdue + moreOverdue, months, plannedCostVnd);
         }
     }
 
@@ -80,7 +81,7 @@ public class TallyQuery {
                         + " sum(x.open) as open,"
                         + " sum(case when x.month + interval '1 month' <= :today then x.open"
                         + " when x.month > :today then x.flagged else 0 end) as overdue,"
-                        + " count(*) filter (where x.completed > 0) as months"
+                        + " count(*) filter (where x.completed > 0) as months, sum(x.planned_cost_vnd) as planned_cost"
                         + " from tally x"
                         + " where x.org_unit = any(:units::text[]) and x.month between :min and :max"
                         + " and x.dim = any(:dims::text[]) and x.after_closing = :late"
@@ -93,7 +94,7 @@ public class TallyQuery {
                     Cell c = new Cell(rs.getString("org_unit"), rs.getInt("i") - 1, rs.getString("dim"),
                             rs.getString("key"), rs.getLong("completed"), rs.getBigDecimal("quantity"),
                             rs.getBigDecimal("best"), rs.getLong("reach"), rs.getLong("cost"), rs.getLong("open"),
-                            rs.getLong("overdue"), rs.getLong("months"));
+                            rs.getLong("overdue"), rs.getLong("months"), rs.getLong("planned_cost"));
                     cells.put(new Key(c.orgUnit(), c.bucket(), c.dim(), c.key()), c);
                     return null;
                 })
@@ -123,7 +124,7 @@ public class TallyQuery {
                             Key k = new Key(rs.getString("org_unit"), b, rs.getString("dim"), rs.getString("key"));
                             Cell c = cells.get(k);
                             cells.put(k, c != null ? c.plus(overdue) : new Cell(k.orgUnit(), b, k.dim(), k.key(), 0,
-                                    BigDecimal.ZERO, null, 0, 0, 0, overdue, 0));
+                                    BigDecimal.ZERO, null, 0, 0, 0, overdue, 0, 0));
                         }
                         return null;
                     })

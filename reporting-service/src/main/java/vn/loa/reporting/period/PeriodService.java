@@ -10,6 +10,8 @@ import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
@@ -102,13 +104,11 @@ public class PeriodService {
     public PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
         OrgUnit district = readable(user, districtCode);
         if (!user.canWrite()) {
-            throw ApiException.forbidden("Only an officer of the level above closes quarters.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "quarter-officer");
         }
         Period period = quarter(periodText);
         if (!orgUnits.hasChildren(district.code())) {
-            throw ApiException.unprocessable("not-a-district", district.name()
-                    + " has no communes: quarters are closed by the level above (a district, or a province) for its"
-                    + " communes.");
+            throw ApiException.of(ProblemCode.NOT_A_DISTRICT, "no-children", district.name());
         }
         requireCloser(user, district.code());
         List<OrgUnit> communes = orgUnits.reportingUnitsUnder(district.code());
@@ -117,13 +117,13 @@ public class PeriodService {
         Optional<Closing> closing = closing(district.code(), period);
         if (closing.isPresent() && !reopened) {
             Closing c = closing.get();
-            throw ApiException.conflict("period-closed", "Quarter " + period + " is already closed for "
-                    + district.name() + " (closed by " + c.closedBy() + " at " + c.closedAt() + ").");
+            throw ApiException.of(ProblemCode.PERIOD_CLOSED, "quarter", period.toString(), district.name(), c.closedBy(),
+                    String.valueOf(c.closedAt()));
         }
         Optional<PeriodClosing> existing = closings.find(district.code(), period.toString());
         if (existing.isPresent()) {
             PeriodClosing c = existing.get();
-            IfMatch.require(ifMatch, c.version(), "the closing of " + period);
+            IfMatch.require(ifMatch, c.version(), Text.of("object.quarter-closing", period.toString(), district.name()));
             // Closing again ends the reopenings still running.
             reopenings.running(district.code(), period.toString(), now).forEach(r -> r.endAt(now));
             c.closeAgain(now, user.username());
@@ -145,19 +145,18 @@ public class PeriodService {
         requireCloser(user, districtOf(unit));
         Period period = quarter(periodText);
         if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw ApiException.validation("reason", "Say why the quarter is reopened.");
+            throw ApiException.invalid("reason", "field.period.reopen-reason");
         }
         OffsetDateTime now = now();
         OffsetDateTime until = request.until() != null ? request.until()
                 : now.plus(properties.reopenFor());
         if (!until.isAfter(now)) {
-            throw ApiException.validation("until", "A reopening must end in the future.");
+            throw ApiException.invalid("until", "field.period.reopen-until");
         }
         String district = districtOf(unit);
         OrgUnit districtUnit = orgUnits.find(district).orElse(unit);
-        PeriodClosing closing = closings.findForReopening(district, period.toString()).orElseThrow(() -> ApiException.conflict(
-                "period-open", "Quarter " + period + " is not closed for " + districtUnit.name()
-                        + ": there is nothing to reopen."));
+        PeriodClosing closing = closings.findForReopening(district, period.toString()).orElseThrow(() -> ApiException.of(
+                ProblemCode.PERIOD_OPEN, "quarter", period.toString(), districtUnit.name()));
         if (ifMatch != null && !ifMatch.isBlank()) {
             vn.loa.support.web.ETags.checkIfMatch(ifMatch, closing.version());
         }
@@ -232,8 +231,10 @@ public class PeriodService {
     }
 
     private OrgUnit readable(CurrentUser user, String code) {
-        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.notFound("Org unit " + code + " was not found."));
-        OrgScope.requireReadable(user, unit.path(), "Org unit " + code);
+        OrgScope.requireBusinessRole(user);
+        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.of(ProblemCode.NOT_FOUND, "object",
+                Text.of("object.org-unit", code)));
+        OrgScope.requireReadable(user, unit.path(), Text.of("object.org-unit", code));
         return unit;
     }
 
@@ -243,8 +244,7 @@ public class PeriodService {
      */
     private static void requireCloser(CurrentUser user, String closer) {
         if (!user.canWrite() || !closer.equals(user.orgUnit())) {
-            throw ApiException.forbidden("Only an officer of " + closer
-                    + ", the level its units report to, closes and reopens their quarters.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "quarter-closer", closer);
         }
     }
 
@@ -252,8 +252,7 @@ public class PeriodService {
     static Period quarter(String text) {
         Period p = parse(text);
         if (!p.isQuarter()) {
-            throw ApiException.validation("period", "Quarters are closed and reopened one by one, like 2022-Q1; "
-                    + p + " is closed when its quarters are.");
+            throw ApiException.invalid("period", "field.period.quarter-only", p.toString());
         }
         return p;
     }
@@ -262,7 +261,7 @@ public class PeriodService {
         try {
             return Period.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation("period", "A period is written like 2022-Q1, 2022-H1 or 2022.");
+            throw ApiException.invalid("period", "field.period.format");
         }
     }
 

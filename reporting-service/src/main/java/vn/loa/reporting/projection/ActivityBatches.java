@@ -42,7 +42,8 @@ public class ActivityBatches {
             "activity-scheduled", ActivityScheduled.class,
             "activity-completed", ActivityCompleted.class,
             "activity-cancelled", ActivityCancelled.class,
-            "activity-overdue", ActivityOverdue.class);
+            "activity-overdue", ActivityOverdue.class,
+            "activity-corrected", ActivityCorrected.class);
 
     private final EnvelopeCodec codec;
     private final JdbcClient jdbc;

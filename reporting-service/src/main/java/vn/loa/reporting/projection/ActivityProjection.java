@@ -49,6 +49,9 @@ class ActivityProjection {
     static final String COMPLETED = "COMPLETED";
     static final String CANCELLED = "CANCELLED";
     static final String PLANNED = "PLANNED";
+    private static final tools.jackson.core.type.TypeReference<List<ActivityCompleted.Audience>> AUDIENCES =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -91,6 +94,10 @@ class ActivityProjection {
         boolean overdue;
         OffsetDateTime scheduledAt;
         boolean countedAfterClosing;
+        List<String> topics = List.of();
+        List<ActivityCompleted.Audience> audiences = List.of();
+        Long plannedCostVnd;
+        String budgetSource;
 
         State copy() {
             State s = new State();
@@ -114,6 +121,10 @@ class ActivityProjection {
             s.overdue = overdue;
             s.scheduledAt = scheduledAt;
             s.countedAfterClosing = countedAfterClosing;
+            s.topics = topics;
+            s.audiences = audiences;
+            s.plannedCostVnd = plannedCostVnd;
+            s.budgetSource = budgetSource;
             return s;
         }
 
@@ -127,7 +138,9 @@ class ActivityProjection {
                     && Objects.equals(status, o.status) && sameInstant(statusTime, o.statusTime)
                     && Objects.equals(completedOn, o.completedOn) && compare(quantity, o.quantity)
                     && Objects.equals(reach, o.reach) && Objects.equals(costVnd, o.costVnd) && overdue == o.overdue
-                    && sameInstant(scheduledAt, o.scheduledAt);
+                    && sameInstant(scheduledAt, o.scheduledAt) && Objects.equals(topics, o.topics)
+                    && Objects.equals(audiences, o.audiences) && Objects.equals(plannedCostVnd, o.plannedCostVnd)
+                    && Objects.equals(budgetSource, o.budgetSource);
         }
     }
 
@@ -225,6 +238,9 @@ class ActivityProjection {
         if (data instanceof ActivityOverdue e) {
             return e.activityId();
         }
+        if (data instanceof ActivityCorrected e) {
+            return e.activityId();
+        }
         throw new IllegalArgumentException("not an activity event: " + data);
     }
 
@@ -240,6 +256,9 @@ class ActivityProjection {
             }
             s.plannedQuantity = e.plannedQuantity();
             s.scheduledAt = e.scheduledAt() != null ? e.scheduledAt() : event.time();
+            s.topics = list(e.topics());
+            s.plannedCostVnd = e.plannedCostVnd();
+            s.budgetSource = e.budgetSource();
             s.targetCodes = list(e.targetCodes());
             s.coordinatingUnits = list(e.coordinatingUnits());
             s.dueDate = e.dueDate();
@@ -255,6 +274,17 @@ class ActivityProjection {
                 s.quantity = e.quantity() == null ? BigDecimal.ZERO : e.quantity();
                 s.reach = e.reach();
                 s.costVnd = e.costVnd();
+                // Issue 19's fields; an event published before them leaves what the scheduling said.
+                if (e.topics() != null) {
+                    s.topics = list(e.topics());
+                }
+                s.audiences = e.audiences() == null ? List.of() : List.copyOf(e.audiences());
+                if (e.plannedCostVnd() != null) {
+                    s.plannedCostVnd = e.plannedCostVnd();
+                }
+                if (e.budgetSource() != null) {
+                    s.budgetSource = e.budgetSource();
+                }
                 s.targetCodes = list(e.targetCodes());
                 s.coordinatingUnits = list(e.coordinatingUnits());
                 s.dueDate = e.dueDate();
@@ -279,10 +309,47 @@ class ActivityProjection {
                 s.dueDate = e.dueDate();
             }
             s.overdue = true;
+        } else if (data instanceof ActivityCorrected e) {
+            correct(s, absent, e, event);
         } else {
             throw new IllegalArgumentException("not an activity event: " + data);
         }
         return s;
+    }
+
+    /**
+     * A correction carries the activity as it now is. It applies unless a later terminal event (a completion or
+     * cancellation after the correction) already set the status; a cancelled activity stays cancelled. A corrected
+     * completion takes the correction's time as its status time, so an older completion replayed later cannot undo it.
+     */
+    private static void correct(State s, boolean absent, ActivityCorrected e, ActivityEvent event) {
+        OffsetDateTime at = e.correctedAt() != null ? e.correctedAt() : event.time();
+        if (absent) {
+            base(s, e.activityId(), e.planId(), e.orgUnit(), e.orgUnitPath(), e.title(), e.channel(), e.unit());
+            s.status = PLANNED;
+        }
+        if (CANCELLED.equals(s.status) || s.statusTime != null && s.statusTime.isAfter(at)) {
+            return;
+        }
+        s.title = e.title() != null ? e.title() : s.title;
+        s.channel = e.channel() != null ? e.channel() : s.channel;
+        s.unit = e.unit() != null ? e.unit() : s.unit;
+        s.targetCodes = list(e.targetCodes());
+        s.coordinatingUnits = list(e.coordinatingUnits());
+        s.topics = list(e.topics());
+        s.dueDate = e.dueDate() != null ? e.dueDate() : s.dueDate;
+        s.plannedQuantity = e.plannedQuantity();
+        s.plannedCostVnd = e.plannedCostVnd();
+        s.budgetSource = e.budgetSource();
+        if (COMPLETED.equals(e.status())) {
+            s.status = COMPLETED;
+            s.statusTime = at;
+            s.completedOn = e.completedOn();
+            s.quantity = e.quantity() == null ? BigDecimal.ZERO : e.quantity();
+            s.reach = e.reach();
+            s.costVnd = e.costVnd();
+            s.audiences = e.audiences() == null ? List.of() : List.copyOf(e.audiences());
+        }
     }
 
     private static void base(State s, UUID id, UUID plan, String org, List<String> path, String title, String channel,
@@ -316,16 +383,34 @@ class ActivityProjection {
         return s.dueDate == null ? null : new Contribution(calendar.monthStart(s.dueDate), false);
     }
 
-    /** The dimensions an activity counts in: ALL, each target, its channel, its lead unit, each coordinating unit. */
-    static List<String[]> dimensions(State s) {
-        List<String[]> dims = new ArrayList<>();
-        dims.add(new String[]{"ALL", ""});
-        new LinkedHashSet<>(s.targetCodes).forEach(code -> dims.add(new String[]{"TARGET", code}));
-        dims.add(new String[]{"CHANNEL", s.channel == null ? "" : s.channel});
-        if (s.unit != null) {
-            dims.add(new String[]{"LEAD", s.unit});
+    /** A tally dimension and key; {@code reach}: the reach it counts when not the activity's (an audience's). */
+    record Dim(String dim, String key, Long reach) {
+        Dim(String dim, String key) {
+            this(dim, key, null);
         }
-        new LinkedHashSet<>(s.coordinatingUnits).forEach(u -> dims.add(new String[]{"COORDINATE", u}));
+    }
+
+    /**
+     * The dimensions an activity counts in: ALL, each target, its channel, its lead unit, each coordinating unit,
+     * each topic, each audience (with that audience's reach) and its budget source when stated.
+     */
+    static List<Dim> dimensions(State s) {
+        List<Dim> dims = new ArrayList<>();
+        dims.add(new Dim("ALL", ""));
+        new LinkedHashSet<>(s.targetCodes).forEach(code -> dims.add(new Dim("TARGET", code)));
+        dims.add(new Dim("CHANNEL", s.channel == null ? "" : s.channel));
+        if (s.unit != null) {
+            dims.add(new Dim("LEAD", s.unit));
+        }
+        new LinkedHashSet<>(s.coordinatingUnits).forEach(u -> dims.add(new Dim("COORDINATE", u)));
+        new LinkedHashSet<>(s.topics).forEach(t -> dims.add(new Dim("TOPIC", t)));
+        Map<String, Long> byAudience = new TreeMap<>();
+        s.audiences.stream().filter(a -> a.audience() != null)
+                .forEach(a -> byAudience.merge(a.audience(), a.reach() == null ? 0L : a.reach(), Long::sum));
+        byAudience.forEach((a, reach) -> dims.add(new Dim("AUDIENCE", a, reach)));
+        if (s.budgetSource != null) {
+            dims.add(new Dim("SOURCE", s.budgetSource));
+        }
         return dims;
     }
 
@@ -361,25 +446,27 @@ class ActivityProjection {
         long cost;
         long open;
         long flagged;
+        long planned;
 
         boolean zero() {
             return completed == 0 && quantity.signum() == 0 && best == null && reach == 0 && cost == 0 && open == 0
-                    && flagged == 0;
+                    && flagged == 0 && planned == 0;
         }
     }
 
     private void add(Map<CellKey, Delta> cells, Map<DueKey, long[]> dues, Set<CellKey> retracted, State s,
                      Contribution c, boolean afterClosing, int sign) {
-        for (String[] dim : dimensions(s)) {
-            CellKey key = new CellKey(s.orgUnit, c.month(), dim[0], dim[1], afterClosing);
+        for (Dim dim : dimensions(s)) {
+            CellKey key = new CellKey(s.orgUnit, c.month(), dim.dim(), dim.key(), afterClosing);
             Delta d = cells.computeIfAbsent(key, k -> new Delta());
+            d.planned += sign * (s.plannedCostVnd == null ? 0 : s.plannedCostVnd);
             if (c.completed()) {
                 BigDecimal q = s.quantity == null ? BigDecimal.ZERO : s.quantity;
                 d.completed += sign;
                 d.quantity = d.quantity.add(sign > 0 ? q : q.negate());
-                d.reach += sign * (s.reach == null ? 0 : s.reach);
+                d.reach += sign * (dim.reach() != null ? dim.reach() : s.reach == null ? 0 : s.reach);
                 d.cost += sign * (s.costVnd == null ? 0 : s.costVnd);
-                if (dim[0].equals("TARGET")) {
+                if (dim.dim().equals("TARGET")) {
                     if (sign > 0) {
                         d.best = d.best == null ? q : d.best.max(q);
                     } else {
@@ -389,7 +476,7 @@ class ActivityProjection {
             } else {
                 d.open += sign;
                 d.flagged += s.overdue ? sign : 0;
-                long[] due = dues.computeIfAbsent(new DueKey(s.orgUnit, s.dueDate, dim[0], dim[1], afterClosing),
+                long[] due = dues.computeIfAbsent(new DueKey(s.orgUnit, s.dueDate, dim.dim(), dim.key(), afterClosing),
                         k -> new long[2]);
                 due[0] += sign;
                 due[1] += s.overdue ? sign : 0;
@@ -426,7 +513,8 @@ class ActivityProjection {
             return "";
         }
         StringBuilder b = new StringBuilder().append(s.orgUnit).append('|').append(c);
-        dimensions(s).forEach(d -> b.append('|').append(d[0]).append(':').append(d[1]));
+        dimensions(s).forEach(d -> b.append('|').append(d.dim()).append(':').append(d.key()).append(':').append(d.reach()));
+        b.append('|').append(s.plannedCostVnd);
         if (c.completed()) {
             b.append('|').append(s.quantity == null ? "0" : s.quantity.stripTrailingZeros().toPlainString())
                     .append('|').append(s.reach).append('|').append(s.costVnd);
@@ -440,7 +528,8 @@ class ActivityProjection {
 
     private static final String COLUMNS = "activity_id, plan_id, org_unit, org_unit_path, title, channel, target_codes, "
             + "unit, coordinating_units, due_date, planned_quantity, status, status_time, completed_on, quantity, reach, "
-            + "cost_vnd, overdue, scheduled_at, updated_at, counted_after_closing";
+            + "cost_vnd, overdue, scheduled_at, updated_at, counted_after_closing, topics, audiences, planned_cost_vnd, "
+            + "budget_source";
 
     private Map<UUID, State> load(ProjectionTables t, Set<UUID> ids) {
         Map<UUID, State> rows = new HashMap<>();
@@ -451,7 +540,7 @@ class ActivityProjection {
         return rows;
     }
 
-    private static State read(ResultSet rs) throws SQLException {
+    private State read(ResultSet rs) throws SQLException {
         State s = new State();
         s.activityId = rs.getObject("activity_id", UUID.class);
         s.planId = rs.getObject("plan_id", UUID.class);
@@ -473,6 +562,11 @@ class ActivityProjection {
         s.overdue = rs.getBoolean("overdue");
         s.scheduledAt = rs.getObject("scheduled_at", OffsetDateTime.class);
         s.countedAfterClosing = rs.getBoolean("counted_after_closing");
+        s.topics = strings(rs.getArray("topics"));
+        String audiences = rs.getString("audiences");
+        s.audiences = audiences == null ? List.of() : List.copyOf(json.readValue(audiences, AUDIENCES));
+        s.plannedCostVnd = (Long) rs.getObject("planned_cost_vnd");
+        s.budgetSource = rs.getString("budget_source");
         return s;
     }
 
@@ -506,6 +600,10 @@ class ActivityProjection {
             r.put("scheduled_at", s.scheduledAt == null ? null : s.scheduledAt.toString());
             r.put("updated_at", now);
             r.put("counted_after_closing", s.countedAfterClosing);
+            r.put("topics", s.topics);
+            r.put("audiences", s.audiences);
+            r.put("planned_cost_vnd", s.plannedCostVnd);
+            r.put("budget_source", s.budgetSource);
             rows.add(r);
         }
         StringBuilder set = new StringBuilder();
@@ -539,18 +637,20 @@ class ActivityProjection {
             r.put("cost_vnd", d.cost);
             r.put("open", d.open);
             r.put("flagged", d.flagged);
+            r.put("planned_cost_vnd", d.planned);
             rows.add(r);
         });
         jdbc.sql("insert into " + t.tally() + " as t (org_unit, month, dim, key, after_closing, completed, quantity,"
-                        + " best, reach, cost_vnd, open, flagged)"
+                        + " best, reach, cost_vnd, open, flagged, planned_cost_vnd)"
                         + " select * from jsonb_to_recordset(cast(:rows as jsonb)) as x(org_unit text, month date, dim text,"
                         + " key text, after_closing boolean, completed bigint, quantity numeric, best numeric, reach bigint,"
-                        + " cost_vnd bigint, open bigint, flagged bigint)"
+                        + " cost_vnd bigint, open bigint, flagged bigint, planned_cost_vnd bigint)"
                         + " on conflict (org_unit, month, dim, key, after_closing) do update set"
                         + " completed = t.completed + excluded.completed, quantity = t.quantity + excluded.quantity,"
                         + " best = greatest(t.best, excluded.best), reach = t.reach + excluded.reach,"
                         + " cost_vnd = t.cost_vnd + excluded.cost_vnd, open = t.open + excluded.open,"
-                        + " flagged = t.flagged + excluded.flagged")
+                        + " flagged = t.flagged + excluded.flagged,"
+                        + " planned_cost_vnd = t.planned_cost_vnd + excluded.planned_cost_vnd")
                 .param("rows", json.writeValueAsString(rows)).update();
     }
 

@@ -92,7 +92,7 @@ class OrgUnitProjection {
             jdbc.sql("update " + table + " set org_unit_path = :path::text[]"
                             + " || org_unit_path[array_position(org_unit_path, cast(:code as text)) + 1:]"
                             + " where org_unit_path @> array[cast(:code as text)]"
-                            + " and org_unit_path[1:array_position(org_unit_path, cast(:code as text))] <> :path::text[]")
+                            + " and org_unit_path[1 : array_position(org_unit_path, cast(:code as text))] <> :path::text[]")
                     .param("path", e.path().toArray(String[]::new)).param("code", e.code()).update();
         }
         return e.oldPath() == null ? List.of(e.path()) : List.of(e.oldPath(), e.path());

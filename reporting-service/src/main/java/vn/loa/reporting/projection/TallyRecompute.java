@@ -26,11 +26,15 @@ public class TallyRecompute {
     private static final String META_KEY = "tally.calendar";
     private static final String DIMENSIONS = """
             cross join lateral (
-                select 'ALL' as dim, '' as key
-                union all select distinct 'TARGET', t from unnest(a.target_codes) t
-                union all select 'CHANNEL', coalesce(a.channel, '')
-                union all select 'LEAD', a.unit where a.unit is not null
-                union all select distinct 'COORDINATE', c from unnest(a.coordinating_units) c) d""";
+                select 'ALL' as dim, '' as key, null::bigint as reach
+                union all select distinct 'TARGET', t, null::bigint from unnest(a.target_codes) t
+                union all select 'CHANNEL', coalesce(a.channel, ''), null::bigint
+                union all select 'LEAD', a.unit, null::bigint where a.unit is not null
+                union all select distinct 'COORDINATE', c, null::bigint from unnest(a.coordinating_units) c
+                union all select distinct 'TOPIC', t, null::bigint from unnest(a.topics) t
+                union all select 'AUDIENCE', x ->> 'audience', sum(coalesce((x ->> 'reach')::bigint, 0))
+                    from jsonb_array_elements(a.audiences) x where x ->> 'audience' is not null group by x ->> 'audience'
+                union all select 'SOURCE', a.budget_source, null::bigint where a.budget_source is not null) d""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -82,7 +86,7 @@ public class TallyRecompute {
                 .param("units", units).update();
         int tallies = jdbc.sql("""
                         insert into tally (org_unit, month, dim, key, after_closing, completed, quantity, best, reach,
-                            cost_vnd, open, flagged)
+                            cost_vnd, open, flagged, planned_cost_vnd)
                         select a.org_unit,
                                loa_reporting_month(case when a.status = 'COMPLETED' then a.completed_on else a.due_date end,
                                    :calendar),
@@ -90,10 +94,11 @@ public class TallyRecompute {
                                count(*) filter (where a.status = 'COMPLETED'),
                                coalesce(sum(coalesce(a.quantity, 0)) filter (where a.status = 'COMPLETED'), 0),
                                max(coalesce(a.quantity, 0)) filter (where a.status = 'COMPLETED' and d.dim = 'TARGET'),
-                               coalesce(sum(a.reach) filter (where a.status = 'COMPLETED'), 0),
+                               coalesce(sum(coalesce(d.reach, a.reach)) filter (where a.status = 'COMPLETED'), 0),
                                coalesce(sum(a.cost_vnd) filter (where a.status = 'COMPLETED'), 0),
                                count(*) filter (where a.status <> 'COMPLETED'),
-                               count(*) filter (where a.status <> 'COMPLETED' and a.overdue)
+                               count(*) filter (where a.status <> 'COMPLETED' and a.overdue),
+                               coalesce(sum(a.planned_cost_vnd), 0)
                         from activity_state a
                         """ + DIMENSIONS + """
 

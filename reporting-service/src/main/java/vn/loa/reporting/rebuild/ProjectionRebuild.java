@@ -26,6 +26,8 @@ import vn.loa.reporting.figures.Figures;
 import vn.loa.reporting.projection.ActivityBatches;
 import vn.loa.reporting.projection.ProjectionRoutes;
 import vn.loa.reporting.projection.ProjectionTables;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.time.Clock;
@@ -99,8 +101,8 @@ class ProjectionRebuild implements DisposableBean {
                     .param("id", id).param("by", requestedBy).param("now", now()).param("owner", instance).update();
         } catch (DuplicateKeyException e) {
             RebuildProgress running = progress(null);
-            throw ApiException.conflict("rebuild-running", "A rebuild is already running (" + running.id() + ", "
-                    + running.processed() + " of " + running.total() + " records).");
+            throw ApiException.of(ProblemCode.REBUILD_RUNNING, "run", String.valueOf(running.id()),
+                    String.valueOf(running.processed()), String.valueOf(running.total()));
         }
         runInBackground(id);
         return progress(id);
@@ -117,7 +119,8 @@ class ProjectionRebuild implements DisposableBean {
                         }), rs.getString("owner"), rs.getObject("heartbeat_at", OffsetDateTime.class),
                         rs.getString("error")))
                 .optional()
-                .orElseThrow(() -> ApiException.notFound("No such rebuild" + (id == null ? "" : ": " + id) + "."));
+                .orElseThrow(() -> id == null ? ApiException.of(ProblemCode.NOT_FOUND, "rebuild-latest")
+                        : ApiException.of(ProblemCode.NOT_FOUND, "rebuild", id.toString()));
     }
 
     /**

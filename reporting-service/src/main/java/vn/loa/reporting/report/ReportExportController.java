@@ -2,7 +2,6 @@ package vn.loa.reporting.report;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,7 @@ import vn.loa.reporting.document.ReportDocuments;
 import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
+import vn.loa.common.problem.ProblemCode;
 import vn.loa.support.web.ApiException;
 
 import java.nio.charset.StandardCharsets;
@@ -59,8 +59,7 @@ class ReportExportController {
                                   @RequestParam(defaultValue = "pdf") String format) {
         String f = format.toLowerCase(Locale.ROOT);
         if (!List.of("pdf", "docx", "csv", "xlsx").contains(f)) {
-            throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Unsupported format",
-                    "A report is exported as pdf, docx, csv or xlsx; " + format + " is not available.");
+            throw ApiException.of(ProblemCode.UNSUPPORTED_FORMAT, "report", format);
         }
         ReportView v = reports.view(user, code, period).view();
         OrgUnit unit = orgUnits.find(code).orElseThrow();

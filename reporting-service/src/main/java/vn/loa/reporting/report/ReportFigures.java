@@ -10,7 +10,32 @@ import java.util.UUID;
  * one line per reporting unit below; null in a commune's report.
  */
 public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetLine> targets,
-                            List<ChannelLine> channels, List<UnitLine> units, Budget budget, List<ChildLine> children) {
+                            List<ChannelLine> channels, List<UnitLine> units, Budget budget, List<ChildLine> children,
+                            List<TopicLine> topics, List<AudienceLine> audiences) {
+
+    /** Without topics and audiences (issue 19): as frozen before them, and where they are added afterwards. */
+    public ReportFigures(UUID planId, String planDocumentNumber, List<TargetLine> targets, List<ChannelLine> channels,
+                         List<UnitLine> units, Budget budget, List<ChildLine> children) {
+        this(planId, planDocumentNumber, targets, channels, units, budget, children, null, null);
+    }
+
+    /**
+     * Activities per topic of the plan (a–f): planned (of the period, not cancelled), completed, and the reach of the
+     * completed ones. Absent from reports frozen before issue 19.
+     */
+    public record TopicLine(String topic, long activitiesPlanned, long activitiesCompleted, long reach) {
+    }
+
+    /** People reached per audience (OFFICIALS, CITIZENS, BUSINESSES: businesses and investors) by completed activities. */
+    public record AudienceLine(String audience, long activitiesCompleted, long reach) {
+    }
+
+    /**
+     * Money per budget source (PROVINCE, DISTRICT, COMMUNE, OTHER; NOT_STATED for activities that name none):
+     * the planned cost of the period's activities and what the completed ones spent.
+     */
+    public record SourceLine(String source, long plannedVnd, long spentVnd) {
+    }
 
     /**
      * A target's line: {@code achieved} in the target's own unit (occurrences for a recurring target, see
@@ -45,7 +70,16 @@ public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetL
     public record UnitLine(String unit, String name, String role, long assigned, long completed, long overdue) {
     }
 
-    public record Budget(long plannedVnd, long spentVnd) {
+    /**
+     * {@code plannedVnd}: the plan's budget for the period (its total spread over the quarters); {@code spentVnd}:
+     * the cost of the completed activities. Additively (issue 19): {@code activitiesPlannedVnd}, the planned cost of
+     * the period's activities, and both per source ({@code bySource}).
+     */
+    public record Budget(long plannedVnd, long spentVnd, Long activitiesPlannedVnd, List<SourceLine> bySource) {
+
+        public Budget(long plannedVnd, long spentVnd) {
+            this(plannedVnd, spentVnd, null, null);
+        }
     }
 
     /**

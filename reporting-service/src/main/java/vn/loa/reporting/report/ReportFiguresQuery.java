@@ -36,7 +36,12 @@ public class ReportFiguresQuery {
     /** The channel codes in the order of API.md. */
     static final List<String> CHANNELS = List.of("RADIO", "WEBSITE", "PRESS", "PANEL_POSTER", "TRAINING", "MEETING",
             "LAW_DAY", "POSTAL_SERVICE", "OTHER");
-    private static final List<String> DIMS = List.of("ALL", "TARGET", "CHANNEL", "LEAD", "COORDINATE");
+    private static final List<String> DIMS = List.of("ALL", "TARGET", "CHANNEL", "LEAD", "COORDINATE", "TOPIC",
+            "AUDIENCE", "SOURCE");
+    /** Listed in every report, even when nothing reached them. */
+    static final List<String> AUDIENCES = List.of("OFFICIALS", "CITIZENS", "BUSINESSES");
+    static final List<String> SOURCES = List.of("PROVINCE", "DISTRICT", "COMMUNE", "OTHER");
+    static final String NOT_STATED = "NOT_STATED";
 
     private static final TypeReference<List<Map<String, Object>>> JSON_LIST = new TypeReference<>() {
     };
@@ -154,7 +159,8 @@ public class ReportFiguresQuery {
                     targetLines(rows, mine.getOrDefault("TARGET", Map.of()), period),
                     channels(own, mine.getOrDefault("CHANNEL", Map.of())),
                     units(own, mine.getOrDefault("LEAD", Map.of()), mine.getOrDefault("COORDINATE", Map.of())),
-                    budget(own, mine.getOrDefault("ALL", Map.of()).get(""), period), null));
+                    budget(own, mine.getOrDefault("ALL", Map.of()).get(""), mine.getOrDefault("SOURCE", Map.of()), period),
+                    null, topics(mine.getOrDefault("TOPIC", Map.of())), audiences(mine.getOrDefault("AUDIENCE", Map.of()))));
         }
         return out;
     }
@@ -259,11 +265,48 @@ public class ReportFiguresQuery {
         return result;
     }
 
-    private static ReportFigures.Budget budget(List<PlanRow> plans, List<TallyQuery.Cell> all, Period period) {
+    private static ReportFigures.Budget budget(List<PlanRow> plans, List<TallyQuery.Cell> all,
+                                               Map<String, List<TallyQuery.Cell>> bySource, Period period) {
         long planned = plans.stream().mapToLong(p -> ReportArithmetic.budgetPlanned(p.budgetTotalVnd(),
                 period.firstQuarter(), period.lastQuarter())).sum();
         long spent = all == null ? 0 : all.stream().mapToLong(TallyQuery.Cell::costVnd).sum();
-        return new ReportFigures.Budget(planned, spent);
+        long activitiesPlanned = all == null ? 0 : all.stream().mapToLong(TallyQuery.Cell::plannedCostVnd).sum();
+        List<ReportFigures.SourceLine> sources = new ArrayList<>();
+        long statedPlanned = 0;
+        long statedSpent = 0;
+        List<String> keys = new ArrayList<>(SOURCES);
+        bySource.keySet().stream().filter(k -> !SOURCES.contains(k)).sorted().forEach(keys::add);
+        for (String source : keys) {
+            List<TallyQuery.Cell> cells = bySource.getOrDefault(source, List.of());
+            long p = cells.stream().mapToLong(TallyQuery.Cell::plannedCostVnd).sum();
+            long s = cells.stream().mapToLong(TallyQuery.Cell::costVnd).sum();
+            statedPlanned += p;
+            statedSpent += s;
+            sources.add(new ReportFigures.SourceLine(source, p, s));
+        }
+        if (activitiesPlanned != statedPlanned || spent != statedSpent) {
+            sources.add(new ReportFigures.SourceLine(NOT_STATED, activitiesPlanned - statedPlanned, spent - statedSpent));
+        }
+        return new ReportFigures.Budget(planned, spent, activitiesPlanned, sources);
+    }
+
+    /** One line per topic with activities in the period, by topic. */
+    static List<ReportFigures.TopicLine> topics(Map<String, List<TallyQuery.Cell>> cells) {
+        return cells.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new ReportFigures.TopicLine(e.getKey(),
+                e.getValue().stream().mapToLong(c -> c.completed() + c.open()).sum(),
+                e.getValue().stream().mapToLong(TallyQuery.Cell::completed).sum(),
+                e.getValue().stream().mapToLong(TallyQuery.Cell::reach).sum())).toList();
+    }
+
+    /** One line per audience (the three always, then any other named in events), with its own reach. */
+    static List<ReportFigures.AudienceLine> audiences(Map<String, List<TallyQuery.Cell>> cells) {
+        List<String> keys = new ArrayList<>(AUDIENCES);
+        cells.keySet().stream().filter(k -> !AUDIENCES.contains(k)).sorted().forEach(keys::add);
+        return keys.stream().map(a -> {
+            List<TallyQuery.Cell> list = cells.getOrDefault(a, List.of());
+            return new ReportFigures.AudienceLine(a, list.stream().mapToLong(TallyQuery.Cell::completed).sum(),
+                    list.stream().mapToLong(TallyQuery.Cell::reach).sum());
+        }).toList();
     }
 
     /**

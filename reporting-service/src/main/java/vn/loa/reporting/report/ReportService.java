@@ -22,6 +22,8 @@ import vn.loa.reporting.period.ReportingRegime;
 import vn.loa.reporting.period.Window;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
+import vn.loa.common.problem.ProblemCode;
+import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
 
 import java.math.BigDecimal;
@@ -142,11 +144,11 @@ class ReportService {
         requireOwnOfficer(user, unit, "writes");
         Period period = parse(periodText);
         if (request == null) {
-            throw ApiException.validation("narrative", "Send results, shortcomings and nextSteps.");
+            throw ApiException.invalid("narrative", "field.report.narrative-required");
         }
         requireOwed(unit, period);
         Report report = getOrCreate(unit, period);
-        IfMatch.require(ifMatch, report.version(), "the report");
+        IfMatch.require(ifMatch, report.version(), Text.of("object.report", report.orgUnit(), report.period()));
         if (!ReportWorkflow.canEdit(report.status())) {
             throw invalid(report.status(), "changed");
         }
@@ -173,7 +175,7 @@ class ReportService {
         Period period = parse(periodText);
         requireOwed(unit, period);
         Report report = getOrCreate(unit, period);
-        IfMatch.require(ifMatch, report.version(), "the report");
+        IfMatch.require(ifMatch, report.version(), Text.of("object.report", report.orgUnit(), report.period()));
         if (!ReportWorkflow.canSubmit(report.status())) {
             throw invalid(report.status(), "submitted");
         }
@@ -228,7 +230,7 @@ class ReportService {
         requireLevelAbove(user, unit, "returns");
         Period period = parse(periodText);
         if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw ApiException.validation("reason", "Say what the unit must correct.");
+            throw ApiException.invalid("reason", "field.report.return-reason");
         }
         Report report = decidable(unit, period, ifMatch, "returned");
         report.returnWith(at, user.username(), request.reason());
@@ -251,7 +253,7 @@ class ReportService {
     private Report decidable(OrgUnit unit, Period period, String ifMatch, String verb) {
         Report report = reports.findByOrgUnitAndPeriod(unit.code(), period.toString())
                 .orElseThrow(() -> invalid(ReportStatus.DRAFT, verb));
-        IfMatch.require(ifMatch, report.version(), "the report");
+        IfMatch.require(ifMatch, report.version(), Text.of("object.report", report.orgUnit(), report.period()));
         if (!ReportWorkflow.canDecide(report.status())) {
             throw invalid(report.status(), verb);
         }
@@ -305,7 +307,7 @@ class ReportService {
                 row.map(Report::reportsTo).orElse(unit.parentCode()), whyNot.isEmpty(),
                 whyNot.map(Enum::name).orElse(null),
                 duty.everyMonths().map(m -> ReportingRegime.describe(m, period.year())).orElse(null),
-                f.children(), recipients(unit, period.year()));
+                f.children(), recipients(unit, period.year()), f.topics(), f.audiences());
         return new Versioned(view, row.map(Report::version).orElse(0));
     }
 
@@ -380,9 +382,56 @@ class ReportService {
         List<ReportFigures> parts = listed.keySet().stream().map(each::get).filter(Objects::nonNull).toList();
         return new ReportFigures(plan == null ? null : plan.planId(), plan == null ? null : plan.documentNumber(),
                 rollUpTargets(own, parts), rollUpChannels(parts), rollUpUnits(parts),
-                new ReportFigures.Budget(parts.stream().mapToLong(p -> p.budget().plannedVnd()).sum(),
-                        parts.stream().mapToLong(p -> p.budget().spentVnd()).sum()),
-                children);
+                rollUpBudget(parts), children, rollUpTopics(parts), rollUpAudiences(parts));
+    }
+
+    /** The budget of the reports consolidated: totals, and per source (a frozen report without sources adds none). */
+    static ReportFigures.Budget rollUpBudget(List<ReportFigures> parts) {
+        Map<String, long[]> bySource = new LinkedHashMap<>();
+        ReportFiguresQuery.SOURCES.forEach(s -> bySource.put(s, new long[2]));
+        long activitiesPlanned = 0;
+        for (ReportFigures p : parts) {
+            if (p.budget().activitiesPlannedVnd() != null) {
+                activitiesPlanned += p.budget().activitiesPlannedVnd();
+            }
+            if (p.budget().bySource() != null) {
+                for (ReportFigures.SourceLine l : p.budget().bySource()) {
+                    long[] sum = bySource.computeIfAbsent(l.source(), k -> new long[2]);
+                    sum[0] += l.plannedVnd();
+                    sum[1] += l.spentVnd();
+                }
+            }
+        }
+        List<ReportFigures.SourceLine> sources = new ArrayList<>();
+        bySource.forEach((k, v) -> sources.add(new ReportFigures.SourceLine(k, v[0], v[1])));
+        return new ReportFigures.Budget(parts.stream().mapToLong(p -> p.budget().plannedVnd()).sum(),
+                parts.stream().mapToLong(p -> p.budget().spentVnd()).sum(), activitiesPlanned, sources);
+    }
+
+    static List<ReportFigures.TopicLine> rollUpTopics(List<ReportFigures> parts) {
+        Map<String, long[]> byTopic = new java.util.TreeMap<>();
+        parts.stream().filter(p -> p.topics() != null).flatMap(p -> p.topics().stream()).forEach(t -> {
+            long[] sum = byTopic.computeIfAbsent(t.topic(), k -> new long[3]);
+            sum[0] += t.activitiesPlanned();
+            sum[1] += t.activitiesCompleted();
+            sum[2] += t.reach();
+        });
+        List<ReportFigures.TopicLine> out = new ArrayList<>();
+        byTopic.forEach((k, v) -> out.add(new ReportFigures.TopicLine(k, v[0], v[1], v[2])));
+        return out;
+    }
+
+    static List<ReportFigures.AudienceLine> rollUpAudiences(List<ReportFigures> parts) {
+        Map<String, long[]> byAudience = new LinkedHashMap<>();
+        ReportFiguresQuery.AUDIENCES.forEach(a -> byAudience.put(a, new long[2]));
+        parts.stream().filter(p -> p.audiences() != null).flatMap(p -> p.audiences().stream()).forEach(a -> {
+            long[] sum = byAudience.computeIfAbsent(a.audience(), k -> new long[2]);
+            sum[0] += a.activitiesCompleted();
+            sum[1] += a.reach();
+        });
+        List<ReportFigures.AudienceLine> out = new ArrayList<>();
+        byAudience.forEach((k, v) -> out.add(new ReportFigures.AudienceLine(k, v[0], v[1])));
+        return out;
     }
 
     static List<ReportFigures.TargetLine> rollUpTargets(List<ReportFiguresQuery.TargetRow> own, List<ReportFigures> parts) {
@@ -484,9 +533,10 @@ class ReportService {
      * of a merged commune read its predecessors' reports); else 404.
      */
     private OrgUnit readable(CurrentUser user, String code) {
-        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.notFound("No report of " + code + " was found."));
+        OrgScope.requireBusinessRole(user);
+        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> ApiException.of(ProblemCode.NOT_FOUND, "report", code));
         if (orgUnits.scopePaths(unit).stream().noneMatch(p -> OrgScope.covers(user, p))) {
-            throw ApiException.notFound("The report of " + code + " was not found.");
+            throw ApiException.of(ProblemCode.NOT_FOUND, "report", code);
         }
         return unit;
     }
@@ -494,15 +544,14 @@ class ReportService {
     /** The unit's own officer writes and submits its report (a commune's, or a district's consolidated one). */
     private static void requireOwnOfficer(CurrentUser user, OrgUnit unit, String verb) {
         if (!user.canWrite() || !unit.code().equals(user.orgUnit())) {
-            throw ApiException.forbidden("Only an officer of " + unit.name() + " " + verb + " its report.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "report-writer", unit.name());
         }
     }
 
     /** The level above decides: an officer of the unit's parent, whatever level it is (district, or province). */
     private static void requireLevelAbove(CurrentUser user, OrgUnit unit, String verb) {
         if (!user.canWrite() || unit.parentCode() == null || !unit.parentCode().equals(user.orgUnit())) {
-            throw ApiException.forbidden("Only an officer of the level above " + unit.name() + " " + verb
-                    + " its report.");
+            throw ApiException.of(ProblemCode.FORBIDDEN, "report-decider", unit.name());
         }
     }
 
@@ -514,29 +563,37 @@ class ReportService {
             return;
         }
         String name = ReportingRegime.name(period);
-        String detail = switch (why.get()) {
-            case NO_PLAN -> unit.name() + " has no issued plan for " + period.year() + ", so it owes no report for "
-                    + period + " (" + name + ").";
-            case NOT_IN_REGIME -> unit.name() + " reports " + ReportingRegime.describe(duty.everyMonths().get(),
-                    period.year()) + " (its plan's reportsEveryMonths); there is no report for " + period + " (" + name
-                    + ").";
-            case NOT_YET_ESTABLISHED -> unit.name() + " was established on " + unit.establishedOn()
-                    + ", after the due date of " + period + ".";
-            case CLOSED -> unit.name() + " was closed on " + unit.closedOn() + ", before the due date of " + period
-                    + (unit.successorCode() == null ? "." : "; " + unit.successorCode() + " reports for it.");
+        ApiException problem = switch (why.get()) {
+            case NO_PLAN -> ApiException.of(ProblemCode.REPORT_NOT_OWED, "no-plan", unit.name(), String.valueOf(period.year()),
+                    period.toString(), name);
+            case NOT_IN_REGIME -> ApiException.of(ProblemCode.REPORT_NOT_OWED, "not-in-regime", unit.name(),
+                    ReportingRegime.describe(duty.everyMonths().get(), period.year()), period.toString(), name);
+            case NOT_YET_ESTABLISHED -> ApiException.of(ProblemCode.REPORT_NOT_OWED, "not-yet-established", unit.name(),
+                    String.valueOf(unit.establishedOn()), period.toString());
+            case CLOSED -> unit.successorCode() == null
+                    ? ApiException.of(ProblemCode.REPORT_NOT_OWED, "closed", unit.name(), String.valueOf(unit.closedOn()),
+                    period.toString())
+                    : ApiException.of(ProblemCode.REPORT_NOT_OWED, "closed-successor", unit.name(),
+                    String.valueOf(unit.closedOn()), period.toString(), unit.successorCode());
         };
-        throw ApiException.unprocessable("report-not-owed", detail).with("reason", why.get().name());
+        throw problem.with("reason", why.get().name());
     }
 
     private static ApiException invalid(ReportStatus status, String verb) {
-        return ApiException.conflict("invalid-transition", "A report that is " + status + " cannot be " + verb + ".");
+        String variant = switch (verb) {
+            case "submitted" -> "report-submit";
+            case "approved" -> "report-approve";
+            case "returned" -> "report-return";
+            default -> "report-change";
+        };
+        return ApiException.of(ProblemCode.INVALID_TRANSITION, variant, status.name());
     }
 
     static Period parse(String text) {
         try {
             return Period.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation("period", "A period is written like 2022-Q1, 2022-H1 or 2022.");
+            throw ApiException.invalid("period", "field.period.format");
         }
     }
 

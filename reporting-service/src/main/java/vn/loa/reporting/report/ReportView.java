@@ -22,7 +22,8 @@ record ReportView(UUID reportId, String orgUnit, String orgUnitName, String peri
                   String decidedBy, String returnReason, boolean frozen, ReportFigures.AfterClosing afterClosing,
                   String kind, String documentNumber, SignerView signer, String reportsTo, boolean expected,
                   String notExpectedBecause, String regime, List<ReportFigures.ChildLine> children,
-                  List<Recipient> recipients) {
+                  List<Recipient> recipients, List<ReportFigures.TopicLine> topics,
+                  List<ReportFigures.AudienceLine> audiences) {
 
     record Narrative(String results, String shortcomings, String nextSteps) {
     }

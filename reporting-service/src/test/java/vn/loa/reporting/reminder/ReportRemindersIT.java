@@ -48,7 +48,8 @@ class ReportRemindersIT extends ReportingIntegrationTest {
             }
         }
         String officerB = TestTokens.bearer("rmb.vhtt", "COMMUNE_OFFICER", "rm-b");
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() ->
+        // 60 s like the other ITs: the plans come through Kafka, slow on a loaded machine when this IT runs first.
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() ->
                 getJson("/api/reports/rm-b/2022-Q1", officerB).<Boolean>read("$.expected")
                         && getJson("/api/reports/rm-a/2022-Q1", TestTokens.bearer("rma.vhtt", "COMMUNE_OFFICER", "rm-a"))
                         .<Boolean>read("$.expected"));

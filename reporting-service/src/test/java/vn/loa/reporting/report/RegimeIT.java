@@ -282,7 +282,8 @@ class RegimeIT extends ReportingIntegrationTest {
         Map<String, Object> pa = Plans.plan(planA, 1, "rg-a", A, 2022, List.of(t1, t2), List.of("RADIO", "WEBSITE"),
                 4_000_000);
         pa.put("recipients", List.of(Map.of("name", "Phòng Văn hóa và Thông tin huyện", "purpose", "b/c"),
-                Map.of("name", "Đ/c Chủ tịch, PCT UBND xã"), Map.of("name", "VP UBND xã", "purpose", "Lưu")));
+                Map.of("name", "Đ/c Chủ tịch, PCT UBND xã", "purpose", ""),
+                Map.of("name", "VP UBND xã", "purpose", "Lưu")));
         EventContracts.assertValidData("plan-issued", json.writeValueAsString(pa));
         ev.send(Topics.PLAN_EVENTS, planA.toString(), "plan-issued", planA.toString(), pa);
 

@@ -40,11 +40,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(Environment environment, String javaOpts) throws IOException, InterruptedException {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("loa-reporting-service-.*-exec\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
-                            "target/loa-reporting-service-*-exec.jar is missing: build it with ./mvnw -DskipTests package"));
+        return start(environment, javaOpts, null, false, "bench-reporting-service");
+    }
+
+    /**
+     * {@code jar}: another build of the service (e.g. main's, for a before/after run on the same data), null for this
+     * module's; {@code cache}: the dashboard cache on, as in production (off: every request computes its dashboard).
+     */
+    public static ServiceProcess start(Environment environment, String javaOpts, Path jar, boolean cache, String name)
+            throws IOException, InterruptedException {
+        if (jar == null) {
+            try (Stream<Path> files = Files.list(Path.of("target"))) {
+                jar = files.filter(f -> f.getFileName().toString().matches("loa-reporting-service-.*-exec\\.jar"))
+                        .findFirst().orElseThrow(() -> new IllegalStateException(
+                                "target/loa-reporting-service-*-exec.jar is missing: build it with ./mvnw -DskipTests package"));
+            }
         }
         Path key = Files.createTempFile("loa-test-jwt-public", ".pem");
         try (InputStream in = new ClassPathResource("test-only-keys/loa-test-jwt-public.pem").getInputStream()) {
@@ -65,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
                 "--spring.kafka.listener.auto-startup=false",
                 "--loa.messaging.outbox.relay-enabled=false",
-                "--loa.dashboard.cache.enabled=false",
+                "--loa.dashboard.cache.enabled=" + cache,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + key,
                 "--logging.level.root=WARN"));
         LoaInfrastructure.tokenProperties().forEach((k, v) -> {
@@ -73,7 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
                 command.add("--" + k + "=" + v);
             }
         });
-        Path log = Path.of("target", "bench-reporting-service.log");
+        Path log = Path.of("target", name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(process, port, jar, log);
         service.awaitReady(Duration.ofMinutes(5));

@@ -57,6 +57,8 @@ public enum ProblemCode {
     INVALID_TRANSITION(409, "invalid-transition"),
     PERIOD_LOCKED(409, "period-locked"),
     PERIOD_CLOSED(409, "period-closed"),
+    /** A reopening asked for a quarter that is not closed (reporting-service). */
+    PERIOD_OPEN(409, "period-open"),
     DUPLICATE_DOCUMENT_NUMBER(409, "duplicate-document-number"),
     PLAN_NOT_EDITABLE(409, "plan-not-editable"),
     PLAN_EXISTS(409, "plan-exists"),
@@ -90,6 +92,8 @@ public enum ProblemCode {
     INVALID_MERGE(422, "invalid-merge"),
     TREE_TOO_DEEP(422, "tree-too-deep"),
     NOT_A_DISTRICT(422, "not-a-district"),
+    /** A report asked of a unit that owes none for the period (no plan, not in its regime, closed; reporting-service). */
+    REPORT_NOT_OWED(422, "report-not-owed"),
 
     // 428, 429, 431
     PRECONDITION_REQUIRED(428, "precondition-required"),
