@@ -12,10 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The harness keeps working: {@code ./loa bench --smoke} (benchmarks at small sizes, each module in its own JVM)
  * writes results.json and results.md with every figure of the suites it ran present and positive.
  * <p>
- * In {@code ./mvnw verify} it runs the messaging suite only ({@code -Dloa.bench.smoke.only=messaging}, set in this
- * module's pom): each suite is a JVM with its own PostgreSQL, broker and Spring context, and the four together
- * cost about two minutes of the build's tail, beside the end-to-end stack. The other suites' classes are
- * compiled by their modules' builds; {@code ./loa bench --smoke} (or {@code -Dloa.bench.smoke.only=}) runs all four.
+ * In {@code ./mvnw verify} it runs all four suites (each a JVM with its own PostgreSQL, broker and Spring context;
+ * about two minutes of the build's tail, beside the end-to-end stack); {@code -Dloa.bench.smoke.only=messaging,...}
+ * runs a subset, and then only that subset's figures are checked.
  */
 class BenchSmokeIT {
 
