@@ -79,8 +79,8 @@ class RegimeIT extends ReportingIntegrationTest {
         assertThat(h1.number("$.budget.spentVnd")).isEqualTo(q1.number("$.budget.spentVnd") + q2.number("$.budget.spentVnd"))
                 .isEqualTo(30_000);
         assertThat(h1.<Boolean>read("$.expected")).isTrue();
-        assertThat(h1.<String>read("$.regime")).isEqualTo("3 tháng/lần: quý I năm 2022, 6 tháng đầu năm 2022,"
-                + " quý III năm 2022, năm 2022");
+        assertThat(h1.<String>read("$.regime")).isEqualTo("3 tháng/lần: quý I năm 2022, quý II năm 2022,"
+                + " 6 tháng đầu năm 2022, quý III năm 2022, quý IV năm 2022, năm 2022");
         assertThat(h1.<List<String>>read("$.recipients[*].name")).containsExactly("Phòng Văn hóa và Thông tin huyện",
                 "Đ/c Chủ tịch, PCT UBND xã", "VP UBND xã");
 
@@ -91,12 +91,14 @@ class RegimeIT extends ReportingIntegrationTest {
         assertThat(year.number("$.budget.plannedVnd")).isEqualTo(4_000_000);
         assertThat(getJson("/api/reports/rg-a/2022-H2", OFFICER_A).status()).isEqualTo(400);
 
-        // Every 3 months is Q1, H1, Q3 and the year: there is no second-quarter report to send.
-        Answer notOwed = postIfMatch("/api/reports/rg-a/2022-Q2/submit", null, OFFICER_A);
+        // Every 3 months is every quarter (API.md) and, besides, H1 and the year; every 6 months is H1 and the year:
+        // no quarterly report to send.
+        assertThat(getJson("/api/reports/rg-a/2022-Q2", OFFICER_A).<Boolean>read("$.expected")).isTrue();
+        Answer notOwed = postIfMatch("/api/reports/rg-b/2022-Q2/submit", null, OFFICER_B);
         assertThat(notOwed.status()).isEqualTo(422);
         assertThat(notOwed.<String>read("$.code")).isEqualTo("report-not-owed");
-        assertThat(notOwed.<String>read("$.detail")).contains("3 tháng/lần");
-        // Every 6 months is H1 and the year; no plan, no report.
+        assertThat(notOwed.<String>read("$.detail")).contains("6 tháng/lần");
+        // No plan, no report.
         assertThat(postIfMatch("/api/reports/rg-b/2022-Q1/submit", null, OFFICER_B).status()).isEqualTo(422);
         Answer noPlan = postIfMatch("/api/reports/rg-c/2022-H1/submit", null, OFFICER_C);
         assertThat(noPlan.<String>read("$.code")).isEqualTo("report-not-owed");
@@ -190,8 +192,11 @@ class RegimeIT extends ReportingIntegrationTest {
         assertThat(q1.<List<String>>read("$.notExpected[*].reason")).containsExactly("NOT_IN_REGIME", "NO_PLAN");
         Answer q2 = getJson("/api/dashboards/rg-district?period=2022-Q2", DISTRICT);
         assertThat(q2.number("$.reportsExpected")).isEqualTo(2);
-        assertThat(q2.<List<String>>read("$.children[?(@.code == 'rg-a')].reportPeriod")).containsExactly("2022-H1");
-        assertThat(getJson("/api/dashboards/rg-district?year=2022", DISTRICT).number("$.reportsExpected")).isEqualTo(6);
+        // rg-a's own Q2 report (a 3-monthly unit reports every quarter), rg-b's six-month one
+        assertThat(q2.<List<String>>read("$.children[?(@.code == 'rg-a')].reportPeriod")).containsExactly("2022-Q2");
+        assertThat(q2.<List<String>>read("$.children[?(@.code == 'rg-b')].reportPeriod")).containsExactly("2022-H1");
+        // rg-a: Q1, Q2, H1, Q3, Q4 and the year; rg-b: H1 and the year
+        assertThat(getJson("/api/dashboards/rg-district?year=2022", DISTRICT).number("$.reportsExpected")).isEqualTo(8);
     }
 
     @Test

@@ -96,9 +96,9 @@ class ReportingRatesIT extends ReportingIntegrationTest {
         assertThat(year.number("$.trend[0].completeness")).isEqualTo(0.5);
         assertThat(year.number("$.trend[1].completeness")).isEqualTo(0);
         assertThat(year.number("$.trend[1].reportsExpected")).isEqualTo(4);
-        // The second quarter's report is the six-month one.
+        // A commune reporting every 3 months reports the second quarter itself, and the six months besides.
         Answer q2 = getJson("/api/dashboards/rate-district?period=2022-Q2", DISTRICT);
-        assertThat(q2.<List<String>>read("$.children[?(@.code == 'rate-1')].reportPeriod")).containsExactly("2022-H1");
+        assertThat(q2.<List<String>>read("$.children[?(@.code == 'rate-1')].reportPeriod")).containsExactly("2022-Q2");
         assertThat(getJson("/api/dashboards/rate-district?period=2022-H1", DISTRICT).number("$.reportsExpected"))
                 .isEqualTo(4);
 

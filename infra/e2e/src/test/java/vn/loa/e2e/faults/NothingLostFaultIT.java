@@ -196,6 +196,9 @@ class NothingLostFaultIT {
     @Order(3)
     void aConsumerKilledInTheMiddleOfABatchLosesNothingAndCountsNothingTwice() throws Exception {
         awaitReportingSeesEveryAckedCompletion();
+        // The broker's restart (the fault before) makes the group rebalance; a replica frozen in the middle of it
+        // holds the rebalance until its poll interval runs out, and the thawed one gets no partition to work on.
+        awaitGroupStable("reporting-service");
         // A backlog first (the consumers frozen, the load going on), so that after the first replica thaws one
         // poll brings many records and the kill falls between processing them and committing their offsets. Every
         // replica is frozen and only the first thawed, so that the progress watched below is the first one's; the
@@ -450,6 +453,14 @@ class NothingLostFaultIT {
 
     private static long processed(Connection reporting) throws Exception {
         return Observations.count(reporting, "select count(*) from processed_event where consumer = 'reporting-activities'");
+    }
+
+    private static void awaitGroupStable(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+            await(group + " stable (no rebalance going on)").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group)
+                            .groupState() == org.apache.kafka.common.GroupState.STABLE);
+        }
     }
 
     private static long committedOffsets(String group, String topic) throws Exception {
