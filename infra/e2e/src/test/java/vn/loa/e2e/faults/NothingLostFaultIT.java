@@ -199,49 +199,68 @@ class NothingLostFaultIT {
         // The broker's restart (the fault before) makes the group rebalance; a replica frozen in the middle of it
         // holds the rebalance until its poll interval runs out, and the thawed one gets no partition to work on.
         awaitGroupStable("reporting-service");
-        // A backlog first (the consumers frozen, the load going on), so that after the first replica thaws one
-        // poll brings many records and the kill falls between processing them and committing their offsets. Every
-        // replica is frozen and only the first thawed, so that the progress watched below is the first one's; the
-        // others thaw once it is dead, and whichever gets its partitions skips the redelivered records.
+        // A backlog first (the consumers frozen, the load going on), so that after a replica thaws one poll brings many
+        // records and the kill falls between processing them and committing their offsets. The load is one
+        // commune's, so its events sit on the partition one replica holds: the replicas are thawed one at a time until
+        // one works through the backlog; that one is killed, and the others thaw once it is dead.
+        int replicas = stack.replicas(Service.REPORTING);
         List<Long> pids = new ArrayList<>();
-        for (int replica = 1; replica <= stack.replicas(Service.REPORTING); replica++) {
+        for (int replica = 1; replica <= replicas; replica++) {
             pids.add(stack.pid(Service.REPORTING, replica));
         }
         for (long frozen : pids) {
             signal("STOP", frozen);
         }
+        int killed = 0;
         try {
             hold(Duration.ofSeconds(10));
-            long processedAtThaw;
             try (Connection reporting = connect(Service.REPORTING)) {
-                processedAtThaw = processed(reporting);
-                signal("CONT", pids.get(0));
-                await("reporting-service busy with the backlog").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> processed(reporting) >= processedAtThaw + 3);
-                duplicatesOfKilledProcesses += Observations.counter(stack.url(Service.REPORTING), stack.token("operator"), "loa_inbox_duplicates_total");
-                stack.kill(Service.REPORTING);
-                reportingKills++;
-                long processedAtKill = processed(reporting);
-                long committed = committedOffsets("reporting-service", Topics.ACTIVITY_EVENTS);
-                log.info("reporting-service SIGKILLed: {} activity events processed, {} committed offsets on {}",
-                        processedAtKill, committed, Topics.ACTIVITY_EVENTS);
-                figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
-                        processedAtKill + " / " + committed);
+                for (int replica = 1; replica <= replicas && killed == 0; replica++) {
+                    long processedAtThaw = processed(reporting);
+                    signal("CONT", pids.get(replica - 1));
+                    boolean busy;
+                    try {
+                        await("reporting-service-" + replica + " busy with the backlog").atMost(Duration.ofSeconds(replicas == 1 ? 30 : 10))
+                                .pollInterval(Duration.ofMillis(20)).until(() -> processed(reporting) >= processedAtThaw + 3);
+                        busy = true;
+                    } catch (org.awaitility.core.ConditionTimeoutException notItsPartition) {
+                        if (replica == replicas) {
+                            throw notItsPartition;
+                        }
+                        busy = false;
+                        signal("STOP", pids.get(replica - 1));
+                    }
+                    if (busy) {
+                        duplicatesOfKilledProcesses += Observations.counter(stack.url(Service.REPORTING, replica),
+                                stack.token("operator"), "loa_inbox_duplicates_total");
+                        stack.kill(Service.REPORTING, replica);
+                        killed = replica;
+                        reportingKills++;
+                        long processedAtKill = processed(reporting);
+                        long committed = committedOffsets("reporting-service", Topics.ACTIVITY_EVENTS);
+                        log.info("reporting-service-{} SIGKILLed: {} activity events processed, {} committed offsets on {}",
+                                replica, processedAtKill, committed, Topics.ACTIVITY_EVENTS);
+                        figures.put("reporting-service at its SIGKILL: activity events processed / offsets committed",
+                                processedAtKill + " / " + committed);
+                    }
+                }
             }
         } finally {
-            for (long other : pids.subList(1, pids.size())) {
-                signal("CONT", other); // the others thaw once the first is dead (or the test failed)
+            for (int replica = 1; replica <= replicas; replica++) {
+                if (replica != killed) {
+                    signal("CONT", pids.get(replica - 1)); // the others thaw once one is dead (or the test failed)
+                }
             }
         }
-        if (stack.replicas(Service.REPORTING) > 1) {
-            // Replica 1 is gone: reads through the gateway go on (a refused connection is retried on the next replica).
+        if (replicas > 1) {
+            // A replica is gone: reads through the gateway go on (a refused connection is retried on the next replica).
             for (int i = 0; i < 2 * stack.replicas(Service.REPORTING); i++) {
                 Http.Response dashboard = Http.get(stack.gatewayUrl() + "/api/dashboards/duc-tho?period=2022-Q4", district);
-                assertThat(dashboard.status()).as("dashboard through the gateway with replica 1 killed: %s", dashboard.body())
+                assertThat(dashboard.status()).as("dashboard through the gateway with a replica killed: %s", dashboard.body())
                         .isEqualTo(200);
             }
         }
-        stack.start(Service.REPORTING);
+        stack.start(Service.REPORTING, killed);
         awaitReportingSeesEveryAckedCompletion();
         double duplicates = inboxDuplicates(Service.REPORTING);
         log.info("reporting-service (every replica) skipped {} redelivered events after the restart", duplicates);
