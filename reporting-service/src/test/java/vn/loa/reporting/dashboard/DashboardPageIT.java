@@ -187,7 +187,7 @@ class DashboardPageIT extends ReportingIntegrationTest {
         chrome.executeScript("document.getElementById('report').scrollIntoView({block: 'start'})");
         Browser.screenshot(chrome, screenshots().resolve("duc-tho-commune-report.png"));
 
-        // Reporting every 3 months, the second quarter's report is the six-month one (Decree 09/2019).
+        // Besides the quarters, the six-month report of Decree 09/2019.
         new Select(chrome.findElement(By.id("report-quarter"))).selectByVisibleText("6 tháng");
         waitUntil(() -> "2022-H1".equals(chrome.findElement(By.id("report-body")).getAttribute("data-period")));
         assertThat(chrome.findElement(By.id("report-title")).getText())
@@ -361,16 +361,18 @@ class DashboardPageIT extends ReportingIntegrationTest {
         assertThat(postIfMatch("/api/reports/lien-minh/2022-Q1/approve", null, DISTRICT).status()).isEqualTo(200);
         assertThat(postIfMatch("/api/reports/duc-lang/2022-Q1/return", "{\"reason\":\"Bổ sung số liệu bưu chính công ích\"}",
                 DISTRICT).status()).isEqualTo(200);
-        // The six months (the second quarter's report): five communes on time (due 2022-07-07), Trường Sơn late,
-        // An Dũng silent.
+        // The second quarter (API.md: a 3-monthly commune reports every quarter): five communes on time (due 2022-07-07),
+        // Trường Sơn late, An Dũng silent.
         clock.setLocal("2022-07-06T16:00");
         for (String code : List.of("lien-minh", "tung-chau", "tung-anh", "yen-ho", "duc-lang")) {
-            assertThat(postIfMatch("/api/reports/" + code + "/2022-H1/submit", null, officer(code)).status()).isEqualTo(200);
+            assertThat(postIfMatch("/api/reports/" + code + "/2022-Q2/submit", null, officer(code)).status()).isEqualTo(200);
         }
+        // and Tùng Châu's six-month report besides (Decree 09/2019), the one the drill-down opens
+        assertThat(postIfMatch("/api/reports/tung-chau/2022-H1/submit", null, officer("tung-chau")).status()).isEqualTo(200);
         clock.setLocal("2022-07-11T08:30");
-        assertThat(postIfMatch("/api/reports/truong-son/2022-H1/submit", null, officer("truong-son")).status()).isEqualTo(200);
+        assertThat(postIfMatch("/api/reports/truong-son/2022-Q2/submit", null, officer("truong-son")).status()).isEqualTo(200);
         for (String code : List.of("lien-minh", "yen-ho", "tung-anh")) {
-            assertThat(postIfMatch("/api/reports/" + code + "/2022-H1/approve", null, DISTRICT).status()).isEqualTo(200);
+            assertThat(postIfMatch("/api/reports/" + code + "/2022-Q2/approve", null, DISTRICT).status()).isEqualTo(200);
         }
     }
 
