@@ -90,21 +90,26 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    private void awaitReady(Duration timeout) throws IOException {
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build();
-        try {
-            org.awaitility.Awaitility.await("reporting-service ready (see " + log + ")").atMost(timeout)
-                    .pollInterval(Duration.ofMillis(500)).ignoreException(IOException.class).until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("reporting-service exited (" + process.exitValue() + "), see " + log);
-                        }
-                        return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
-        } catch (RuntimeException notReady) {
-            close();
-            throw notReady;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("reporting-service exited (" + process.exitValue() + "), see " + log);
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
         }
+        close();
+        throw new IllegalStateException("reporting-service not ready within " + timeout + ", see " + log);
     }
 
     public int port() {
