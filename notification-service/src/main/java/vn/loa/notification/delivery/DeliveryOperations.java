@@ -5,7 +5,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.loa.notification.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
@@ -45,7 +45,7 @@ class DeliveryOperations {
     @Transactional
     Delivery retry(UUID id, String ifMatch) {
         Delivery d = get(id);
-        IfMatch.require(ifMatch, d.version(), delivery(id));
+        IfMatch.from(ifMatch).check(d.version(), delivery(id));
         if (!d.retry(OffsetDateTime.now(wallClock))) {
             throw ApiException.of(ProblemCode.INVALID_TRANSITION, "delivery-retry", id.toString(), d.status().name());
         }

@@ -9,7 +9,7 @@ import vn.loa.notification.notice.NotificationTypes;
 import vn.loa.notification.orgunit.OrgUnit;
 import vn.loa.notification.orgunit.OrgUnits;
 import vn.loa.notification.template.TemplateStore;
-import vn.loa.notification.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.common.problem.FieldText;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.common.problem.Text;
@@ -121,7 +121,7 @@ class SubscriptionService {
     void delete(CurrentUser user, UUID id, String ifMatch) {
         Subscription s = readable(user, id);
         access.requireSubscriptionManager(user, s.orgUnitPath(), subscription(id));
-        IfMatch.require(ifMatch, s.version(), subscription(id));
+        IfMatch.from(ifMatch).check(s.version(), subscription(id));
         subscriptions.delete(s);
     }
 

@@ -18,7 +18,7 @@ import vn.loa.planning.plan.PlanContent;
 import vn.loa.planning.plan.PlanRequest;
 import vn.loa.planning.plan.PlanService;
 import vn.loa.planning.plan.PlanView;
-import vn.loa.planning.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.Roles;
 

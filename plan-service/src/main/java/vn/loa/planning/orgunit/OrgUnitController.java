@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.common.problem.Text;
 import vn.loa.planning.access.AccessPolicy;
-import vn.loa.planning.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
 

@@ -9,7 +9,7 @@ import vn.loa.planning.events.OrgUnitClosed;
 import vn.loa.planning.events.OrgUnitMoved;
 import vn.loa.planning.events.OrgUnitRegistered;
 import vn.loa.planning.events.OrgUnitsMerged;
-import vn.loa.planning.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.planning.web.PlainText;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.common.problem.Text;

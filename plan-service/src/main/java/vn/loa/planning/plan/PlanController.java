@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.loa.planning.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.PageResponse;
 import vn.loa.support.web.Paging;

@@ -10,7 +10,7 @@ import vn.loa.planning.numbering.DocumentNumberAllocator;
 import vn.loa.planning.orgunit.OrgUnitView;
 import vn.loa.planning.orgunit.OrgUnits;
 import vn.loa.planning.plan.PlanContent.Target;
-import vn.loa.planning.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.planning.web.PlainText;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.support.security.CurrentUser;

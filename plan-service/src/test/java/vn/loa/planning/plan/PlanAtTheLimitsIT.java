@@ -6,7 +6,7 @@ import vn.loa.contracts.EventContracts;
 import vn.loa.planning.PlanServiceITBase;
 import vn.loa.planning.orgunit.OrgUnitView;
 import vn.loa.planning.orgunit.OrgUnits;
-import vn.loa.planning.web.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.Roles;
 import vn.loa.testsupport.Figures;

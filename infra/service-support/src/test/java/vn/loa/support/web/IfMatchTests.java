@@ -1,7 +1,6 @@
-package vn.loa.planning.web;
+package vn.loa.support.web;
 
 import org.junit.jupiter.api.Test;
-import vn.loa.support.web.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
