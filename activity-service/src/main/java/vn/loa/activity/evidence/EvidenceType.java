@@ -56,9 +56,12 @@ public enum EvidenceType {
         return Arrays.stream(values()).filter(t -> t.mediaType.equals(mediaType)).findFirst();
     }
 
-    /** For the 415 problem: "JPEG, PNG, WebP, HEIC/HEIF, PDF, DOCX, XLSX". */
+    /**
+     * For the 415 problem: format names only, no English words around them, because the list goes into the
+     * Vietnamese and the English message alike.
+     */
     static String allowedNames() {
-        return "JPEG, PNG, WebP, HEIC/HEIF photos, PDF, Word (DOCX) and Excel (XLSX) documents";
+        return "JPEG, PNG, WebP, HEIC/HEIF, PDF, DOCX, XLSX";
     }
 
     static List<String> allowedMediaTypes() {

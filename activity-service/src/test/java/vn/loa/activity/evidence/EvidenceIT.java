@@ -192,6 +192,9 @@ class EvidenceIT extends IntegrationTestSupport {
         assertProblem(text, 415, "unsupported-media-type");
         assertThat(text.json().get("detected").asString()).isEqualTo("text/plain");
         assertThat(text.json().get("allowed").valueStream().map(JsonNode::asString)).contains("image/jpeg", "application/pdf");
+        // the Vietnamese message names the formats without English words around them
+        assertThat(text.json().get("detail").asString())
+                .contains("Được nhận: JPEG, PNG, WebP, HEIC/HEIF, PDF, DOCX, XLSX.").doesNotContain("photos", "documents");
         assertProblem(client.upload(LIEN_MINH_OFFICER, activity, "bao-cao.docx", "application/octet-stream", Samples.docm(), null),
                 415, "unsupported-media-type");
         assertProblem(client.upload(LIEN_MINH_OFFICER, activity, "tai-lieu.docx", "application/zip",
