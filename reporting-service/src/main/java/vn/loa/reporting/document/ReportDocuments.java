@@ -90,7 +90,7 @@ public final class ReportDocuments {
         int n = 2;
         one.add(new Block.Heading(1, n++ + ". Kết quả theo hình thức tuyên truyền"));
         one.add(channelTable(r.channels()));
-        n = depth(one, r, n, "Kinh phí theo kế hoạch");
+        n = depth(one, r, n, "Kinh phí theo kế hoạch", "kinh phí cả năm theo " + planReference(r.planDocumentNumber()));
         one.add(new Block.Heading(1, n++ + ". Đánh giá chung"));
         one.add(new Block.Paragraph(orBlank(r.results())));
         if (!r.afterClosing().isEmpty()) {
@@ -282,7 +282,7 @@ public final class ReportDocuments {
         int n = 3;
         one.add(new Block.Heading(1, n++ + ". Kết quả theo hình thức tuyên truyền"));
         one.add(channelTable(r.channels()));
-        n = depth(one, r, n, "Kinh phí theo kế hoạch của các xã");
+        n = depth(one, r, n, "Kinh phí theo kế hoạch của các xã", "tổng kinh phí cả năm theo kế hoạch của các xã");
         one.add(new Block.Heading(1, n++ + ". Đánh giá chung"));
         one.add(new Block.Paragraph(orBlank(r.results())));
         evidence(one, r, n);
@@ -370,7 +370,7 @@ public final class ReportDocuments {
      * money per source; numbered from {@code n}, which it returns past its last heading. Figures frozen before topics
      * and audiences existed have none: the line says so instead of an empty table.
      */
-    private static int depth(List<Block> one, QuarterlyReport r, int n, String plannedWording) {
+    private static int depth(List<Block> one, QuarterlyReport r, int n, String plannedWording, String planYearWording) {
         one.add(new Block.Heading(1, n++ + ". Kết quả theo nội dung tuyên truyền"));
         if (r.topics().isEmpty()) {
             one.add(new Block.Item("Không có hoạt động theo nội dung tuyên truyền trong kỳ (hoặc số liệu chốt trước khi có"
@@ -395,9 +395,8 @@ public final class ReportDocuments {
             return n;
         }
         one.add(budgetTable(r, year));
-        one.add(new Block.Item("Cột \"Kế hoạch năm " + year + "\" là kinh phí cả năm theo "
-                + planReference(r.planDocumentNumber()) + " (kế hoạch giao kinh phí theo năm, không chia theo kỳ báo cáo);"
-                + " đối chiếu với cột \"Lũy kế từ đầu năm\"."));
+        one.add(new Block.Item("Cột \"Kế hoạch năm " + year + "\" là " + planYearWording
+                + " (kế hoạch giao kinh phí theo năm, không chia theo kỳ báo cáo); đối chiếu với cột \"Lũy kế từ đầu năm\"."));
         if (r.sources().stream().anyMatch(x -> x.planYearVnd() != null && x.planYearVnd() == 0)) {
             one.add(new Block.Item(NO_AMOUNT + ": kế hoạch nêu nguồn kinh phí nhưng không ghi số tiền."));
         }

@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import vn.loa.messaging.Topics;
 import vn.loa.reporting.ReportingIntegrationTest;
 import vn.loa.reporting.support.Activity;
+import vn.loa.reporting.support.Evidence;
 import vn.loa.reporting.support.Plans;
 import vn.loa.testsupport.TestTokens;
 
@@ -153,11 +154,9 @@ class ReportExportIT extends ReportingIntegrationTest {
                 evidence(DELETED, done, "Ảnh chụp nhầm.png", "image/png", 1_000, SHA_DELETED));
         ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "evidence-added", OTHER_QUARTER.toString(),
                 evidence(OTHER_QUARTER, later, "Biên bản quý II.pdf", "application/pdf", 52_000, SHA_OTHER));
-        Map<String, Object> removed = new LinkedHashMap<>(evidence(DELETED, done, "Ảnh chụp nhầm.png", "image/png", 1_000,
-                SHA_DELETED));
-        removed.keySet().removeAll(List.of("contentType", "size", "uploadedBy", "uploadedAt"));
-        removed.put("removedBy", "exa.vhtt");
-        removed.put("removedAt", "2022-02-02T08:00:00+07:00");
+        Map<String, Object> removed = Evidence.removed(DELETED, done, "Ảnh chụp nhầm.png", SHA_DELETED);
+        vn.loa.contracts.EventContracts.assertValid("evidence-removed",
+                events().envelope(UUID.randomUUID(), "evidence-removed", "/activity-service", DELETED.toString(), removed));
         ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "evidence-removed", DELETED.toString(), removed);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "select count(*) from evidence_copy where activity_id in (:a, :b)").param("a", done.id())
@@ -185,20 +184,9 @@ class ReportExportIT extends ReportingIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** evidence-added data as activity-service publishes it (infra/contracts). */
+    /** evidence-added data as activity-service publishes it, checked against the contract. */
     private Map<String, Object> evidence(UUID id, Activity activity, String name, String type, long size, String sha) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("evidenceId", id.toString());
-        d.put("activityId", activity.id().toString());
-        d.put("planId", activity.planId().toString());
-        d.put("orgUnit", "ex-a");
-        d.put("orgUnitPath", PATH_A);
-        d.put("name", name);
-        d.put("contentType", type);
-        d.put("size", size);
-        d.put("sha256", sha);
-        d.put("uploadedBy", "exa.vhtt");
-        d.put("uploadedAt", "2022-02-01T17:00:00+07:00");
+        Map<String, Object> d = Evidence.added(id, activity, name, type, size, sha);
         vn.loa.contracts.EventContracts.assertValid("evidence-added",
                 events().envelope(UUID.randomUUID(), "evidence-added", "/activity-service", id.toString(), d));
         return d;
@@ -253,7 +241,8 @@ class ReportExportIT extends ReportingIntegrationTest {
         // The district's consolidated report lists its communes' evidence and adds up their plans' budgets.
         String district = pdfText(download("/api/reports/ex-district/2022-Q1/export?format=pdf", DISTRICT)
                 .getContentAsByteArray());
-        assertThat(district).contains("Ngân sách xã 4.000.000", "Ảnh buổi phát thanh tháng 2.jpg", "Nhân dân 1 250");
+        assertThat(district).contains("Ngân sách xã 4.000.000", "Ảnh buổi phát thanh tháng 2.jpg", "Nhân dân 1 250",
+                "tổng kinh phí cả năm theo kế hoạch của các xã");
     }
 
     private MockHttpServletResponse download(String url, String bearer) throws Exception {
