@@ -132,9 +132,15 @@ class ReportExportIT extends ReportingIntegrationTest {
         ev.orgUnit("ex-a", "Xã Liên Minh thử", "COMMUNE", PATH_A.toArray(String[]::new));
         ev.orgUnit("ex-b", "Xã Tùng Châu thử", "COMMUNE", PATH_B.toArray(String[]::new));
         UUID plan = UUID.randomUUID();
-        ev.send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(), Plans.plan(plan, 1, "ex-a", PATH_A,
+        Map<String, Object> issued = Plans.plan(plan, 1, "ex-a", PATH_A,
                 2022, List.of(Plans.target("T1", "Phát thanh CCHC hằng tháng", "COUNT", 12, null, "RADIO",
-                        "van-hoa-thong-tin", "MONTHLY")), List.of("RADIO"), 4_000_000));
+                        "van-hoa-thong-tin", "MONTHLY")), List.of("RADIO"), 4_000_000);
+        // As the seed's section III: the province's money named without an amount (plan-service sends 0), and the
+        // commune's 4.000.000 đồng for the year.
+        issued.put("budget", List.of(Map.of("source", "PROVINCE", "amountVnd", 0,
+                        "note", "kinh phí cải cách hành chính năm 2022 của tỉnh theo phân cấp"),
+                Map.of("source", "COMMUNE", "amountVnd", 4_000_000)));
+        ev.send(Topics.PLAN_EVENTS, plan.toString(), "plan-issued", plan.toString(), issued);
         Activity done = Activity.of(plan, PATH_A, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-02-01");
         // Issue 19's fields as activity-service publishes them: topic a, reach per audience, planned cost and source.
         Map<String, Object> completed = new LinkedHashMap<>(done.completed("2022-02-01", 4, 300L, 20_000L));
@@ -201,7 +207,8 @@ class ReportExportIT extends ReportingIntegrationTest {
         assertThat(text).contains("a) Tầm quan trọng của CCHC 1 1 300",
                 "Cán bộ, công chức, viên chức 1 50", "Nhân dân 1 250", "Doanh nghiệp và nhà đầu tư 0 0",
                 // the plan's 4.000.000 đồng for the year from the commune's budget, against 20.000 spent
-                "Ngân sách xã 4.000.000 30.000 20.000 20.000", "Ngân sách tỉnh — 0 0 0",
+                "Ngân sách xã 4.000.000 30.000 20.000 20.000", "Ngân sách tỉnh Không ghi số tiền 0 0 0",
+                "Ngân sách huyện — 0 0 0", "Không ghi số tiền: kế hoạch nêu nguồn kinh phí nhưng không ghi số tiền.",
                 "Tổng cộng 4.000.000 30.000 20.000 20.000", "Kế hoạch năm 2022 (đồng)",
                 "Ảnh buổi phát thanh tháng 2.jpg", "Ảnh JPEG", "277,8 KB", "9f86d081884c",
                 "1 tệp minh chứng của 1 hoạt động");
@@ -216,7 +223,8 @@ class ReportExportIT extends ReportingIntegrationTest {
 
         String csv = download(URL + "/export?format=csv", OFFICER_A).getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("a,Tầm quan trọng của CCHC,1,1,300", "CITIZENS,Nhân dân,1,250",
-                "COMMUNE,Ngân sách xã,4000000,Có,30000,20000,20000",
+                "COMMUNE,Ngân sách xã,4000000,Có,30000,20000,20000", "PROVINCE,Ngân sách tỉnh,0,Không,0,0,0",
+                "DISTRICT,Ngân sách huyện,,Không có dòng,0,0,0",
                 "Ảnh buổi phát thanh tháng 2.jpg,Ảnh JPEG,image/jpeg,284512," + SHA_KEPT)
                 .doesNotContain(SHA_DELETED, SHA_OTHER);
 
