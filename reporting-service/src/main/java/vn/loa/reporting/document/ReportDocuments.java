@@ -168,18 +168,25 @@ public final class ReportDocuments {
 
     /** A commune's report as tables: summary, targets, channels, units. */
     public static List<DataTable> communeTables(QuarterlyReport r) {
-        DataTable summary = new DataTable("Thông tin chung", List.of("Mục", "Giá trị"), List.of(
+        List<List<Object>> rows = new ArrayList<>(List.of(
                 List.of("Đơn vị", r.orgUnitName()),
                 List.of("Kỳ báo cáo", r.period()),
                 List.of("Trạng thái", STATUS_NAMES.getOrDefault(r.status(), r.status())),
                 List.of("Hạn nộp", r.dueDate() == null ? "" : r.dueDate().toString()),
                 List.of("Kế hoạch", r.planDocumentNumber() == null ? "" : r.planDocumentNumber()),
-                List.of("Số báo cáo", r.documentNumber() == null ? "" : r.documentNumber()),
-                List.of("Kinh phí kế hoạch (đồng)", r.plannedVnd()),
-                List.of("Kinh phí đã sử dụng (đồng)", r.spentVnd()),
-                List.of("Kinh phí kế hoạch năm theo kế hoạch (đồng)", r.planYearVnd() == null ? "" : r.planYearVnd()),
-                List.of("Kinh phí đã sử dụng lũy kế từ đầu năm (đồng)",
-                        r.spentYearToDateVnd() == null ? "" : r.spentYearToDateVnd())));
+                List.of("Số báo cáo", r.documentNumber() == null ? "" : r.documentNumber())));
+        if (r.planYearVnd() == null) {
+            // Figures frozen before the plan's lines were kept: as they were.
+            rows.add(List.of("Kinh phí kế hoạch (đồng)", r.plannedVnd()));
+            rows.add(List.of("Kinh phí đã sử dụng (đồng)", r.spentVnd()));
+        } else {
+            // The plan's amount for the year, not divided (README, Definitions), beside the period and the year to date.
+            rows.add(List.of("Kinh phí kế hoạch năm " + year(r.period()) + " (đồng)", r.planYearVnd()));
+            rows.add(List.of("Kinh phí đã sử dụng trong kỳ (đồng)", r.spentVnd()));
+            rows.add(List.of("Kinh phí đã sử dụng lũy kế từ đầu năm (đồng)",
+                    r.spentYearToDateVnd() == null ? "" : r.spentYearToDateVnd()));
+        }
+        DataTable summary = new DataTable("Thông tin chung", List.of("Mục", "Giá trị"), rows);
         DataTable targets = new DataTable("Chỉ tiêu",
                 List.of("Mã", "Chỉ tiêu", "Loại", "Kế hoạch kỳ", "Đạt được", "Tỷ lệ (%)", "Định kỳ",
                         "Hoạt động hoàn thành", "Số lượng"),

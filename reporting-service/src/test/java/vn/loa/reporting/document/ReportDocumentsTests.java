@@ -183,6 +183,9 @@ class ReportDocumentsTests {
         }
 
         List<DataTable> tables = ReportDocuments.communeTables(h1);
+        assertThat(tables.get(0).rows()).contains(List.of("Kinh phí kế hoạch năm 2022 (đồng)", 15_000_000L),
+                List.of("Kinh phí đã sử dụng trong kỳ (đồng)", 2_750_000L),
+                List.of("Kinh phí đã sử dụng lũy kế từ đầu năm (đồng)", 3_550_000L));
         DataTable topics = tables.get(4);
         assertThat(topics.rows().get(1)).containsExactly("d", "Dịch vụ công trực tuyến mức độ 3, 4", 1L, 1L, 1_200L);
         assertThat(tables.get(5).rows()).extracting(r -> r.get(1))
@@ -205,6 +208,8 @@ class ReportDocumentsTests {
         String text = pdfText(ReportDocuments.communeReport(lienMinhQ1()));
         assertThat(text).contains("Kinh phí theo kế hoạch: 15.000.000 đồng.", "Kinh phí đã sử dụng: 2.500.000 đồng.",
                 "Các hoạt động trong kỳ chưa có tệp minh chứng.");
+        assertThat(ReportDocuments.communeTables(lienMinhQ1()).get(0).rows())
+                .contains(List.of("Kinh phí kế hoạch (đồng)", 15_000_000L));
         assertThat(ReportDocuments.size(800)).isEqualTo("800 byte");
         assertThat(ReportDocuments.size(350_000)).isEqualTo("341,8 KB");
         assertThat(ReportDocuments.size(1_048_576)).isEqualTo("1 MB");

@@ -230,6 +230,9 @@ class ReportExportIT extends ReportingIntegrationTest {
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
                 download(URL + "/export?format=xlsx", OFFICER_A).getContentAsByteArray()))) {
+            var summary = book.getSheet("Thông tin chung");
+            assertThat(summary.getRow(7).getCell(0).getStringCellValue()).isEqualTo("Kinh phí kế hoạch năm 2022 (đồng)");
+            assertThat(summary.getRow(7).getCell(1).getNumericCellValue()).isEqualTo(4_000_000.0);
             var money = book.getSheet("Kinh phí");
             assertThat(money.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Kế hoạch năm 2022 (đồng)");
             var commune = money.getRow(3);
