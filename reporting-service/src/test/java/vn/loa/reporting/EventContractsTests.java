@@ -12,6 +12,8 @@ import vn.loa.reporting.projection.ActivityCancelled;
 import vn.loa.reporting.projection.ActivityCompleted;
 import vn.loa.reporting.projection.ActivityOverdue;
 import vn.loa.reporting.projection.ActivityScheduled;
+import vn.loa.reporting.projection.EvidenceAdded;
+import vn.loa.reporting.projection.EvidenceRemoved;
 import vn.loa.reporting.projection.PlanAmended;
 import vn.loa.reporting.projection.PlanClosed;
 import vn.loa.reporting.projection.PlanIssued;
@@ -61,11 +63,22 @@ class EventContractsTests {
         });
         assertThat(plan.budgetTotalVnd()).isNotNull();
         assertThat(plan.orgUnitPath()).endsWith(plan.orgUnit());
+        // The lines per source a report sets against spending, and the topics' wording (issue 19).
+        assertThat(plan.budget()).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.source()).isIn("PROVINCE", "DISTRICT", "COMMUNE", "OTHER");
+            assertThat(b.amountVnd()).isNotNull();
+        });
+        assertThat(plan.topics()).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.code()).isNotBlank();
+            assertThat(t.title()).isNotBlank();
+        });
 
         PlanAmended amended = read("plan-amended", PlanAmended.class);
         assertThat(amended.version()).isGreaterThan(1);
         assertThat(amended.reason()).isNotBlank();
         assertThat(amended.targets()).isNotEmpty();
+        assertThat(amended.budget()).isNotEmpty();
+        assertThat(amended.topics()).isNotEmpty();
 
         PlanClosed closed = read("plan-closed", PlanClosed.class);
         assertThat(closed.planId()).isNotNull();
@@ -90,6 +103,18 @@ class EventContractsTests {
         ActivityOverdue overdue = read("activity-overdue", ActivityOverdue.class);
         assertThat(overdue.activityId()).isNotNull();
         assertThat(overdue.dueDate()).isNotNull();
+
+        EvidenceAdded added = read("evidence-added", EvidenceAdded.class);
+        assertThat(added.evidenceId()).isNotNull();
+        assertThat(added.activityId()).isNotNull();
+        assertThat(added.name()).isEqualTo("Ảnh buổi phát thanh CCHC tháng 3.jpg");
+        assertThat(added.contentType()).isEqualTo("image/jpeg");
+        assertThat(added.size()).isPositive();
+        assertThat(added.sha256()).hasSize(64);
+
+        EvidenceRemoved removed = read("evidence-removed", EvidenceRemoved.class);
+        assertThat(removed.evidenceId()).isEqualTo(added.evidenceId());
+        assertThat(removed.activityId()).isEqualTo(added.activityId());
     }
 
     @Test

@@ -31,9 +31,10 @@ public interface ActivityAccess {
      *
      * @param status      {@code PLANNED}, {@code IN_PROGRESS}, {@code COMPLETED} or {@code CANCELLED}
      * @param completedOn the completion date, if completed: it dates the activity's period; else the due date does
+     * @param planId      the plan it is carried out under: the key of its events, and of its evidence's
      */
     record ActivityRef(UUID id, String status, String orgUnit, List<String> orgUnitPath, String title,
-                       LocalDate dueDate, LocalDate completedOn) {
+                       LocalDate dueDate, LocalDate completedOn, UUID planId) {
 
         public boolean cancelled() {
             return "CANCELLED".equals(status);

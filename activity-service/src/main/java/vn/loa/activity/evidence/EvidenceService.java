@@ -13,6 +13,7 @@ import vn.loa.activity.access.AccessPolicy;
 import vn.loa.activity.orgunit.OrgTree;
 import vn.loa.activity.periodlock.PeriodLockPolicy;
 import vn.loa.activity.periodlock.PeriodLocks;
+import vn.loa.messaging.EventPublisher;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.web.ApiException;
 
@@ -26,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -56,9 +58,14 @@ public class EvidenceService {
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final EventPublisher events;
+
+    /** Event times in the officers' zone, as the activities' events have them. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     EvidenceService(ActivityAccess access, EvidenceRepository evidence, EvidenceStore store, EvidenceProperties limits,
-                    PeriodLocks locks, OrgTree orgUnits, PlatformTransactionManager transactions, Clock clock) {
+                    PeriodLocks locks, OrgTree orgUnits, PlatformTransactionManager transactions, Clock clock,
+                    EventPublisher events) {
         this.access = access;
         this.evidence = evidence;
         this.store = store;
@@ -71,6 +78,7 @@ public class EvidenceService {
         // (an Idempotency-Key request runs in one of its own until it answers).
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.events = events;
     }
 
     /** @param created false when the activity already had these very bytes: that file is the answer */
@@ -128,7 +136,7 @@ public class EvidenceService {
                     key, thumbnailKey, picture.width(), picture.height(), cleanNote(note), user.username(), now);
             Uploaded result;
             try {
-                result = transaction.execute(s -> commit(row, keys));
+                result = transaction.execute(s -> commit(row, keys, activity));
             } catch (ApiException refused) {
                 // Refused before anything was written: the objects are nobody's.
                 discard(keys);
@@ -145,7 +153,7 @@ public class EvidenceService {
     }
 
     /** Inside the transaction: the activity's row locked, the limits checked again, the row in, the journal cleared. */
-    private Uploaded commit(EvidenceFile row, List<String> keys) {
+    private Uploaded commit(EvidenceFile row, List<String> keys, ActivityAccess.ActivityRef activity) {
         if (!evidence.lockActivity(row.activityId())) {
             throw AccessPolicy.activityNotFound(row.activityId());
         }
@@ -156,6 +164,10 @@ public class EvidenceService {
         checkRoom(evidence.usage(row.activityId()), row.size());
         evidence.insert(row);
         evidence.forgetOrphans(keys);
+        // In the row's transaction (outbox): a report lists the file exactly when it exists.
+        events.publish(key(activity), row.id().toString(), new EvidenceEvents.EvidenceAdded(row.id(), row.activityId(),
+                activity.planId(), activity.orgUnit(), activity.orgUnitPath(), row.name(), row.contentType(), row.size(),
+                row.sha256(), row.uploadedBy(), OffsetDateTime.ofInstant(row.uploadedAt(), ZONE)));
         return new Uploaded(row, true);
     }
 
@@ -256,6 +268,9 @@ public class EvidenceService {
             if (!evidence.delete(evidenceId)) {
                 throw EvidenceProblems.fileNotFound(activityId, evidenceId);
             }
+            events.publish(key(activity), evidenceId.toString(), new EvidenceEvents.EvidenceRemoved(evidenceId, activityId,
+                    activity.planId(), activity.orgUnit(), activity.orgUnitPath(), file.name(), file.sha256(),
+                    user.username(), OffsetDateTime.ofInstant(now, ZONE)));
             // Due at once: if the objects cannot be removed after the commit, the cleanup removes them.
             evidence.journalOrphans(keys, now, "deleted");
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -265,6 +280,11 @@ public class EvidenceService {
                 }
             });
         });
+    }
+
+    /** The activity's events' key, its plan id, so that its evidence's events follow them in order. */
+    private static String key(ActivityAccess.ActivityRef activity) {
+        return activity.planId() == null ? activity.id().toString() : activity.planId().toString();
     }
 
     /** The same 409 {@code period-locked} as the activity's own changes, for the period of its date. */

@@ -65,13 +65,14 @@ class JdbcActivityAccess implements ActivityAccess {
 
     private Optional<ActivityRef> find(UUID id) {
         return jdbc.sql("""
-                        SELECT id, status, org_unit, org_unit_path, title, due_date, completed_on
+                        SELECT id, status, org_unit, org_unit_path, title, due_date, completed_on, plan_id
                         FROM activity WHERE id = :id
                         """)
                 .param("id", id)
                 .query((rs, n) -> new ActivityRef(rs.getObject("id", UUID.class), rs.getString("status"),
                         rs.getString("org_unit"), Sql.list(rs, "org_unit_path"), rs.getString("title"),
-                        rs.getObject("due_date", LocalDate.class), rs.getObject("completed_on", LocalDate.class)))
+                        rs.getObject("due_date", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        rs.getObject("plan_id", UUID.class)))
                 .optional();
     }
 }

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
+import vn.loa.activity.ActivityTopic;
 import vn.loa.activity.Http;
+import vn.loa.contracts.EventContracts;
 import vn.loa.activity.IntegrationTestSupport;
 import vn.loa.activity.Upstream;
 import vn.loa.testsupport.TestTokens;
@@ -351,6 +353,38 @@ class EvidenceIT extends IntegrationTestSupport {
         assertProblem(client.get(href, LIEN_MINH_OFFICER), 404, "not-found");
         assertThat(jdbc.sql("SELECT count(*) FROM evidence_orphan WHERE storage_key LIKE :k").param("k", key + "%")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anUploadAndADeletionArePublishedAsTheirContractsSayUnderTheActivitysPlan() throws Exception {
+        UUID plan = issuedPlan("lien-minh");
+        UUID activity = schedule(LIEN_MINH_OFFICER, plan, "Phát thanh CCHC tháng 6", LocalDate.of(2022, 6, 30));
+        byte[] photo = Samples.jpeg(320, 240);
+        String name = "Ảnh buổi phát thanh.jpg"; // NFC
+        JsonNode file = client.upload(LIEN_MINH_OFFICER, activity, name, "image/jpeg", photo, null).json();
+        UUID id = UUID.fromString(file.get("id").asString());
+        // The same bytes again are the same file: nothing new to publish.
+        client.upload(LIEN_MINH_OFFICER, activity, "lan-hai.jpg", "image/jpeg", photo, null);
+        assertThat(client.delete(file.get("href").asString(), LIEN_MINH_OFFICER,
+                "\"" + file.get("sha256").asString() + "\"").status()).isEqualTo(204);
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> ActivityTopic.about(id).size() == 2);
+        List<ActivityTopic.Received> events = ActivityTopic.about(id);
+        assertThat(events).extracting(ActivityTopic.Received::type).containsExactly("evidence-added", "evidence-removed");
+        for (ActivityTopic.Received r : events) {
+            EventContracts.assertValid(r.type(), r.value());
+            assertThat(r.key()).isEqualTo(plan.toString());
+        }
+        JsonNode added = events.get(0).envelope().get("data");
+        assertThat(added.get("activityId").asString()).isEqualTo(activity.toString());
+        assertThat(added.get("orgUnit").asString()).isEqualTo("lien-minh");
+        assertThat(added.get("name").asString()).isEqualTo(file.get("name").asString()).isEqualTo(name);
+        assertThat(added.get("contentType").asString()).isEqualTo("image/jpeg");
+        assertThat(added.get("size").asLong()).isEqualTo(photo.length);
+        assertThat(added.get("sha256").asString()).isEqualTo(sha256(photo));
+        JsonNode removed = events.get(1).envelope().get("data");
+        assertThat(removed.get("sha256").asString()).isEqualTo(sha256(photo));
+        assertThat(removed.get("removedBy").asString()).isEqualTo("lienminh.vhtt");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class EventContracts {
             "org-unit-registered", "org-unit-moved", "org-unit-closed", "org-units-merged",
             "plan-issued", "plan-amended", "plan-closed",
             "activity-scheduled", "activity-completed", "activity-corrected", "activity-cancelled", "activity-overdue",
+            "evidence-added", "evidence-removed",
             "quarter-closed", "quarter-reopened",
             "report-submitted", "report-approved", "report-returned", "report-due", "report-overdue");
 

@@ -43,21 +43,25 @@ public class ActivityBatches {
             "activity-completed", ActivityCompleted.class,
             "activity-cancelled", ActivityCancelled.class,
             "activity-overdue", ActivityOverdue.class,
-            "activity-corrected", ActivityCorrected.class);
+            "activity-corrected", ActivityCorrected.class,
+            "evidence-added", EvidenceAdded.class,
+            "evidence-removed", EvidenceRemoved.class);
 
     private final EnvelopeCodec codec;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ActivityProjection projection;
+    private final EvidenceProjection evidence;
     private final MeterRegistry meters;
     private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
 
     ActivityBatches(EnvelopeCodec codec, JdbcClient jdbc, TransactionTemplate transactions,
-                    ActivityProjection projection, ObjectProvider<MeterRegistry> meters) {
+                    ActivityProjection projection, EvidenceProjection evidence, ObjectProvider<MeterRegistry> meters) {
         this.codec = codec;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.projection = projection;
+        this.evidence = evidence;
         this.meters = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
     }
 
@@ -135,7 +139,9 @@ public class ActivityBatches {
                     toApply.add(e);
                 }
             }
-            projection.apply(tables, toApply);
+            // Evidence files have their own table; the activity projection gets the activity events.
+            projection.apply(tables, toApply.stream().filter(e -> !EvidenceProjection.isEvidence(e)).toList());
+            evidence.apply(tables, toApply.stream().filter(EvidenceProjection::isEvidence).toList());
             return toApply.size();
         });
         int skipped = events.size() - (applied == null ? 0 : applied);

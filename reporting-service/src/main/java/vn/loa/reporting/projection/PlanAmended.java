@@ -15,11 +15,12 @@ public record PlanAmended(UUID planId, int version, String orgUnit, String orgUn
                           String issuer, String title, List<PlanIssued.Target> targets, List<String> channels,
                           List<PlanIssued.Unit> units, List<PlanIssued.Assignment> assignments,
                           List<PlanIssued.BudgetLine> budget, Long budgetTotalVnd,
-                          List<PlanIssued.Recipient> recipients, String reason, OffsetDateTime amendedAt) {
+                          List<PlanIssued.Recipient> recipients, String reason, OffsetDateTime amendedAt,
+                          List<PlanIssued.Topic> topics) {
 
     PlanIssued asPlan() {
         return new PlanIssued(planId, version, orgUnit, orgUnitName, orgUnitLevel, orgUnitPath, year,
                 documentNumber, issuedOn, issuer, title, targets, channels, units, assignments, budget,
-                budgetTotalVnd, recipients);
+                budgetTotalVnd, recipients, topics);
     }
 }

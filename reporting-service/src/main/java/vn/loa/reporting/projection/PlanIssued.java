@@ -14,7 +14,11 @@ public record PlanIssued(UUID planId, int version, String orgUnit, String orgUni
                          List<String> orgUnitPath, int year, String documentNumber, LocalDate issuedOn,
                          String issuer, String title, List<Target> targets, List<String> channels,
                          List<Unit> units, List<Assignment> assignments, List<BudgetLine> budget,
-                         Long budgetTotalVnd, List<Recipient> recipients) {
+                         Long budgetTotalVnd, List<Recipient> recipients, List<Topic> topics) {
+
+    /** A content topic of the plan (a–f): its code and wording, which the report's topic lines print. */
+    public record Topic(String code, String title) {
+    }
 
     /**
      * {@code recurrence}: MONTHLY, QUARTERLY or null (not recurring); {@code parentTargetCode}: the target of the

@@ -53,17 +53,17 @@ class PlanProjection {
         int changed = jdbc.sql("insert into " + tables.planCopy() + """
                          as p (plan_id, version, org_unit, org_unit_path, year, document_number, title,
                             issued_on, budget_total_vnd, channels, units, assignments, event_time,
-                            reports_every_months, recipients)
+                            reports_every_months, recipients, budget, topics)
                         values (:id, :version, :org, :path::text[], :year, :doc, :title, :issuedOn, :budget,
                             :channels::text[], cast(:units as jsonb), cast(:assignments as jsonb), :time,
-                            :every, cast(:recipients as jsonb))
+                            :every, cast(:recipients as jsonb), cast(:budgetLines as jsonb), cast(:topics as jsonb))
                         on conflict (plan_id) do update set version = excluded.version, org_unit = excluded.org_unit,
                             org_unit_path = excluded.org_unit_path, year = excluded.year,
                             document_number = excluded.document_number, title = excluded.title,
                             issued_on = excluded.issued_on, budget_total_vnd = excluded.budget_total_vnd,
                             channels = excluded.channels, units = excluded.units, assignments = excluded.assignments,
                             event_time = excluded.event_time, reports_every_months = excluded.reports_every_months,
-                            recipients = excluded.recipients
+                            recipients = excluded.recipients, budget = excluded.budget, topics = excluded.topics
                         where p.version < excluded.version""")
                 .param("id", p.planId())
                 .param("version", p.version())
@@ -80,6 +80,9 @@ class PlanProjection {
                 .param("time", time)
                 .param("every", reportsEveryMonths(p))
                 .param("recipients", json.writeValueAsString(p.recipients() == null ? List.of() : p.recipients()))
+                // the lines per source as the plan states them: a report sets them against what was spent
+                .param("budgetLines", json.writeValueAsString(p.budget() == null ? List.of() : p.budget()))
+                .param("topics", json.writeValueAsString(p.topics() == null ? List.of() : p.topics()))
                 .update();
         if (changed == 0) {
             return; // an older or the same version: nothing to do

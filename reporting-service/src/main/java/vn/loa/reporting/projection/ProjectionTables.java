@@ -14,7 +14,7 @@ public record ProjectionTables(String prefix) {
 
     /** The projection tables, in the order the live projection locks them (activities first). */
     public static final List<String> NAMES = List.of("activity_state", "tally", "tally_due", "late_arrival",
-            "plan_copy", "plan_target", "org_unit");
+            "plan_copy", "plan_target", "org_unit", "evidence_copy");
 
     public boolean live() {
         return prefix.isEmpty();
@@ -42,6 +42,10 @@ public record ProjectionTables(String prefix) {
 
     public String planTarget() {
         return prefix + "plan_target";
+    }
+
+    public String evidenceCopy() {
+        return prefix + "evidence_copy";
     }
 
     public String orgUnit() {

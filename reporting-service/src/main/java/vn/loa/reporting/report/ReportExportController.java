@@ -19,6 +19,8 @@ import vn.loa.reporting.document.QuarterlyReport;
 import vn.loa.reporting.document.ReportDocuments;
 import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
+import vn.loa.reporting.period.Period;
+import vn.loa.reporting.period.PeriodCalendar;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.support.web.ApiException;
@@ -46,12 +48,17 @@ class ReportExportController {
 
     private final ReportService reports;
     private final OrgUnitDirectory orgUnits;
+    private final ReportEvidence evidence;
+    private final PeriodCalendar calendar;
     private final PdfDocumentRenderer pdf = new PdfDocumentRenderer();
     private final DocxDocumentRenderer docx = new DocxDocumentRenderer();
 
-    ReportExportController(ReportService reports, OrgUnitDirectory orgUnits) {
+    ReportExportController(ReportService reports, OrgUnitDirectory orgUnits, ReportEvidence evidence,
+                           PeriodCalendar calendar) {
         this.reports = reports;
         this.orgUnits = orgUnits;
+        this.evidence = evidence;
+        this.calendar = calendar;
     }
 
     @GetMapping("/api/reports/{code}/{period}/export")
@@ -64,8 +71,13 @@ class ReportExportController {
         ReportView v = reports.view(user, code, period).view();
         OrgUnit unit = orgUnits.find(code).orElseThrow();
         String parent = unit.parentCode() == null ? null : orgUnits.find(unit.parentCode()).map(OrgUnit::name).orElse(null);
-        QuarterlyReport report = document(v, unit, parent);
         boolean consolidated = orgUnits.hasChildren(code);
+        // The evidence of the period's activities: the unit's and its predecessors', or every commune's below a district.
+        List<QuarterlyReport.EvidenceActivity> files = evidence.of(orgUnits.family(unit).stream().map(OrgUnit::code).toList(),
+                consolidated ? unit.code() : null, calendar.window(Period.parse(v.period())));
+        QuarterlyReport report = document(v, unit, parent).withDepth(topics(v), audiences(v), sources(v),
+                v.budget() == null ? null : v.budget().planYearVnd(),
+                v.budget() == null ? null : v.budget().spentYearToDateVnd(), files);
         AdministrativeDocument doc = consolidated ? ReportDocuments.consolidatedReport(report)
                 : ReportDocuments.communeReport(report);
         List<DataTable> tables = consolidated ? ReportDocuments.consolidatedTables(report)
@@ -106,6 +118,22 @@ class ReportExportController {
                         c.name(), c.expected(), c.status(), c.documentNumber(), c.onTime(), c.achievement(),
                         c.activitiesCompleted(), c.spentVnd())).toList(),
                 unit.issuerName(), unit.parentBodyName());
+    }
+
+    private static List<QuarterlyReport.Topic> topics(ReportView v) {
+        return v.topics() == null ? List.of() : v.topics().stream().map(t -> new QuarterlyReport.Topic(t.topic(), t.title(),
+                t.activitiesPlanned(), t.activitiesCompleted(), t.reach())).toList();
+    }
+
+    private static List<QuarterlyReport.Audience> audiences(ReportView v) {
+        return v.audiences() == null ? List.of() : v.audiences().stream().map(a -> new QuarterlyReport.Audience(a.audience(),
+                a.activitiesCompleted(), a.reach())).toList();
+    }
+
+    private static List<QuarterlyReport.Source> sources(ReportView v) {
+        return v.budget() == null || v.budget().bySource() == null ? List.of() : v.budget().bySource().stream()
+                .map(x -> new QuarterlyReport.Source(x.source(), x.planYearVnd(), x.plannedVnd(), x.spentVnd(),
+                        x.spentYearToDateVnd())).toList();
     }
 
     /**

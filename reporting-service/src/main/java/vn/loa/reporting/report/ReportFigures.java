@@ -23,7 +23,12 @@ public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetL
      * Activities per topic of the plan (a–f): planned (of the period, not cancelled), completed, and the reach of the
      * completed ones. Absent from reports frozen before issue 19.
      */
-    public record TopicLine(String topic, long activitiesPlanned, long activitiesCompleted, long reach) {
+    public record TopicLine(String topic, long activitiesPlanned, long activitiesCompleted, long reach, String title) {
+
+        /** Without the plan's wording of the topic: as frozen before it was kept. */
+        public TopicLine(String topic, long activitiesPlanned, long activitiesCompleted, long reach) {
+            this(topic, activitiesPlanned, activitiesCompleted, reach, null);
+        }
     }
 
     /** People reached per audience (OFFICIALS, CITIZENS, BUSINESSES: businesses and investors) by completed activities. */
@@ -32,9 +37,17 @@ public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetL
 
     /**
      * Money per budget source (PROVINCE, DISTRICT, COMMUNE, OTHER; NOT_STATED for activities that name none):
-     * the planned cost of the period's activities and what the completed ones spent.
+     * the planned cost of the period's activities ({@code plannedVnd}) and what the completed ones spent. Additively:
+     * {@code planYearVnd}, the plan's own budget line for the source, for the whole year (null when the plan has no
+     * line for it; 0 when it names the source without an amount, as the seed's section III does), and
+     * {@code spentYearToDateVnd}, what the completed activities spent from the start of the year to the end of
+     * the period (the figure to set against a yearly amount). Both absent from reports frozen before them.
      */
-    public record SourceLine(String source, long plannedVnd, long spentVnd) {
+    public record SourceLine(String source, long plannedVnd, long spentVnd, Long planYearVnd, Long spentYearToDateVnd) {
+
+        public SourceLine(String source, long plannedVnd, long spentVnd) {
+            this(source, plannedVnd, spentVnd, null, null);
+        }
     }
 
     /**
@@ -73,12 +86,19 @@ public record ReportFigures(UUID planId, String planDocumentNumber, List<TargetL
     /**
      * {@code plannedVnd}: the plan's budget for the period (its total spread over the quarters); {@code spentVnd}:
      * the cost of the completed activities. Additively (issue 19): {@code activitiesPlannedVnd}, the planned cost of
-     * the period's activities, and both per source ({@code bySource}).
+     * the period's activities, and both per source ({@code bySource}); {@code planYearVnd}, the plan's budget for
+     * the whole year (the sum of its lines), and {@code spentYearToDateVnd}, spent from the start of the year to the
+     * end of the period: what the documents set side by side (see reporting-service/README.md, Budget).
      */
-    public record Budget(long plannedVnd, long spentVnd, Long activitiesPlannedVnd, List<SourceLine> bySource) {
+    public record Budget(long plannedVnd, long spentVnd, Long activitiesPlannedVnd, List<SourceLine> bySource,
+                         Long planYearVnd, Long spentYearToDateVnd) {
 
         public Budget(long plannedVnd, long spentVnd) {
-            this(plannedVnd, spentVnd, null, null);
+            this(plannedVnd, spentVnd, null, null, null, null);
+        }
+
+        public Budget(long plannedVnd, long spentVnd, Long activitiesPlannedVnd, List<SourceLine> bySource) {
+            this(plannedVnd, spentVnd, activitiesPlannedVnd, bySource, null, null);
         }
     }
 

@@ -60,7 +60,8 @@ public class ReportFiguresQuery {
 
     record PlanRow(String orgUnit, UUID planId, String documentNumber, long budgetTotalVnd, List<String> channels,
                    List<Map<String, Object>> units, List<Map<String, Object>> assignments, Integer reportsEveryMonths,
-                   List<Map<String, Object>> recipients) {
+                   List<Map<String, Object>> recipients, List<Map<String, Object>> budget,
+                   List<Map<String, Object>> topics) {
     }
 
     record TargetRow(String code, String description, String indicator, String recurrence, BigDecimal yearly,
@@ -93,7 +94,9 @@ public class ReportFiguresQuery {
                         json.readValue(rs.getString("units"), JSON_LIST),
                         json.readValue(rs.getString("assignments"), JSON_LIST),
                         (Integer) rs.getObject("reports_every_months"),
-                        json.readValue(rs.getString("recipients"), JSON_LIST)))
+                        json.readValue(rs.getString("recipients"), JSON_LIST),
+                        json.readValue(rs.getString("budget"), JSON_LIST),
+                        json.readValue(rs.getString("topics"), JSON_LIST)))
                 .list()
                 .forEach(p -> plans.put(p.orgUnit(), p));
         return plans;
@@ -134,6 +137,13 @@ public class ReportFiguresQuery {
         List<Period> quarters = period.quarters();
         List<Window> buckets = quarters.stream().map(calendar::window).toList();
         Map<TallyQuery.Key, TallyQuery.Cell> cells = tallies.read(all, buckets, DIMS, today, false);
+        // Spent from the start of the year to the period: what an official sets against a yearly budget.
+        List<Window> earlier = new ArrayList<>();
+        for (int q = 1; q < period.firstQuarter(); q++) {
+            earlier.add(calendar.window(Period.of(period.year(), q)));
+        }
+        Map<TallyQuery.Key, TallyQuery.Cell> before = earlier.isEmpty() ? Map.of()
+                : tallies.read(all, earlier, List.of("ALL", "SOURCE"), today, false);
         Map<String, ReportFigures> out = new LinkedHashMap<>();
         for (Subject subject : subjects) {
             // The subject's own plan first: its targets' wording, its document number.
@@ -152,6 +162,13 @@ public class ReportFiguresQuery {
                                     .add(cell)));
                 }
             }
+            Map<String, List<TallyQuery.Cell>> earlierSpent = new HashMap<>();
+            for (String m : subject.members()) {
+                for (int b = 0; b < earlier.size(); b++) {
+                    TallyQuery.byDimension(before, m, b).forEach((dim, byKey) -> byKey.forEach((key, cell) ->
+                            earlierSpent.computeIfAbsent("ALL".equals(dim) ? "" : key, k -> new ArrayList<>()).add(cell)));
+                }
+            }
             List<TargetRow> rows = new ArrayList<>();
             own.forEach(p -> rows.addAll(targets.getOrDefault(p.planId(), List.of())));
             out.put(subject.code(), new ReportFigures(plan.map(PlanRow::planId).orElse(null),
@@ -159,8 +176,10 @@ public class ReportFiguresQuery {
                     targetLines(rows, mine.getOrDefault("TARGET", Map.of()), period),
                     channels(own, mine.getOrDefault("CHANNEL", Map.of())),
                     units(own, mine.getOrDefault("LEAD", Map.of()), mine.getOrDefault("COORDINATE", Map.of())),
-                    budget(own, mine.getOrDefault("ALL", Map.of()).get(""), mine.getOrDefault("SOURCE", Map.of()), period),
-                    null, topics(mine.getOrDefault("TOPIC", Map.of())), audiences(mine.getOrDefault("AUDIENCE", Map.of()))));
+                    budget(own, mine.getOrDefault("ALL", Map.of()).get(""), mine.getOrDefault("SOURCE", Map.of()), period,
+                            earlierSpent),
+                    null, topics(mine.getOrDefault("TOPIC", Map.of()), topicTitles(own)),
+                    audiences(mine.getOrDefault("AUDIENCE", Map.of()))));
         }
         return out;
     }
@@ -265,8 +284,16 @@ public class ReportFiguresQuery {
         return result;
     }
 
+    /**
+     * The period's money: the plan's share for the period (its total spread over the quarters, kept as it was), the
+     * activities' planned cost and spending, per source; beside them the plan's own lines per source for the whole
+     * year and the spending from the start of the year to the end of the period ({@code earlierSpent}: the quarters
+     * before the period, by source, "" for all), which is what the documents set side by side. A plan's amount is
+     * a year's (Decree 163/2016 allots budgets per year), so it is not divided: see reporting-service/README.md.
+     */
     private static ReportFigures.Budget budget(List<PlanRow> plans, List<TallyQuery.Cell> all,
-                                               Map<String, List<TallyQuery.Cell>> bySource, Period period) {
+                                               Map<String, List<TallyQuery.Cell>> bySource, Period period,
+                                               Map<String, List<TallyQuery.Cell>> earlierSpent) {
         long planned = plans.stream().mapToLong(p -> ReportArithmetic.budgetPlanned(p.budgetTotalVnd(),
                 period.firstQuarter(), period.lastQuarter())).sum();
         long spent = all == null ? 0 : all.stream().mapToLong(TallyQuery.Cell::costVnd).sum();
@@ -276,26 +303,55 @@ public class ReportFiguresQuery {
         long statedSpent = 0;
         List<String> keys = new ArrayList<>(SOURCES);
         bySource.keySet().stream().filter(k -> !SOURCES.contains(k)).sorted().forEach(keys::add);
+        Map<String, Long> planYear = new HashMap<>();
+        for (PlanRow plan : plans) {
+            for (Map<String, Object> line : plan.budget()) {
+                Object amount = line.get("amountVnd");
+                planYear.merge(String.valueOf(line.get("source")), amount instanceof Number n ? n.longValue() : 0L, Long::sum);
+            }
+        }
+        long spentBefore = spentOf(earlierSpent.get(""));
+        long statedBefore = 0;
+        planYear.keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
         for (String source : keys) {
             List<TallyQuery.Cell> cells = bySource.getOrDefault(source, List.of());
             long p = cells.stream().mapToLong(TallyQuery.Cell::plannedCostVnd).sum();
             long s = cells.stream().mapToLong(TallyQuery.Cell::costVnd).sum();
+            long b = spentOf(earlierSpent.get(source));
             statedPlanned += p;
             statedSpent += s;
-            sources.add(new ReportFigures.SourceLine(source, p, s));
+            statedBefore += b;
+            sources.add(new ReportFigures.SourceLine(source, p, s, planYear.get(source), b + s));
         }
-        if (activitiesPlanned != statedPlanned || spent != statedSpent) {
-            sources.add(new ReportFigures.SourceLine(NOT_STATED, activitiesPlanned - statedPlanned, spent - statedSpent));
+        if (activitiesPlanned != statedPlanned || spent != statedSpent || spentBefore != statedBefore) {
+            sources.add(new ReportFigures.SourceLine(NOT_STATED, activitiesPlanned - statedPlanned, spent - statedSpent,
+                    null, spentBefore - statedBefore + spent - statedSpent));
         }
-        return new ReportFigures.Budget(planned, spent, activitiesPlanned, sources);
+        Long planYearTotal = plans.isEmpty() ? null : planYear.values().stream().mapToLong(Long::longValue).sum();
+        return new ReportFigures.Budget(planned, spent, activitiesPlanned, sources, planYearTotal, spentBefore + spent);
+    }
+
+    private static long spentOf(List<TallyQuery.Cell> cells) {
+        return cells == null ? 0 : cells.stream().mapToLong(TallyQuery.Cell::costVnd).sum();
+    }
+
+    /** The plans' wording of their topics, by code (the subject's own plan first). */
+    private static Map<String, String> topicTitles(List<PlanRow> plans) {
+        Map<String, String> titles = new HashMap<>();
+        plans.forEach(p -> p.topics().forEach(t -> {
+            if (t.get("code") != null && t.get("title") != null) {
+                titles.putIfAbsent(String.valueOf(t.get("code")), String.valueOf(t.get("title")));
+            }
+        }));
+        return titles;
     }
 
     /** One line per topic with activities in the period, by topic. */
-    static List<ReportFigures.TopicLine> topics(Map<String, List<TallyQuery.Cell>> cells) {
+    static List<ReportFigures.TopicLine> topics(Map<String, List<TallyQuery.Cell>> cells, Map<String, String> titles) {
         return cells.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new ReportFigures.TopicLine(e.getKey(),
                 e.getValue().stream().mapToLong(c -> c.completed() + c.open()).sum(),
                 e.getValue().stream().mapToLong(TallyQuery.Cell::completed).sum(),
-                e.getValue().stream().mapToLong(TallyQuery.Cell::reach).sum())).toList();
+                e.getValue().stream().mapToLong(TallyQuery.Cell::reach).sum(), titles.get(e.getKey()))).toList();
     }
 
     /** One line per audience (the three always, then any other named in events), with its own reach. */

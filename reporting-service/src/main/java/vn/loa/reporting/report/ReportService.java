@@ -385,39 +385,63 @@ class ReportService {
                 rollUpBudget(parts), children, rollUpTopics(parts), rollUpAudiences(parts));
     }
 
-    /** The budget of the reports consolidated: totals, and per source (a frozen report without sources adds none). */
+    /**
+     * The budget of the reports consolidated: totals, and per source (a frozen report without sources adds none); the
+     * plans' yearly amounts and the spending to date add up where the parts have them (null when none has).
+     */
     static ReportFigures.Budget rollUpBudget(List<ReportFigures> parts) {
         Map<String, long[]> bySource = new LinkedHashMap<>();
+        Map<String, Long> planYear = new HashMap<>();
+        Map<String, Long> toDate = new HashMap<>();
         ReportFiguresQuery.SOURCES.forEach(s -> bySource.put(s, new long[2]));
         long activitiesPlanned = 0;
+        Long planYearTotal = null;
+        Long toDateTotal = null;
         for (ReportFigures p : parts) {
             if (p.budget().activitiesPlannedVnd() != null) {
                 activitiesPlanned += p.budget().activitiesPlannedVnd();
+            }
+            if (p.budget().planYearVnd() != null) {
+                planYearTotal = (planYearTotal == null ? 0 : planYearTotal) + p.budget().planYearVnd();
+            }
+            if (p.budget().spentYearToDateVnd() != null) {
+                toDateTotal = (toDateTotal == null ? 0 : toDateTotal) + p.budget().spentYearToDateVnd();
             }
             if (p.budget().bySource() != null) {
                 for (ReportFigures.SourceLine l : p.budget().bySource()) {
                     long[] sum = bySource.computeIfAbsent(l.source(), k -> new long[2]);
                     sum[0] += l.plannedVnd();
                     sum[1] += l.spentVnd();
+                    if (l.planYearVnd() != null) {
+                        planYear.merge(l.source(), l.planYearVnd(), Long::sum);
+                    }
+                    if (l.spentYearToDateVnd() != null) {
+                        toDate.merge(l.source(), l.spentYearToDateVnd(), Long::sum);
+                    }
                 }
             }
         }
         List<ReportFigures.SourceLine> sources = new ArrayList<>();
-        bySource.forEach((k, v) -> sources.add(new ReportFigures.SourceLine(k, v[0], v[1])));
+        bySource.forEach((k, v) -> sources.add(new ReportFigures.SourceLine(k, v[0], v[1], planYear.get(k), toDate.get(k))));
         return new ReportFigures.Budget(parts.stream().mapToLong(p -> p.budget().plannedVnd()).sum(),
-                parts.stream().mapToLong(p -> p.budget().spentVnd()).sum(), activitiesPlanned, sources);
+                parts.stream().mapToLong(p -> p.budget().spentVnd()).sum(), activitiesPlanned, sources, planYearTotal,
+                toDateTotal);
     }
 
     static List<ReportFigures.TopicLine> rollUpTopics(List<ReportFigures> parts) {
         Map<String, long[]> byTopic = new java.util.TreeMap<>();
+        Map<String, String> titles = new HashMap<>();
         parts.stream().filter(p -> p.topics() != null).flatMap(p -> p.topics().stream()).forEach(t -> {
             long[] sum = byTopic.computeIfAbsent(t.topic(), k -> new long[3]);
             sum[0] += t.activitiesPlanned();
             sum[1] += t.activitiesCompleted();
             sum[2] += t.reach();
+            if (t.title() != null) {
+                titles.putIfAbsent(t.topic(), t.title());
+            }
         });
         List<ReportFigures.TopicLine> out = new ArrayList<>();
-        byTopic.forEach((k, v) -> out.add(new ReportFigures.TopicLine(k, v[0], v[1], v[2])));
+        byTopic.forEach((k, v) -> out.add(new ReportFigures.TopicLine(k, v[0], v[1], v[2], titles.get(k))));
         return out;
     }
 

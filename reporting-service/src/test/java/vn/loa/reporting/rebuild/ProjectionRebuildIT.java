@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.messaging.Topics;
 import vn.loa.reporting.ReportingIntegrationTest;
 import vn.loa.reporting.support.Activity;
+import vn.loa.reporting.support.Evidence;
 import vn.loa.reporting.support.Plans;
 import vn.loa.testsupport.TestTokens;
 
@@ -62,7 +63,21 @@ class ProjectionRebuildIT extends ReportingIntegrationTest {
                         a.cancelled("2022-03-01"));
             }
         }
+        // Evidence files (issue 18): two added, one removed again; the rebuilt copy has the one that stays.
+        Activity withFiles = Activity.of(plan, PATH, "WEBSITE", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-03-25");
+        ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "activity-completed", withFiles.id().toString(),
+                withFiles.completed("2022-03-25", 1, 10L, 0L));
+        UUID kept = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "evidence-added", kept.toString(), Evidence.added(kept, withFiles,
+                "Ảnh bài viết.png", "image/png", 52_000, "a".repeat(64)));
+        ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "evidence-added", gone.toString(), Evidence.added(gone, withFiles,
+                "Nhầm.pdf", "application/pdf", 9_000, "b".repeat(64)));
+        ev.send(Topics.ACTIVITY_EVENTS, plan.toString(), "evidence-removed", gone.toString(), Evidence.removed(gone,
+                withFiles, "Nhầm.pdf", "b".repeat(64)));
         awaitNoLag();
+        assertThat(jdbc.sql("select name from evidence_copy where activity_id = :a").param("a", withFiles.id())
+                .query(String.class).list()).containsExactly("Ảnh bài viết.png");
         String tablesBefore = tables();
         String reportBefore = getJson("/api/reports/rb-commune/2022-Q1", DISTRICT).body();
         String dashboardBefore = getJson("/api/dashboards/ha-tinh?year=2022", VIEWER).body();
@@ -107,7 +122,8 @@ class ProjectionRebuildIT extends ReportingIntegrationTest {
                 jdbc.sql("""
                         select to_jsonb(t)::text from tally_due t where open <> 0 or flagged <> 0
                         order by org_unit, due_date, dim, key, after_closing""").query(String.class).list().toString(),
-                jdbc.sql("select to_jsonb(l)::text from late_arrival l order by event_id").query(String.class).list().toString());
+                jdbc.sql("select to_jsonb(l)::text from late_arrival l order by event_id").query(String.class).list().toString(),
+                jdbc.sql("select to_jsonb(e)::text from evidence_copy e order by evidence_id").query(String.class).list().toString());
     }
 
     /** Waits until the live consumer group has consumed everything on the projection topics. */

@@ -112,10 +112,25 @@ class TopicsAudiencesBudgetIT extends ReportingIntegrationTest {
             assertThat(line(r, "budget.bySource", "source", "COMMUNE")).containsEntry("plannedVnd", 600_000).containsEntry("spentVnd", 500_000);
             assertThat(line(r, "budget.bySource", "source", "NOT_STATED")).containsEntry("plannedVnd", 150_000).containsEntry("spentVnd", 100_000);
         });
+        // The plan's own budget line (12.000.000 đồng for the year, from the commune's budget), not divided.
+        DocumentContext q1 = report("/api/reports/tab-c1/2022-Q1", OFFICER);
+        assertThat(q1.<Integer>read("$.budget.planYearVnd")).isEqualTo(12_000_000);
+        assertThat(q1.<Integer>read("$.budget.spentYearToDateVnd")).isEqualTo(600_000);
+        assertThat(line(q1, "budget.bySource", "source", "COMMUNE")).containsEntry("planYearVnd", 12_000_000)
+                .containsEntry("spentYearToDateVnd", 500_000);
+        assertThat(line(q1, "budget.bySource", "source", "PROVINCE")).containsEntry("planYearVnd", null);
         // The six-month report adds up the same quarter (the second is empty).
         DocumentContext h1 = report("/api/reports/tab-c1/2022-H1", OFFICER);
         assertThat(line(h1, "audiences", "audience", "CITIZENS")).containsEntry("reach", 1_100);
-        assertThat(line(h1, "budget.bySource", "source", "COMMUNE")).containsEntry("spentVnd", 500_000);
+        assertThat(line(h1, "budget.bySource", "source", "COMMUNE")).containsEntry("spentVnd", 500_000)
+                .containsEntry("planYearVnd", 12_000_000);
+        // The second quarter spent nothing itself; to date it has the first quarter's spending.
+        DocumentContext q2 = report("/api/reports/tab-c1/2022-Q2", OFFICER);
+        assertThat(q2.<Integer>read("$.budget.spentVnd")).isZero();
+        assertThat(q2.<Integer>read("$.budget.spentYearToDateVnd")).isEqualTo(600_000);
+        assertThat(line(q2, "budget.bySource", "source", "COMMUNE")).containsEntry("spentVnd", 0)
+                .containsEntry("spentYearToDateVnd", 500_000).containsEntry("planYearVnd", 12_000_000);
+        assertThat(line(q2, "budget.bySource", "source", "NOT_STATED")).containsEntry("spentYearToDateVnd", 100_000);
     }
 
     @Test
@@ -128,6 +143,9 @@ class TopicsAudiencesBudgetIT extends ReportingIntegrationTest {
             assertThat(line(r, "audiences", "audience", "CITIZENS")).containsEntry("activitiesCompleted", 2);
             assertThat(line(r, "budget.bySource", "source", "PROVINCE")).containsEntry("plannedVnd", 1_000_000)
                     .containsEntry("spentVnd", 900_000);
+            // The communes' plans: 12.000.000 and 4.000.000 đồng from their own budgets.
+            assertThat(line(r, "budget.bySource", "source", "COMMUNE")).containsEntry("planYearVnd", 16_000_000);
+            assertThat(r.<Integer>read("$.budget.planYearVnd")).isEqualTo(16_000_000);
         });
     }
 
