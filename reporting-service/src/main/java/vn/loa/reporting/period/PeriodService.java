@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import jakarta.validation.constraints.Size;
 import vn.loa.messaging.EventPublisher;
-import vn.loa.reporting.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
@@ -123,7 +123,7 @@ public class PeriodService {
         Optional<PeriodClosing> existing = closings.find(district.code(), period.toString());
         if (existing.isPresent()) {
             PeriodClosing c = existing.get();
-            IfMatch.require(ifMatch, c.version(), Text.of("object.quarter-closing", period.toString(), district.name()));
+            IfMatch.from(ifMatch).check(c.version(), Text.of("object.quarter-closing", period.toString(), district.name()));
             // Closing again ends the reopenings still running.
             reopenings.running(district.code(), period.toString(), now).forEach(r -> r.endAt(now));
             c.closeAgain(now, user.username());

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.messaging.EventPublisher;
-import vn.loa.reporting.IfMatch;
+import vn.loa.support.web.IfMatch;
 import vn.loa.reporting.TimeConfiguration;
 import vn.loa.reporting.figures.Figures;
 import vn.loa.reporting.figures.FiguresChanged;
@@ -148,7 +148,7 @@ class ReportService {
         }
         requireOwed(unit, period);
         Report report = getOrCreate(unit, period);
-        IfMatch.require(ifMatch, report.version(), Text.of("object.report", report.orgUnit(), report.period()));
+        IfMatch.from(ifMatch).check(report.version(), Text.of("object.report", report.orgUnit(), report.period()));
         if (!ReportWorkflow.canEdit(report.status())) {
             throw invalid(report.status(), "changed");
         }
@@ -175,7 +175,7 @@ class ReportService {
         Period period = parse(periodText);
         requireOwed(unit, period);
         Report report = getOrCreate(unit, period);
-        IfMatch.require(ifMatch, report.version(), Text.of("object.report", report.orgUnit(), report.period()));
+        IfMatch.from(ifMatch).check(report.version(), Text.of("object.report", report.orgUnit(), report.period()));
         if (!ReportWorkflow.canSubmit(report.status())) {
             throw invalid(report.status(), "submitted");
         }
@@ -253,7 +253,7 @@ class ReportService {
     private Report decidable(OrgUnit unit, Period period, String ifMatch, String verb) {
         Report report = reports.findByOrgUnitAndPeriod(unit.code(), period.toString())
                 .orElseThrow(() -> invalid(ReportStatus.DRAFT, verb));
-        IfMatch.require(ifMatch, report.version(), Text.of("object.report", report.orgUnit(), report.period()));
+        IfMatch.from(ifMatch).check(report.version(), Text.of("object.report", report.orgUnit(), report.period()));
         if (!ReportWorkflow.canDecide(report.status())) {
             throw invalid(report.status(), verb);
         }
