@@ -24,6 +24,8 @@ import vn.loa.e2e.WebhookReceiver;
 import vn.loa.localstack.Stack;
 import vn.loa.messaging.Topics;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -100,9 +102,9 @@ class NothingLostFaultIT {
     private static CompletionLoad load;
     private static final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private static ScheduledFuture<?> receiverBack;
-    /** Restarts a killed activity-service replica while the next faults go on (a JVM start is the longest wait). */
-    private static final ExecutorService restarter = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "activity-replica-restart");
+    /** Restarts the broker and a killed activity-service replica while the test goes on (a JVM start is the longest wait). */
+    private static final ExecutorService restarter = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "fault-restart");
         thread.setDaemon(true);
         return thread;
     });
@@ -220,20 +222,24 @@ class NothingLostFaultIT {
             brokerKills++;
             log.info("Kafka SIGKILLed ({} of {}), down for {}", kill, BROKER_KILLS, BROKER_DOWN);
             hold(BROKER_DOWN);
-            stack.startKafka();
-            log.info("Kafka back; load so far: {}", load.summary());
             if (kill == BROKER_KILLS) {
-                // The outbox piled up while the broker was away and the relays now catch up: the replica whose relay
-                // is in the middle of a batch dies (rows selected and being sent, not yet marked published). Its
-                // locks die with its connections; the other replica relays those rows (again: the inboxes absorb
-                // the copies) and takes all the load the gateway sends (the dead one's share: 503, retried).
-                int killed = killActivityReplicaMidBatch();
+                // The outbox piled up while the broker was away and the relays catch up as soon as it listens again
+                // (before the launcher has seen it serve, so the broker starts beside): the replica whose relay is in
+                // the middle of a batch dies (rows selected and being sent, not yet marked published). Its locks die
+                // with its connections; the other replica relays those rows (again: the inboxes absorb the copies)
+                // and takes all the load the gateway sends (the dead one's share: the gateway's 503, retried).
+                Future<?> kafkaBack = restarter.submit(stack::startKafka);
+                int killed = killActivityReplicaMidBatch(kafkaBack);
                 activityReplicaBack = restarter.submit(() -> {
                     long restarting = System.nanoTime();
                     stack.start(Service.ACTIVITY, killed);
                     log.info("activity-service-{} back after {} s", killed, (System.nanoTime() - restarting) / 1_000_000_000);
                 });
+                kafkaBack.get(CONVERGE.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stack.startKafka();
             }
+            log.info("Kafka back; load so far: {}", load.summary());
             awaitReportingSeesEveryAckedCompletion();
         }
         figures.put("broker SIGKILLs", brokerKills);
@@ -406,7 +412,11 @@ class NothingLostFaultIT {
                 assertThat((long) statuses.size()).isEqualTo(scheduledEvents().size());
             }
         });
-        assertThat(receiver.doubled()).as("webhook deliveries received more than once").isEmpty();
+        // Each event once: one delivery id per event. A delivery id may come again (at-least-once, issue 14.8:
+        // notification-service's database went away between a send and its record, so the delivery is sent again);
+        // the receiver drops the copy by X-Loa-Delivery-Id. Counted, not refused.
+        assertThat(eventsDeliveredUnderTwoIds()).as("events delivered under two delivery ids").isZero();
+        figures.put("webhook delivery ids received again (at-least-once)", receiver.doubled());
         Set<String> eventsReceived = receiver.calls().stream().map(WebhookReceiver.Call::eventId)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(eventsReceived).isEqualTo(new TreeSet<>(scheduledEvents()));
@@ -495,23 +505,24 @@ class NothingLostFaultIT {
 
     /** A fault's row: what went through while it lasted and until everything converged, and what is lost or doubled. */
     record FaultRow(String fault, long sent, long receivedReporting, long receivedNotification, long duplicatesAbsorbed,
-                    long extraCopies, long parked, long deadLettered, long lost, long doubled) {
+                    long webhookRepeats, long extraCopies, long parked, long deadLettered, long lost, long doubled) {
 
         String line() {
-            return String.format(Locale.ROOT, "| %s | %d | %d / %d | %d | %s | %d | %d | %d | %d |", fault, sent,
-                    receivedReporting, receivedNotification, duplicatesAbsorbed, extraCopies < 0 ? "–" : Long.toString(extraCopies),
-                    parked, deadLettered, lost, doubled);
+            return String.format(Locale.ROOT, "| %s | %d | %d / %d | %d | %d | %s | %d | %d | %d | %d |", fault, sent,
+                    receivedReporting, receivedNotification, duplicatesAbsorbed, webhookRepeats,
+                    extraCopies < 0 ? "–" : Long.toString(extraCopies), parked, deadLettered, lost, doubled);
         }
     }
 
     private record Snapshot(long sent, long receivedReporting, long receivedNotification, double duplicates,
-                            long extraCopies, long parked, long deadLettered) {
+                            long webhookRepeats, long extraCopies, long parked, long deadLettered) {
     }
 
     private static String ledgerTable() {
         StringBuilder table = new StringBuilder("| fault | events sent | received (distinct): reporting / notification"
-                + " | duplicates absorbed | extra copies on the topic | parked | dead-lettered | lost | doubled |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | duplicates absorbed by the inboxes | webhook delivery ids received again | extra copies on the topic"
+                + " | parked | dead-lettered | lost | doubled |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         synchronized (ledger) {
             ledger.forEach(row -> table.append(row.line()).append('\n'));
         }
@@ -547,8 +558,8 @@ class NothingLostFaultIT {
                     }
                 }
             }
-            return new Snapshot(activityEvents.size(), processed(reporting), notified, allInboxDuplicates(), extraCopies,
-                    parked, deadLetters);
+            return new Snapshot(activityEvents.size(), processed(reporting), notified, allInboxDuplicates(),
+                    webhookRepeats(), extraCopies, parked, deadLetters);
         }
     }
 
@@ -576,7 +587,9 @@ class NothingLostFaultIT {
      * dashboard equals the ground truth, then counts. Lost: events written that reporting-service's or
      * notification-service's inbox never processed, acknowledged completions not {@code COMPLETED} in
      * activity-service's table, completions missing from the dashboard's tally. Doubled: the tally above the ground
-     * truth, and webhook delivery ids received more than once.
+     * truth, and events delivered to the webhook under two delivery ids. (One delivery id received again is the
+     * webhooks' at-least-once contract, counted apart: notification-service lost its database between the send and
+     * its record, and sends again; receivers drop the copy by {@code X-Loa-Delivery-Id}.)
      */
     private static FaultRow row(String fault, Snapshot before) throws Exception {
         long lost;
@@ -608,12 +621,12 @@ class NothingLostFaultIT {
             lost = missing(reporting, REPORTING_CONSUMER, written).size()
                     + missing(notification, NOTIFICATION_CONSUMER, forNotification).size()
                     + ackedButNotCompleted + Math.max(0, truthCompleted - dashboard);
-            doubled = Math.max(0, dashboard - truthCompleted) + receiver.doubled().size();
+            doubled = Math.max(0, dashboard - truthCompleted) + eventsDeliveredUnderTwoIds();
         }
         Snapshot after = snapshot(before.extraCopies() >= 0);
         FaultRow row = new FaultRow(fault, after.sent() - before.sent(), after.receivedReporting() - before.receivedReporting(),
                 after.receivedNotification() - before.receivedNotification(),
-                Math.round(after.duplicates() - before.duplicates()),
+                Math.round(after.duplicates() - before.duplicates()), after.webhookRepeats() - before.webhookRepeats(),
                 before.extraCopies() < 0 ? -1 : after.extraCopies() - before.extraCopies(),
                 after.parked() - before.parked(), after.deadLettered() - before.deadLettered(), lost, doubled);
         synchronized (ledger) {
@@ -622,6 +635,19 @@ class NothingLostFaultIT {
         log.info("FAULT LEDGER {}", row);
         System.out.println("[loa-faults] " + row.line());
         return row;
+    }
+
+    /** Webhook calls beyond the first of a delivery id (at-least-once: the receiver drops them by delivery id). */
+    private static long webhookRepeats() {
+        List<WebhookReceiver.Call> calls = receiver.calls();
+        return calls.size() - calls.stream().map(WebhookReceiver.Call::deliveryId).distinct().count();
+    }
+
+    /** Events the webhook received under more than one delivery id: a doubling no receiver could tell. */
+    private static long eventsDeliveredUnderTwoIds() {
+        return receiver.calls().stream().collect(Collectors.groupingBy(WebhookReceiver.Call::eventId,
+                        Collectors.mapping(WebhookReceiver.Call::deliveryId, Collectors.toSet())))
+                .values().stream().filter(ids -> ids.size() > 1).count();
     }
 
     private static Set<String> missing(Connection db, String consumer, Set<String> written) throws Exception {
@@ -684,12 +710,16 @@ class NothingLostFaultIT {
         }
     }
 
+    /** Stands for "the backlog drained before a batch of it was seen": then any batch will do. */
+    private static final RelayBatch DRAINED = new RelayBatch(-1, "", 0);
+
     /**
-     * SIGKILLs the activity-service replica whose relay is in the middle of a batch, preferably one of at least ten
-     * pending rows (the backlog of the broker's outage). The replica is told by the relay connection's client port
-     * (pg_stat_activity), found among the sockets of each replica's process ({@code /proc}).
+     * SIGKILLs the activity-service replica whose relay is in the middle of a batch once the broker listens again,
+     * preferably a batch of the backlog of its outage (ten or more rows pending); when the backlog drained unseen
+     * ({@code kafkaBack} done, fewer than ten rows pending), any batch. The replica is told by the relay connection's
+     * client port (pg_stat_activity), found among the sockets of each replica's process ({@code /proc}).
      */
-    private static int killActivityReplicaMidBatch() throws Exception {
+    private static int killActivityReplicaMidBatch(Future<?> kafkaBack) throws Exception {
         Map<Integer, Double> duplicatesBefore = new HashMap<>();
         for (int replica = 1; replica <= stack.replicas(Service.ACTIVITY); replica++) {
             duplicatesBefore.put(replica, Observations.counter(stack.url(Service.ACTIVITY, replica), stack.token("operator"),
@@ -697,10 +727,24 @@ class NothingLostFaultIT {
         }
         try (Connection activity = connect(Service.ACTIVITY)) {
             for (int attempt = 1; ; attempt++) {
+                // First a batch of the backlog once the broker listens again; failing that (drained unseen), any batch.
                 long minimum = attempt == 1 ? 10 : 1;
                 RelayBatch batch = await("an activity-service relay in the middle of a batch (" + minimum + "+ rows pending)")
-                        .atMost(Duration.ofSeconds(attempt == 1 ? 20 : 60)).pollInterval(Duration.ofMillis(5))
-                        .ignoreExceptions().until(() -> relayMidBatch(activity), b -> b != null && b.pending() >= minimum);
+                        .atMost(CONVERGE).pollInterval(Duration.ofMillis(5)).ignoreExceptions().until(() -> {
+                            if (!kafkaListens()) {
+                                return null;
+                            }
+                            RelayBatch midBatch = relayMidBatch(activity);
+                            if (midBatch != null && midBatch.pending() >= minimum) {
+                                return midBatch;
+                            }
+                            return minimum > 1 && kafkaBack.isDone() && Observations.count(activity,
+                                    "select count(*) from outbox_event where published_at is null") < minimum ? DRAINED : null;
+                        }, b -> b != null);
+                if (batch == DRAINED) {
+                    log.info("the outbox's backlog drained before a batch of it was seen: the next batch will do");
+                    continue;
+                }
                 OptionalInt replica = replicaWithConnectionFrom(Service.ACTIVITY, batch.clientPort());
                 if (replica.isEmpty()) {
                     continue; // the batch ended and its connection went back to the pool meanwhile: the next one
@@ -717,6 +761,17 @@ class NothingLostFaultIT {
                 figures.put("activity-service SIGKILLs", activityKills);
                 return replica.getAsInt();
             }
+        }
+    }
+
+    /** Whether the broker accepts connections again (it serves a little later; the relays' sends wait for it). */
+    private static boolean kafkaListens() {
+        String[] hostAndPort = stack.kafkaBootstrap().split(",")[0].split(":");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(hostAndPort[0], Integer.parseInt(hostAndPort[1])), 200);
+            return true;
+        } catch (java.io.IOException refused) {
+            return false;
         }
     }
 
