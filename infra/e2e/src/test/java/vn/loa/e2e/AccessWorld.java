@@ -35,6 +35,8 @@ record AccessWorld(String activity, String evidence, String subscription, String
                    String otherDistrictPlan) {
 
     static final String LM_PLAN = "a0000000-2022-4000-8000-000000000001";
+    /** Đức Thọ's demo plan 169/KH-UBND of 2022, from which the communes' plans derive. */
+    static final String DISTRICT_PLAN = "a0000000-2022-4000-8000-000000000169";
     static final String OTHER_DISTRICT = "nghi-xuan";
     static final String OTHER_DISTRICT_COMMUNE = "xuan-hong";
     /** The title of the activity; Liên Minh's notification is the one whose subject names it. */
