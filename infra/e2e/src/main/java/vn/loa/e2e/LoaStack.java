@@ -37,9 +37,9 @@ public final class LoaStack {
     /** The password of every demo user (lienminh.vhtt, tungchau.vhtt, ductho.vhtt, hatinh.viewer, operator). */
     public static final String DEMO_PASSWORD = "demo";
     /**
-     * An officer of a second district, Nghi Xuân (which {@code OtherDistrict} registers through the org-unit API:
-     * the demo tree has one district), from an operator's users file as a deployment has them (BCrypt; demo mode
-     * accepts no other password than the demo users' own hash, so it has a password of its own).
+     * An officer of a second district, Nghi Xuân (the access tests register it through the org-unit API: the demo
+     * tree has one district), from a users file as an operator supplies one (BCrypt; the demo password's hash is
+     * refused outside the demo users' own file, so it has a password of its own). The demo users stay as they are.
      */
     public static final String OTHER_DISTRICT_OFFICER = "nghixuan.vhtt";
     static final String OTHER_DISTRICT_PASSWORD = "Nghi-Xuân-ma-trận-2022!";
@@ -309,7 +309,10 @@ public final class LoaStack {
 
     // ---------------------------------------------------------------- identity
 
-    /** An access token of a demo user (or {@link #OTHER_DISTRICT_OFFICER}) from the gateway's {@code POST /auth/token}, cached until near its expiry. */
+    /**
+     * An access token of a demo user (or {@link #OTHER_DISTRICT_OFFICER}) from the gateway's {@code POST /auth/token},
+     * cached until near its expiry.
+     */
     public String token(String username) {
         CachedToken cached = tokens.get(username);
         if (cached != null && System.nanoTime() < cached.refreshAfterNanos()) {
