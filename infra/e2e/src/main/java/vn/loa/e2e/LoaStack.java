@@ -7,6 +7,7 @@ import vn.loa.localstack.StackConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,21 @@ public final class LoaStack {
     public static final String DB_PASSWORD = PostgresServer.PASSWORD;
     /** The password of every demo user (lienminh.vhtt, tungchau.vhtt, ductho.vhtt, hatinh.viewer, operator). */
     public static final String DEMO_PASSWORD = "demo";
+    /**
+     * An officer of a second district, Nghi Xuân (the access tests register it through the org-unit API: the demo
+     * tree has one district), from a users file as an operator supplies one (BCrypt; the demo password's hash is
+     * refused outside the demo users' own file, so it has a password of its own). The demo users stay as they are.
+     */
+    public static final String OTHER_DISTRICT_OFFICER = "nghixuan.vhtt";
+    static final String OTHER_DISTRICT_PASSWORD = "Nghi-Xuân-ma-trận-2022!";
+    /** The users file: {@code printf '%s\n' "$password" | java -jar loa-gateway.jar hash-password --username … --cost 10}. */
+    private static final String USERS_FILE = """
+            users:
+              - username: nghixuan.vhtt
+                password-hash: "$2b$10$COszA8Mz0UIqLZ9.bFuTQeZWY9JAGhkIhZO6JvFRvL5Lo/bEOyt.a"
+                roles: [DISTRICT_OFFICER]
+                org-unit: nghi-xuan
+            """;
 
     private static final List<String> SERVICE_JAVA_OPTIONS =
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
@@ -89,6 +105,8 @@ public final class LoaStack {
     }
 
     private static StackConfig config(Path work, Path logs) throws IOException {
+        Path users = Files.createDirectories(work).resolve("users.yml");
+        Files.writeString(users, USERS_FILE, StandardCharsets.UTF_8);
         StackConfig.Builder config = StackConfig.builder(work)
                 .logs(logs)
                 .fixedPorts(false)
@@ -116,6 +134,7 @@ public final class LoaStack {
                 .env(LoaService.NOTIFICATION, "LOA_DELIVERY_WAITINOPENSTATE", "5s")
                 .env(LoaService.NOTIFICATION, "LOA_REMINDERS_INITIALDELAY", "1h")
                 .env(LoaService.GATEWAY, "LOA_AUTH_KEY_FILE", work.resolve("jwt-signing-key.pem").toString())
+                .env(LoaService.GATEWAY, "LOA_AUTH_USERS_FILE", users.toString())
                 // Tests and load runs are one client: the per-user and password-guessing limits are the
                 // gateway module's tests' business, not this suite's.
                 .env(LoaService.GATEWAY, "LOA_LIMITS_PERUSER_CAPACITY", "5000")
@@ -290,14 +309,18 @@ public final class LoaStack {
 
     // ---------------------------------------------------------------- identity
 
-    /** An access token of a demo user from the gateway's {@code POST /auth/token}, cached until near its expiry. */
+    /**
+     * An access token of a demo user (or {@link #OTHER_DISTRICT_OFFICER}) from the gateway's {@code POST /auth/token},
+     * cached until near its expiry.
+     */
     public String token(String username) {
         CachedToken cached = tokens.get(username);
         if (cached != null && System.nanoTime() < cached.refreshAfterNanos()) {
             return cached.token();
         }
         Api.Response response = gateway().post("/auth/token", null,
-                Map.of("username", username, "password", DEMO_PASSWORD));
+                Map.of("username", username, "password",
+                        OTHER_DISTRICT_OFFICER.equals(username) ? OTHER_DISTRICT_PASSWORD : DEMO_PASSWORD));
         if (response.status() != 200) {
             throw new IllegalStateException("No token for " + username + ": " + response);
         }

@@ -10,6 +10,7 @@ import vn.loa.reporting.orgunit.OrgUnit;
 import vn.loa.reporting.orgunit.OrgUnitDirectory;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.OrgScope;
+import vn.loa.support.security.Roles;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.common.problem.Text;
 import vn.loa.support.web.ApiException;
@@ -103,7 +104,9 @@ public class PeriodService {
     @Transactional
     public PeriodView close(CurrentUser user, String districtCode, String periodText, String ifMatch) {
         OrgUnit district = readable(user, districtCode);
-        if (!user.canWrite()) {
+        // The level above closes (API.md: the district officer): a commune officer is the wrong role whatever the
+        // unit, so 403 before any question about the unit (its own commune would otherwise get 422 not-a-district).
+        if (!user.hasRole(Roles.DISTRICT_OFFICER)) {
             throw ApiException.of(ProblemCode.FORBIDDEN, "quarter-officer");
         }
         Period period = quarter(periodText);

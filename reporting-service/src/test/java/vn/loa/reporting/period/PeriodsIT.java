@@ -44,6 +44,10 @@ class PeriodsIT extends ReportingIntegrationTest {
         assertThat(postJson("/api/periods/per-district/2022-Q1/close", null, COMMUNE).status()).isEqualTo(404);
         assertThat(postJson("/api/periods/per-district/2022-Q1/close", null, VIEWER).status()).isEqualTo(403);
         assertThat(postJson("/api/periods/per-a/2022-Q1/close", null, DISTRICT).status()).isEqualTo(422);
+        // A commune officer on its own commune: the wrong role (only the level above closes), not a unit question.
+        Answer ownCommune = postJson("/api/periods/per-a/2022-Q1/close", null, COMMUNE);
+        assertThat(ownCommune.status()).isEqualTo(403);
+        assertThat(ownCommune.<String>read("$.code")).isEqualTo("forbidden");
 
         Answer closed = postJson("/api/periods/per-district/2022-Q1/close", null, DISTRICT);
         assertThat(closed.status()).isEqualTo(200);
