@@ -47,7 +47,7 @@ class DashboardService {
 
     static final String EXPECTED_RULE = "Báo cáo phải nộp: mỗi đơn vị báo cáo (xã) có kế hoạch đã ban hành trong năm"
             + " (của mình hoặc của đơn vị được hợp nhất vào nó) nộp các báo cáo theo chu kỳ báo cáo của kế hoạch"
-            + " (3 tháng/lần: quý I, 6 tháng, quý III, năm; 6 tháng/lần: 6 tháng, năm; 12 tháng/lần: năm), khi"
+            + " (3 tháng/lần: quý I, quý II, quý III, quý IV, 6 tháng, năm; 6 tháng/lần: 6 tháng, năm; 12 tháng/lần: năm), khi"
             + " đơn vị còn tồn tại vào hạn nộp. Trang của một quý tính báo cáo đến hạn vào cuối quý đó."
             + " (Expected: units with an issued plan for the year owe the reports their plan's reportsEveryMonths sets,"
             + " while they exist on the due date; a quarter counts the report due at its end.)";
