@@ -202,6 +202,8 @@ class ClusterFaultRun {
         String health = awaitHealthNotUp(Service.ACTIVITY, KAFKA_PARTITION);
         figures.put("activity-service /actuator/health during its Kafka partition", health);
         log.info("activity-service /actuator/health during its Kafka partition: {}", health);
+        // the outbox component's backlog threshold (30 s in this run) is shorter than the cut
+        assertThat(health).as("activity-service's health during its Kafka partition").startsWith("503 DOWN");
         hold(KAFKA_PARTITION.minusNanos(System.nanoTime() - cutAt));
         launcher.heal(LoaService.ACTIVITY);
         log.info("activity-service's Kafka partition healed; load: {}", load.summary());
