@@ -1,34 +1,18 @@
 package vn.loa.notification;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
-
+import vn.loa.testsupport.architecture.ServiceVocabularyTests;
 import vn.loa.testsupport.architecture.VocabularyRules;
 
-import static vn.loa.testsupport.architecture.VocabularyRules.mainClassesOf;
+/** One vocabulary (issue 16.2); a subscription's EMAIL/WEBHOOK channel is how a message travels, not a communication form. */
+class VocabularyTests extends ServiceVocabularyTests {
 
-/** One vocabulary (issue 16.2), checked on the compiled classes with test-support's shared rules. */
-class VocabularyTests {
-
-    static final JavaClasses MAIN = mainClassesOf(NotificationServiceApplication.class);
-
-    @Test
-    void noLegacyApiExceptionFactoryIsCalled() {
-        VocabularyRules.noLegacyApiExceptionFactoryIsCalled().check(MAIN);
-    }
-
-    @Test
-    void theCallerIsServiceSupportsCurrentUser() {
-        VocabularyRules.theCallerIsServiceSupportsCurrentUser().check(MAIN);
-    }
-
-    @Test
-    void noChannelEnumOfOurOwn() {
-        VocabularyRules.noChannelEnumOfOurOwn("vn.loa.notification.subscription.Subscription$Channel").check(MAIN);
+    VocabularyTests() {
+        super(NotificationServiceApplication.class, "vn.loa.notification.subscription.Subscription$Channel");
     }
 
     @Test
     void onlyTheAccessPolicyChecksRoles() {
-        VocabularyRules.onlyTheAccessPolicyChecksRoles("vn.loa.notification.access").check(MAIN);
+        VocabularyRules.onlyTheAccessPolicyChecksRoles("vn.loa.notification.access").check(main);
     }
 }

@@ -1,34 +1,18 @@
 package vn.loa.planning;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
-
+import vn.loa.testsupport.architecture.ServiceVocabularyTests;
 import vn.loa.testsupport.architecture.VocabularyRules;
 
-import static vn.loa.testsupport.architecture.VocabularyRules.mainClassesOf;
-
 /** One vocabulary (issue 16.2), checked on the compiled classes with test-support's shared rules. */
-class VocabularyTests {
+class VocabularyTests extends ServiceVocabularyTests {
 
-    static final JavaClasses MAIN = mainClassesOf(PlanServiceApplication.class);
-
-    @Test
-    void noLegacyApiExceptionFactoryIsCalled() {
-        VocabularyRules.noLegacyApiExceptionFactoryIsCalled().check(MAIN);
-    }
-
-    @Test
-    void theCallerIsServiceSupportsCurrentUser() {
-        VocabularyRules.theCallerIsServiceSupportsCurrentUser().check(MAIN);
-    }
-
-    @Test
-    void noChannelEnumOfOurOwn() {
-        VocabularyRules.noChannelEnumOfOurOwn().check(MAIN);
+    VocabularyTests() {
+        super(PlanServiceApplication.class);
     }
 
     @Test
     void onlyTheAccessPolicyChecksRoles() {
-        VocabularyRules.onlyTheAccessPolicyChecksRoles("vn.loa.planning.access").check(MAIN);
+        VocabularyRules.onlyTheAccessPolicyChecksRoles("vn.loa.planning.access").check(main);
     }
 }

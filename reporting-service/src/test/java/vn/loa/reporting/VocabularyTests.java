@@ -1,32 +1,14 @@
 package vn.loa.reporting;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
-
-import vn.loa.testsupport.architecture.VocabularyRules;
-
-import static vn.loa.testsupport.architecture.VocabularyRules.mainClassesOf;
+import vn.loa.testsupport.architecture.ServiceVocabularyTests;
 
 /**
  * One vocabulary (issue 16.2), checked on the compiled classes with test-support's shared rules. Without the
  * access-policy rule: reporting's report, period and dashboard services still check roles themselves.
  */
-class VocabularyTests {
+class VocabularyTests extends ServiceVocabularyTests {
 
-    static final JavaClasses MAIN = mainClassesOf(ReportingServiceApplication.class);
-
-    @Test
-    void noLegacyApiExceptionFactoryIsCalled() {
-        VocabularyRules.noLegacyApiExceptionFactoryIsCalled().check(MAIN);
-    }
-
-    @Test
-    void theCallerIsServiceSupportsCurrentUser() {
-        VocabularyRules.theCallerIsServiceSupportsCurrentUser().check(MAIN);
-    }
-
-    @Test
-    void noChannelEnumOfOurOwn() {
-        VocabularyRules.noChannelEnumOfOurOwn().check(MAIN);
+    VocabularyTests() {
+        super(ReportingServiceApplication.class);
     }
 }
