@@ -374,9 +374,9 @@ class ClusterFaultRun {
                     "select id::text from outbox_event where topic = ? and parked_at is null", Topics.ACTIVITY_EVENTS));
             try {
                 await("reporting-service processed every event activity-service wrote").atMost(CONVERGE)
-                        .pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> missing(reporting, written).isEmpty());
+                        .pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> Observations.unprocessed(reporting, REPORTING_CONSUMER, written).isEmpty());
                 await("reporting-service's figures equal the ground truth").atMost(Duration.ofMinutes(1))
-                        .pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> dashboardCompleted() == truthCompleted(activity));
+                        .pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> dashboardCompleted() == Observations.lienMinhCompletedInQ4(activity));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 log.error("{}: did not converge: {}", fault, e.getMessage());
             }
@@ -385,8 +385,8 @@ class ClusterFaultRun {
                     CompletionLoad.LIEN_MINH_PLAN);
             long ackedButNotCompleted = acked.stream().filter(id -> !"COMPLETED".equals(truth.get(id))).count();
             long dashboard = dashboardCompleted();
-            long truthCompleted = truthCompleted(activity);
-            lost = missing(reporting, written).size() + ackedButNotCompleted + Math.max(0, truthCompleted - dashboard);
+            long truthCompleted = Observations.lienMinhCompletedInQ4(activity);
+            lost = Observations.unprocessed(reporting, REPORTING_CONSUMER, written).size() + ackedButNotCompleted + Math.max(0, truthCompleted - dashboard);
             doubled = Math.max(0, dashboard - truthCompleted);
         }
         Snapshot after = snapshot();
@@ -399,18 +399,7 @@ class ClusterFaultRun {
         load.start();
     }
 
-    private static Set<String> missing(Connection reporting, Set<String> written) throws Exception {
-        Set<String> processed = Set.copyOf(Observations.strings(reporting,
-                "select event_id::text from processed_event where consumer = ?", REPORTING_CONSUMER));
-        Set<String> missing = new HashSet<>(written);
-        missing.removeAll(processed);
-        return missing;
-    }
 
-    private static long truthCompleted(Connection activity) throws Exception {
-        return Observations.count(activity, "select count(*) from activity where org_unit = 'lien-minh'"
-                + " and status = 'COMPLETED' and completed_on between date '2022-10-01' and date '2022-12-31'");
-    }
 
     /** Liên Minh's completions in 2022-Q4 on the district's dashboard (reporting-service's tallies). */
     private static long dashboardCompleted() throws Exception {

@@ -605,11 +605,11 @@ class NothingLostFaultIT {
             try {
                 await("reporting-service and notification-service processed every activity event").atMost(CONVERGE)
                         .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                        .until(() -> missing(reporting, REPORTING_CONSUMER, written).isEmpty()
-                                && missing(notification, NOTIFICATION_CONSUMER, forNotification).isEmpty());
+                        .until(() -> Observations.unprocessed(reporting, REPORTING_CONSUMER, written).isEmpty()
+                                && Observations.unprocessed(notification, NOTIFICATION_CONSUMER, forNotification).isEmpty());
                 await("the dashboard's tally equals the ground truth").atMost(Duration.ofMinutes(1))
                         .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                        .until(() -> dashboardCompleted() == truthCompleted(activity));
+                        .until(() -> dashboardCompleted() == Observations.lienMinhCompletedInQ4(activity));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 log.error("{}: did not converge: {}", fault, e.getMessage()); // the row shows what is missing
             }
@@ -617,9 +617,9 @@ class NothingLostFaultIT {
                     CompletionLoad.LIEN_MINH_PLAN);
             long ackedButNotCompleted = load.completed.stream().filter(id -> !"COMPLETED".equals(truth.get(id.toString()))).count();
             long dashboard = dashboardCompleted();
-            long truthCompleted = truthCompleted(activity);
-            lost = missing(reporting, REPORTING_CONSUMER, written).size()
-                    + missing(notification, NOTIFICATION_CONSUMER, forNotification).size()
+            long truthCompleted = Observations.lienMinhCompletedInQ4(activity);
+            lost = Observations.unprocessed(reporting, REPORTING_CONSUMER, written).size()
+                    + Observations.unprocessed(notification, NOTIFICATION_CONSUMER, forNotification).size()
                     + ackedButNotCompleted + Math.max(0, truthCompleted - dashboard);
             doubled = Math.max(0, dashboard - truthCompleted) + eventsDeliveredUnderTwoIds();
         }
@@ -650,18 +650,7 @@ class NothingLostFaultIT {
                 .values().stream().filter(ids -> ids.size() > 1).count();
     }
 
-    private static Set<String> missing(Connection db, String consumer, Set<String> written) throws Exception {
-        Set<String> processed = Set.copyOf(Observations.strings(db,
-                "select event_id::text from processed_event where consumer = ?", consumer));
-        Set<String> missing = new HashSet<>(written);
-        missing.removeAll(processed);
-        return missing;
-    }
 
-    private static long truthCompleted(Connection activity) throws Exception {
-        return Observations.count(activity, "select count(*) from activity where org_unit = 'lien-minh'"
-                + " and status = 'COMPLETED' and completed_on between date '2022-10-01' and date '2022-12-31'");
-    }
 
     /** Liên Minh's completions in 2022-Q4 on the district's dashboard, through the gateway (any reporting replica). */
     private static long dashboardCompleted() throws Exception {

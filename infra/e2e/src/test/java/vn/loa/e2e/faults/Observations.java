@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the checks read: meters from /actuator/prometheus, records on a topic, rows in a database. */
 public final class Observations {
@@ -135,5 +136,19 @@ public final class Observations {
 
     static List<String> strings(Connection connection, String sql, Object... parameters) throws SQLException {
         return new ArrayList<>(pairs(connection, "select x, x from (" + sql + ") q(x)", parameters).keySet());
+    }
+
+    /** The events of {@code written} that {@code consumer}'s inbox has not processed. */
+    static Set<String> unprocessed(Connection db, String consumer, Set<String> written) throws Exception {
+        Set<String> processed = Set.copyOf(strings(db, "select event_id::text from processed_event where consumer = ?", consumer));
+        Set<String> missing = new java.util.HashSet<>(written);
+        missing.removeAll(processed);
+        return missing;
+    }
+
+    /** The ground truth of both fault runs: Liên Minh's completions in 2022-Q4 in activity-service's own table. */
+    static long lienMinhCompletedInQ4(Connection activity) throws Exception {
+        return count(activity, "select count(*) from activity where org_unit = 'lien-minh'"
+                + " and status = 'COMPLETED' and completed_on between date '2022-10-01' and date '2022-12-31'");
     }
 }
