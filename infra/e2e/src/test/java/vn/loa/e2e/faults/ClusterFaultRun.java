@@ -222,6 +222,8 @@ class ClusterFaultRun {
         String health = awaitHealthNotUp(Service.ACTIVITY, POSTGRES_PARTITION);
         figures.put("activity-service /actuator/health during its PostgreSQL partition", health);
         log.info("activity-service /actuator/health during its PostgreSQL partition: {}", health);
+        // every component that talks to a peer answers within loa.health.timeout: the request does not hang
+        assertThat(health).as("activity-service's health during its PostgreSQL partition").startsWith("503 DOWN").contains("db=DOWN");
         hold(POSTGRES_PARTITION.minusNanos(System.nanoTime() - cutAt));
         launcher.heal(LoaService.ACTIVITY);
         log.info("activity-service's PostgreSQL partition healed; load: {}", load.summary());
@@ -238,6 +240,7 @@ class ClusterFaultRun {
         String health = awaitHealthNotUp(Service.REPORTING, CONSUMER_PARTITION);
         figures.put("reporting-service /actuator/health during its Kafka partition", health);
         log.info("reporting-service /actuator/health during its Kafka partition: {}", health);
+        assertThat(health).as("reporting-service's health during its Kafka partition").startsWith("503 DOWN").contains("kafka=DOWN");
         hold(CONSUMER_PARTITION.minusNanos(System.nanoTime() - cutAt));
         launcher.heal(LoaService.REPORTING);
         close("partition: reporting-service ↮ Kafka " + CONSUMER_PARTITION.toSeconds() + " s", before);

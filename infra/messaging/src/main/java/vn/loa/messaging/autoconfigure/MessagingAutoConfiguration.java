@@ -86,8 +86,28 @@ public class MessagingAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "outboxHealthIndicator")
-        OutboxHealthIndicator outboxHealthIndicator(OutboxMonitor monitor) {
+        org.springframework.boot.health.contributor.HealthIndicator outboxHealthIndicator(OutboxMonitor monitor) {
             return new OutboxHealthIndicator(monitor);
+        }
+    }
+
+    /**
+     * The {@code kafka} health component: the brokers answer this instance (within
+     * {@code loa.messaging.kafka-health.timeout}, default 1.5 s), with the listener containers in the details.
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator("kafka")
+    static class KafkaHealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+        @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(KafkaAdmin.class)
+        org.springframework.boot.health.contributor.HealthIndicator kafkaHealthIndicator(ObjectProvider<KafkaAdmin> kafkaAdmin,
+                ObjectProvider<ListenerContainerRegistry> listeners, Environment environment) {
+            Duration timeout = environment.getProperty("loa.messaging.kafka-health.timeout", Duration.class, Duration.ofMillis(1500));
+            return new KafkaHealthIndicator(() -> org.apache.kafka.clients.admin.Admin.create(
+                    kafkaAdmin.getObject().getConfigurationProperties()), timeout, listeners.getIfUnique());
         }
     }
 

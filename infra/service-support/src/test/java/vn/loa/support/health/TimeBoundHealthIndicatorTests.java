@@ -1,0 +1,79 @@
+package vn.loa.support.health;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class TimeBoundHealthIndicatorTests {
+
+    final ExecutorService executor = Executors.newCachedThreadPool();
+    final CountDownLatch peerAnswers = new CountDownLatch(1);
+    final AtomicInteger checksStarted = new AtomicInteger();
+
+    final TimeBoundHealthIndicator db = new TimeBoundHealthIndicator(() -> {
+        checksStarted.incrementAndGet();
+        try {
+            peerAnswers.await(); // a socket that hangs: the peer was cut off, not closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Health.up().withDetail("database", "PostgreSQL").build();
+    }, Duration.ofMillis(300), executor);
+
+    @AfterEach
+    void stop() {
+        peerAnswers.countDown();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aCheckThatHangsAnswersDownWithinTheBoundSayingSo() {
+        long started = System.nanoTime();
+        Health health = db.health();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails().get("error")).isEqualTo("no answer within 300 ms");
+        assertThat(tookMillis).isBetween(250L, 5_000L);
+    }
+
+    @Test
+    void aHangingCheckIsNotStartedAgainByLaterRequests() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(db.health(true).getStatus()).isEqualTo(Status.DOWN);
+        }
+        assertThat(checksStarted).hasValue(1);
+        assertThat(db.health().getDetails().get("waitingForSeconds")).isInstanceOf(Long.class);
+    }
+
+    @Test
+    void whenThePeerAnswersAgainTheComponentSaysWhatTheCheckFound() {
+        assertThat(db.health().getStatus()).isEqualTo(Status.DOWN);
+        peerAnswers.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> db.health().getStatus().equals(Status.UP));
+        assertThat(db.health().getDetails()).containsEntry("database", "PostgreSQL");
+    }
+
+    @Test
+    void aCheckThatFailsIsDownWithItsError() {
+        TimeBoundHealthIndicator failing = new TimeBoundHealthIndicator(() -> {
+            throw new IllegalStateException("Kết nối bị từ chối");
+        }, Duration.ofSeconds(1), executor);
+
+        Health health = failing.health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails().get("error").toString()).contains("Kết nối bị từ chối");
+    }
+}
