@@ -199,13 +199,17 @@ class ClusterFaultRun {
         launcher.partitionFromKafka(LoaService.ACTIVITY);
         long cutAt = System.nanoTime();
         log.info("activity-service cut off from Kafka for {}", KAFKA_PARTITION);
-        String health = awaitHealthNotUp(Service.ACTIVITY, KAFKA_PARTITION);
-        figures.put("activity-service /actuator/health during its Kafka partition", health);
-        log.info("activity-service /actuator/health during its Kafka partition: {}", health);
-        // the outbox component's backlog threshold (30 s in this run) is shorter than the cut
-        assertThat(health).as("activity-service's health during its Kafka partition").startsWith("503 DOWN");
-        hold(KAFKA_PARTITION.minusNanos(System.nanoTime() - cutAt));
-        launcher.heal(LoaService.ACTIVITY);
+        String health;
+        try {
+            health = awaitHealthNotUp(Service.ACTIVITY, KAFKA_PARTITION);
+            figures.put("activity-service /actuator/health during its Kafka partition", health);
+            log.info("activity-service /actuator/health during its Kafka partition: {}", health);
+            hold(KAFKA_PARTITION.minusNanos(System.nanoTime() - cutAt));
+        } finally {
+            launcher.heal(LoaService.ACTIVITY); // a failed check must not leave the cut for the faults after it
+        }
+        // the kafka component sees the cut within its timeout (the outbox's backlog threshold, 30 s here, later)
+        assertThat(health).as("activity-service's health during its Kafka partition").startsWith("503 DOWN").contains("kafka=DOWN");
         log.info("activity-service's Kafka partition healed; load: {}", load.summary());
         close("partition: activity-service ↮ Kafka " + KAFKA_PARTITION.toSeconds() + " s", before);
         figures.put("producers the relay recreated during the Kafka partition", Observations.counter(stack.url(Service.ACTIVITY),
@@ -219,13 +223,17 @@ class ClusterFaultRun {
         launcher.partitionFromPostgres(LoaService.ACTIVITY);
         long cutAt = System.nanoTime();
         log.info("activity-service cut off from its PostgreSQL for {}", POSTGRES_PARTITION);
-        String health = awaitHealthNotUp(Service.ACTIVITY, POSTGRES_PARTITION);
-        figures.put("activity-service /actuator/health during its PostgreSQL partition", health);
-        log.info("activity-service /actuator/health during its PostgreSQL partition: {}", health);
+        String health;
+        try {
+            health = awaitHealthNotUp(Service.ACTIVITY, POSTGRES_PARTITION);
+            figures.put("activity-service /actuator/health during its PostgreSQL partition", health);
+            log.info("activity-service /actuator/health during its PostgreSQL partition: {}", health);
+            hold(POSTGRES_PARTITION.minusNanos(System.nanoTime() - cutAt));
+        } finally {
+            launcher.heal(LoaService.ACTIVITY);
+        }
         // every component that talks to a peer answers within loa.health.timeout: the request does not hang
         assertThat(health).as("activity-service's health during its PostgreSQL partition").startsWith("503 DOWN").contains("db=DOWN");
-        hold(POSTGRES_PARTITION.minusNanos(System.nanoTime() - cutAt));
-        launcher.heal(LoaService.ACTIVITY);
         log.info("activity-service's PostgreSQL partition healed; load: {}", load.summary());
         close("partition: activity-service ↮ its PostgreSQL " + POSTGRES_PARTITION.toSeconds() + " s", before);
     }
@@ -237,12 +245,16 @@ class ClusterFaultRun {
         launcher.partitionFromKafka(LoaService.REPORTING);
         long cutAt = System.nanoTime();
         log.info("reporting-service cut off from Kafka for {}", CONSUMER_PARTITION);
-        String health = awaitHealthNotUp(Service.REPORTING, CONSUMER_PARTITION);
-        figures.put("reporting-service /actuator/health during its Kafka partition", health);
-        log.info("reporting-service /actuator/health during its Kafka partition: {}", health);
+        String health;
+        try {
+            health = awaitHealthNotUp(Service.REPORTING, CONSUMER_PARTITION);
+            figures.put("reporting-service /actuator/health during its Kafka partition", health);
+            log.info("reporting-service /actuator/health during its Kafka partition: {}", health);
+            hold(CONSUMER_PARTITION.minusNanos(System.nanoTime() - cutAt));
+        } finally {
+            launcher.heal(LoaService.REPORTING);
+        }
         assertThat(health).as("reporting-service's health during its Kafka partition").startsWith("503 DOWN").contains("kafka=DOWN");
-        hold(CONSUMER_PARTITION.minusNanos(System.nanoTime() - cutAt));
-        launcher.heal(LoaService.REPORTING);
         close("partition: reporting-service ↮ Kafka " + CONSUMER_PARTITION.toSeconds() + " s", before);
     }
 
