@@ -65,7 +65,8 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
             Map<String, Object> containers = new LinkedHashMap<>();
             for (MessageListenerContainer container : listeners.getAllListenerContainers()) {
                 Collection<TopicPartition> assigned = container.getAssignedPartitions();
-                containers.put(container.getListenerId(), Map.of(
+                String name = name(container);
+                containers.put(containers.containsKey(name) ? name + " (" + container.getListenerId() + ")" : name, Map.of(
                         "running", container.isRunning(),
                         "paused", container.isContainerPaused(),
                         "partitions", assigned == null ? 0 : assigned.size()));
@@ -75,6 +76,12 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
             }
         }
         return health.build();
+    }
+
+    /** The topics a container reads (its generated listener id says nothing to an operator), else that id. */
+    private static String name(MessageListenerContainer container) {
+        String[] topics = container.getContainerProperties().getTopics();
+        return topics != null && topics.length > 0 ? String.join(",", topics) : String.valueOf(container.getListenerId());
     }
 
     private synchronized Admin admin() {
