@@ -78,10 +78,12 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
         return health.build();
     }
 
-    /** The topics a container reads (its generated listener id says nothing to an operator), else that id. */
+    /** A listener's own id; for one without (a generated id says nothing to an operator), the topics it reads. */
     private static String name(MessageListenerContainer container) {
+        String id = String.valueOf(container.getListenerId());
         String[] topics = container.getContainerProperties().getTopics();
-        return topics != null && topics.length > 0 ? String.join(",", topics) : String.valueOf(container.getListenerId());
+        boolean generated = id.startsWith("org.springframework.kafka.KafkaListenerEndpointContainer#");
+        return generated && topics != null && topics.length > 0 ? String.join(",", topics) : id;
     }
 
     private synchronized Admin admin() {

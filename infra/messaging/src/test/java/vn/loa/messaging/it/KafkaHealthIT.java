@@ -38,7 +38,7 @@ class KafkaHealthIT extends MessagingIntegrationTest {
         assertThat(kafka.at("/details/brokers").asInt()).isEqualTo(1);
         assertThat(kafka.at("/details/listeners").size()).isPositive();
         kafka.at("/details/listeners").forEach(listener -> assertThat(listener.path("running").asBoolean()).isTrue());
-        // named by the topics they read, which an operator knows (their generated ids say nothing)
+        // without ids of their own: named by the topics they read, which an operator knows (generated ids say nothing)
         assertThat(kafka.at("/details/listeners").propertyNames()).allMatch(name -> name.startsWith("loa."));
     }
 
