@@ -31,6 +31,28 @@ class StackSmokeIT {
     }
 
     @Test
+    void healthNamesItsComponentsToAnOperatorAndNothingToAnyoneElse() {
+        String operator = stack.token("operator");
+        String officer = stack.token("lienminh.vhtt");
+        for (Service service : Service.values()) {
+            if (service.database() == null) {
+                continue; // the gateway keeps its own health settings
+            }
+            Api direct = stack.direct(service);
+            Api.Response anonymous = direct.get("/actuator/health", null);
+            assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
+            assertThat(anonymous.json().has("components")).as("%s to nobody: %s", service, anonymous.body()).isFalse();
+            assertThat(direct.get("/actuator/health", officer).json().has("components")).as("%s to an officer", service).isFalse();
+
+            Api.Response toOperator = direct.get("/actuator/health", operator);
+            assertThat(toOperator.status()).as(toOperator.toString()).isEqualTo(200);
+            assertThat(toOperator.json().get("components").propertyNames())
+                    .as("%s to an operator", service).contains("db", "kafka", "livenessState");
+            assertThat(toOperator.json().at("/components/kafka/details/brokers").asInt()).as(service.name()).isPositive();
+        }
+    }
+
+    @Test
     void eachServiceDatabaseIsReachable() throws Exception {
         for (Service service : Service.values()) {
             if (service.database() == null) {
