@@ -225,10 +225,19 @@ public final class Bench {
         json.put("suites", suites);
         json.put("figures", new TreeMap<>(figures));
         json.put("failures", failures);
+        // The plots of the same figures (and of the last ./loa bench --gateway, when there is one).
+        List<String> plots = Plots.write(out.resolve("plots"), figures, root.resolve("target/bench/gateway/results.tsv"));
+        json.put("plots", plots.stream().map(name -> "plots/" + name).toList());
         Path jsonFile = out.resolve("results.json");
         Path mdFile = out.resolve("results.md");
         Files.writeString(jsonFile, Json.write(json) + "\n", StandardCharsets.UTF_8);
-        String markdown = markdown(run, machine, suites, figures, failures);
+        StringBuilder plotLines = new StringBuilder();
+        if (!plots.isEmpty()) {
+            plotLines.append("\nPlots of this run (beside this file): ");
+            plotLines.append(String.join(", ", plots.stream().map(name -> "[" + name + "](plots/" + name + ")").toList()));
+            plotLines.append(".\n");
+        }
+        String markdown = markdown(run, machine, suites, figures, failures) + plotLines;
         Files.writeString(mdFile, markdown, StandardCharsets.UTF_8);
         if (!smoke && only.isEmpty() && failures.isEmpty()) {
             // A complete run is what the README quotes: docs/figures/bench.* (checked by DocumentationTests).
