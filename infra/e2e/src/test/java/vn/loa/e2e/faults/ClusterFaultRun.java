@@ -500,44 +500,53 @@ class ClusterFaultRun {
 
     /** What {@code /actuator/health} (operator view, with components) answers once it is no longer UP during a cut. */
     private static String awaitHealthNotUp(Service service, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        String last = "UP";
+        long cutAt = System.nanoTime();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/actuator/health"))
-                        .header("Authorization", "Bearer " + stack.token("operator")).timeout(Duration.ofSeconds(10)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                JsonNode health = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
-                String status = health.path("status").asString();
-                if (!"UP".equals(status)) {
-                    StringBuilder down = new StringBuilder(response.statusCode() + " " + status + ":");
-                    health.path("components").properties().forEach(e -> {
-                        if (!"UP".equals(e.getValue().path("status").asString())) {
-                            down.append(' ').append(e.getKey()).append('=').append(e.getValue().path("status").asString());
-                            JsonNode details = e.getValue().path("details");
-                            if (!details.isMissingNode() && details.size() > 0) {
-                                String text = details.toString();
-                                down.append(' ').append(text.length() > 200 ? text.substring(0, 200) + "…" : text);
-                            }
-                        }
+        java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>("UP");
+        try {
+            await(service.moduleName() + "'s health not UP").atMost(within).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                        String now = healthAnswer(client, service);
+                        answer.set(now);
+                        return !now.equals("UP") && !now.startsWith("error: ");
                     });
-                    return down + " (after " + (within.toSeconds() - (deadline - System.nanoTime()) / 1_000_000_000L) + " s)";
-                }
-                last = status;
-            } catch (java.net.http.HttpTimeoutException e) {
-                return "no answer within 10 s (the health request hangs with the cut)";
-            } catch (Exception e) {
-                last = e.toString();
-            }
-            try {
-                Thread.sleep(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return "still " + answer.get() + " at the end of the cut";
         }
-        return "still " + last + " at the end of the cut";
+        return answer.get() + " (after " + (System.nanoTime() - cutAt) / 1_000_000_000L + " s)";
+    }
+
+    /** "UP", the components not UP with their details, "no answer …" when it hangs, or "error: …". */
+    private static String healthAnswer(HttpClient client, Service service) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/actuator/health"))
+                    .header("Authorization", "Bearer " + stack.token("operator")).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode health = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+            String status = health.path("status").asString();
+            if ("UP".equals(status)) {
+                return "UP";
+            }
+            StringBuilder down = new StringBuilder(response.statusCode() + " " + status + ":");
+            health.path("components").properties().forEach(e -> {
+                if (!"UP".equals(e.getValue().path("status").asString())) {
+                    down.append(' ').append(e.getKey()).append('=').append(e.getValue().path("status").asString());
+                    JsonNode details = e.getValue().path("details");
+                    if (!details.isMissingNode() && details.size() > 0) {
+                        String text = details.toString();
+                        down.append(' ').append(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+                    }
+                }
+            });
+            return down.toString();
+        } catch (java.net.http.HttpTimeoutException e) {
+            return "no answer within 10 s (the health request hangs with the cut)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "error: interrupted";
+        } catch (Exception e) {
+            return "error: " + e;
+        }
     }
 
     private static List<String> scheduledEvents() throws Exception {
