@@ -48,13 +48,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of 5,000 rows, each timed end to end (HTTP request to answer); a warm-up; then {@code wrk -t2 -c<connections>
  * -d<duration>} of completions (POST …/complete with If-Match and a token) per connection count; after each, how long
  * until the outbox was empty (every activity-completed on Kafka). Every figure is printed with the load average and
- * as a ratio to its reference; all of it goes to {@code target/bench/activity-wrk.md} (and to {@code bench.out}'s
+ * as a ratio to its reference; all of it goes to {@code target/bench/activity-<label>.md} (and to {@code bench.out}'s
  * figures when {@code ./loa bench} asks).
  *
  * <p>System properties: {@code bench.activities} (20000, a multiple of 5,000 is best), {@code bench.connections}
  * ("8,16"), {@code bench.duration} ("20s"), {@code bench.warmup} ("10s"), {@code bench.javaOpts} ("-Xmx384m
  * -XX:+UseSerialGC"; the local stack's C1-only flags halve the throughput), {@code bench.hikari} (the pool size
- * of the service, default: the service's own setting).
+ * of the service, default: the service's own setting), {@code bench.jar} (the executable jar to start, default the one
+ * in {@code target/}: another build, e.g. main's, measured by the same harness), {@code bench.label} ("wrk": names
+ * the files under {@code target/bench}).
  */
 class WrkCompletionBenchmark {
 
@@ -65,9 +67,13 @@ class WrkCompletionBenchmark {
     @Test
     void completionsAndImportsUnderWrk() throws Exception {
         Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("loa-activity-service-.*-exec\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no executable jar in target/: run the package phase first"));
+        if (System.getProperty("bench.jar") != null) {
+            jar = Path.of(System.getProperty("bench.jar")); // another build of the service, e.g. main's, side by side
+        } else {
+            try (Stream<Path> files = Files.list(Path.of("target"))) {
+                jar = files.filter(f -> f.getFileName().toString().matches("loa-activity-service-.*-exec\\.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no executable jar in target/: run the package phase first"));
+            }
         }
         int activities = Integer.getInteger("bench.activities", 20_000);
         String duration = System.getProperty("bench.duration", "20s");
@@ -75,7 +81,7 @@ class WrkCompletionBenchmark {
         String javaOpts = System.getProperty("bench.javaOpts", JAVA_OPTS);
         Path out = Path.of("target/bench").toAbsolutePath();
         Files.createDirectories(out);
-        String label = "wrk";
+        String label = System.getProperty("bench.label", "wrk");
 
         String database = "loa_activity_wrk_" + System.currentTimeMillis() % 100000;
         PostgresServer.Database db = LoaInfrastructure.postgres().createDatabase(database);
@@ -208,7 +214,7 @@ class WrkCompletionBenchmark {
         } finally {
             service.destroy();
             service.waitFor();
-            Files.write(out.resolve("activity-wrk.md"), report);
+            Files.write(out.resolve("activity-" + label + ".md"), report);
         }
     }
 
