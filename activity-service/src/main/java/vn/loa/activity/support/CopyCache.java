@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
  *       share the database): at most {@code ttl} after its commit, when the entry is loaded again.</li>
  * </ul>
  * A value loaded while a change was under way, or before a change completed, is never stored (generation check).
+ * One entry per org unit asked about (a province has a few thousand): no eviction but the ttl's reload.
  */
 public final class CopyCache<K, V> {
 
@@ -53,7 +54,7 @@ public final class CopyCache<K, V> {
 
     /** The cached value of {@code key} if fresh, else {@code loader}'s (stored unless a local change interfered). */
     public V get(K key, Function<K, V> loader) {
-        if (ttl.isZero() || ttl.isNegative() || changing.get() > 0) {
+        if (key == null || ttl.isZero() || ttl.isNegative() || changing.get() > 0) {
             return loader.apply(key);
         }
         long now = nanoTime.getAsLong();
