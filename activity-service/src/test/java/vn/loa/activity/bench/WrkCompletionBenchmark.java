@@ -148,6 +148,7 @@ class WrkCompletionBenchmark {
             // Schedule by imports of 5,000 rows, each timed from request to answer.
             List<String> ids = new ArrayList<>();
             List<Double> importSeconds = new ArrayList<>();
+            List<Double> importCpu = new ArrayList<>(); // service + PostgreSQL backends, s
             double[] importLoad = loadAverage();
             for (int done = 0; done < activities; done += 5_000) {
                 StringBuilder csv = new StringBuilder("planId,title,channel,topics,targetCodes,unit,coordinatingUnits,dueDate,plannedQuantity\n");
@@ -155,10 +156,13 @@ class WrkCompletionBenchmark {
                     csv.append(plan).append(",Chuyên mục CCHC trên truyền thanh cơ sở số ").append(done + i)
                             .append(",RADIO,a,CT-RADIO,van-hoa-thong-tin,noi-vu,2022-06-30,4\n");
                 }
+                long cpuBefore = cpuMicros(service.pid());
+                Map<Long, Long> databaseBefore = backendCpuMicros(db);
                 long start = System.nanoTime();
                 Http.Response r = http.post("/api/activities/import", bearer, csv.toString().getBytes(StandardCharsets.UTF_8),
                         Map.of("Content-Type", "text/csv"));
                 importSeconds.add((System.nanoTime() - start) / 1e9);
+                importCpu.add((cpuMicros(service.pid()) - cpuBefore + cpuDelta(databaseBefore, backendCpuMicros(db))) / 1e6);
                 assertThat(r.status()).as(r.toString()).isEqualTo(200);
                 assertThat(r.json().get("accepted").asInt()).isEqualTo(Math.min(5_000, activities - done));
                 for (JsonNode id : r.json().get("activityIds")) {
@@ -173,6 +177,8 @@ class WrkCompletionBenchmark {
                     importSeconds.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList(), importMedian,
                     importMedian / batch5000Seconds, load(importLoad));
             figure("completion.wrk.import5000_s", importMedian);
+            line("CPU per CSV import of 5,000 rows (service + PostgreSQL backends, the relay's share until the answer): %s s",
+                    importCpu.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList());
 
             Path idFile = out.resolve("ids-" + label + ".txt");
             Files.write(idFile, ids);
@@ -194,9 +200,19 @@ class WrkCompletionBenchmark {
                 }
                 double[] before = loadAverage();
                 Map<String, long[]> statsBefore = tableStats(db);
+                long serviceCpuBefore = cpuMicros(service.pid());
+                Map<Long, Long> databaseCpuBefore = backendCpuMicros(db);
                 long start = System.nanoTime();
                 String result = wrk(port, script, idFile, bearer, connections, duration, offset);
                 double drained = awaitOutboxEmpty(db, Duration.ofMinutes(10));
+                // CPU per completion (the relay's share included): what a completion costs whatever else runs on the
+                // machine, so comparable across runs of different load; 2 cores ÷ it = the rate a quiet machine allows.
+                double serviceCpu = (cpuMicros(service.pid()) - serviceCpuBefore) / (double) requests(result);
+                double databaseCpu = cpuDelta(databaseCpuBefore, backendCpuMicros(db)) / (double) requests(result);
+                line("CPU per completion, c=%d: service %.0f µs + PostgreSQL backends %.0f µs = %.0f µs (2 cores ÷ it:"
+                                + " %.0f completions/s if nothing else ran; wrk and Kafka not counted)", connections,
+                        serviceCpu, databaseCpu, serviceCpu + databaseCpu, 2e6 / (serviceCpu + databaseCpu));
+                figure("completion.wrk.c" + connections + ".cpu_us", serviceCpu + databaseCpu);
                 Thread.sleep(1_500); // PostgreSQL publishes its table statistics about once a second
                 line("statements per completion, c=%d (pg_stat_user_tables, relay included): %s", connections,
                         perCompletion(statsBefore, tableStats(db), requests(result)));
@@ -250,6 +266,39 @@ class WrkCompletionBenchmark {
             }
         }
         return stats;
+    }
+
+    /** User + system CPU time of a process, in µs ({@code /proc/<pid>/stat}, clock ticks of 10 ms). */
+    static long cpuMicros(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended
+        }
+    }
+
+    /** CPU (µs) of each backend of the benchmark's database but this one (the service's pool, relay, listener). */
+    static Map<Long, Long> backendCpuMicros(PostgresServer.Database db) throws Exception {
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                cpu.put(rs.getLong(1), cpuMicros(rs.getLong(1)));
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU the backends used between two readings (a backend started meanwhile counts whole). */
+    static long cpuDelta(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+        }
+        return sum;
     }
 
     /** "table scans/inserts/updates" per completion, for the tables the completions touched. */
