@@ -188,6 +188,7 @@ class WrkCompletionBenchmark {
             }
 
             int offset = 0;
+            List<String> failures = new ArrayList<>();
             String warm = wrk(port, script, idFile, bearer, 8, warmup, offset);
             offset += requests(warm) + 64;
             line("warm-up (8 connections, %s): %s", warmup, summary(warm));
@@ -225,8 +226,12 @@ class WrkCompletionBenchmark {
                         connections, duration, summary(result), perSecond / singleRowsPerSecond, drained,
                         (System.nanoTime() - start) / 1e9, load(before), load(after));
                 figure("completion.wrk.c" + connections + ".per_s", perSecond);
-                assertThat(find(result, "non-200: (\\d+)")).as(result).isEqualTo("0");
+                if (!"0".equals(find(result, "non-200: (\\d+)"))) {
+                    failures.add("c=" + connections + ": " + find(result, "(non-200: .*)"));
+                }
             }
+            // Checked after every connection count ran: one glitch does not lose the others' figures.
+            assertThat(failures).as("completions not answered 200").isEmpty();
         } finally {
             service.destroy();
             service.waitFor();
@@ -383,7 +388,7 @@ class WrkCompletionBenchmark {
     static String summary(String wrk) {
         return "completions/s " + find(wrk, "Requests/sec:\\s+([\\d.]+)") + ", p50 " + find(wrk, "\\s50%\\s+(\\S+)")
                 + ", p90 " + find(wrk, "\\s90%\\s+(\\S+)") + ", p99 " + find(wrk, "\\s99%\\s+(\\S+)")
-                + ", requests " + requests(wrk) + ", " + find(wrk, "(non-200: \\d+)")
+                + ", requests " + requests(wrk) + ", " + find(wrk, "(non-200: .*)")
                 + find(wrk, "(Non-2xx or 3xx responses: \\d+)");
     }
 
