@@ -18,6 +18,7 @@ function init(args)
   step = tonumber(os.getenv("WRK_THREADS"))
   i = tonumber(os.getenv("OFFSET") or "0") + tid + 1
   errors = 0
+  last_status = 0
   body = '{"completedOn":"2022-06-15","quantity":4,"reach":3200,"costVnd":150000,'
       .. '"evidence":[{"note":"Nhật ký phát thanh lưu tại bộ phận Văn hóa – Thông tin"}]}'
   headers = { ["Content-Type"] = "application/json", ["Authorization"] = os.getenv("TOKEN"), ["If-Match"] = '"1"' }
@@ -36,13 +37,18 @@ end
 function response(status, headers, body)
   if status ~= 200 then
     errors = errors + 1
+    last_status = status
   end
 end
 
 function done(summary, latency, requests)
   local total = 0
+  local statuses = ""
   for _, thread in ipairs(threads) do
     total = total + thread:get("errors")
+    if thread:get("last_status") ~= 0 then
+      statuses = statuses .. " " .. thread:get("last_status")
+    end
   end
-  io.write(string.format("non-200: %d\n", total))
+  io.write(string.format("non-200: %d (last status per thread:%s)\n", total, statuses))
 end

@@ -27,11 +27,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The one Spring context of activity-service's ITs: the real server on a random port, a real PostgreSQL and
- * Kafka from test-support, a clock the tests set, and the schedules off (tests drive the overdue job).
+ * Kafka from test-support, a clock the tests set, the schedules off (tests drive the overdue job), and the copy
+ * caches without expiry.
  * Each test works in commune(s) or plans of its own, since the database is shared by the whole run.
  */
 @LoaIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"loa.overdue.enabled=false", "loa.demo-data.enabled=false"})
+        // The copy caches (org tree, period locks) never expire here: every change the tests make through events must
+        // reach the next request by this instance's own invalidation (support/CopyCache), not by a ttl running out.
+        properties = {"loa.overdue.enabled=false", "loa.demo-data.enabled=false", "loa.copy-cache.ttl=PT1H"})
 @Import(IntegrationTestSupport.TestClock.class)
 public abstract class IntegrationTestSupport {
 

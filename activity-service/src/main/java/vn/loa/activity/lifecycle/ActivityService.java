@@ -9,7 +9,6 @@ import vn.loa.activity.periodlock.PeriodLocks;
 import vn.loa.activity.periodlock.PeriodWindow;
 import vn.loa.activity.plancopy.PlanCopies;
 import vn.loa.activity.plancopy.PlanCopy;
-import vn.loa.support.web.IfMatch;
 import vn.loa.common.problem.FieldText;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.messaging.EventPublisher;
@@ -93,7 +92,10 @@ public class ActivityService {
             // An activity due in a closed period would change that period's frozen figures.
             refuseIfLocked(plan.orgUnit(), cmd.dueDate(), now, locks.windowsOf(plan.orgUnit()));
         }
-        return view(schedule(user, plan, currentPath(plan), cmd, now));
+        List<EventPublisher.Event> scheduled = new ArrayList<>(1);
+        Activity a = schedule(user, plan, currentPath(plan), cmd, now, scheduled);
+        events.publishAll(scheduled);
+        return view(a);
     }
 
     /** One row of an import: its line in the file, the activity it asks for, and the errors found reading it. */
@@ -111,7 +113,8 @@ public class ActivityService {
     /**
      * Checks every row as POST /api/activities would (plan, scope, references, period locks) and, unless
      * {@code keep} is false (a preview), schedules the good ones: one transaction, the inserts batched, each
-     * with its {@code activity-scheduled}. The plan, its scope and the commune's locks are read once per plan.
+     * with its {@code activity-scheduled} (written to the outbox in one batch at the end, in row order). The plan,
+     * its scope and the commune's locks are read once per plan.
      */
     @Transactional
     public List<RowOutcome> scheduleAll(CurrentUser user, List<Row> rows, boolean keep) {
@@ -122,6 +125,7 @@ public class ActivityService {
         Map<String, List<String>> pathByUnit = new HashMap<>();
         Map<String, Optional<LocalDate>> closedByUnit = new HashMap<>();
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+        List<EventPublisher.Event> scheduled = new ArrayList<>(rows.size());
         for (Row row : rows) {
             List<FieldText> errors = new ArrayList<>(row.errors());
             NewActivity cmd = row.cmd();
@@ -154,24 +158,27 @@ public class ActivityService {
             } else if (keep) {
                 PlanCopy p = plan;
                 List<String> path = pathByUnit.computeIfAbsent(p.orgUnit(), u -> currentPath(p));
-                outcomes.add(new RowOutcome(row.row(), schedule(user, p, path, cmd, now).id(), List.of()));
+                outcomes.add(new RowOutcome(row.row(), schedule(user, p, path, cmd, now, scheduled).id(), List.of()));
             } else {
                 outcomes.add(new RowOutcome(row.row(), null, List.of()));
             }
         }
+        events.publishAll(scheduled);
         return outcomes;
     }
 
-    private Activity schedule(CurrentUser user, PlanCopy plan, List<String> path, NewActivity cmd, Instant now) {
+    /** Saves the activity and its first history entry; its {@code activity-scheduled} goes to {@code outgoing}, to publish. */
+    private Activity schedule(CurrentUser user, PlanCopy plan, List<String> path, NewActivity cmd, Instant now,
+                              List<EventPublisher.Event> outgoing) {
         Activity a = Activity.scheduled(UUID.randomUUID(), plan.planId(), plan.documentNumber(), plan.orgUnit(), path,
                 ActivityRules.planning(cmd), user.username(), now);
         activities.save(a);
         history.save(ActivityChange.of(a, 1, ActivityChange.Action.SCHEDULED, user.username(), now, null, List.of()));
         Planning p = a.planning();
-        events.publish(a.planId().toString(), a.id().toString(), new ActivityEvents.ActivityScheduled(a.id(),
+        outgoing.add(new EventPublisher.Event(a.planId().toString(), a.id().toString(), new ActivityEvents.ActivityScheduled(a.id(),
                 a.planId(), a.planDocumentNumber(), a.orgUnit(), path, p.title(), p.channel(), p.topics(),
                 p.targetCodes(), p.unit(), p.coordinatingUnits(), p.dueDate(), p.plannedQuantity(), p.plannedCostVnd(),
-                p.budgetSource(), user.username(), offset(now)));
+                p.budgetSource(), user.username(), offset(now))));
         return a;
     }
 

@@ -1,12 +1,15 @@
 package vn.loa.activity.orgunit;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.activity.support.CopyCache;
 import vn.loa.activity.support.Sql;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,12 +29,16 @@ public class OrgTree {
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    /** {@link #scopePaths}: asked by every request about an activity, changed a few times a year. */
+    private final CopyCache<String, List<List<String>>> scopes;
 
-    OrgTree(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+    OrgTree(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher,
+            @Value("${loa.copy-cache.ttl:PT1S}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.publisher = publisher;
+        this.scopes = new CopyCache<>(cacheTtl);
     }
 
     // --- reads ---
@@ -39,10 +46,16 @@ public class OrgTree {
     /**
      * The paths a caller's scope is checked against for objects of {@code unit}: the unit's current path, then
      * the paths of what it was closed or merged into (its successor, and theirs), so that the officers of a merged
-     * commune see what its predecessors did. Empty for a unit the copy does not know.
+     * commune see what its predecessors did. Empty for a unit the copy does not know. Cached ({@link CopyCache}: a
+     * change applied by this instance counts at once, one applied by another replica within
+     * {@code loa.copy-cache.ttl}).
      */
     public List<List<String>> scopePaths(String unit) {
-        return jdbc.sql("""
+        return scopes.get(unit, this::loadScopePaths);
+    }
+
+    private List<List<String>> loadScopePaths(String unit) {
+        return List.copyOf(jdbc.sql("""
                         WITH RECURSIVE chain(code, path, successor, depth) AS (
                             SELECT code, path, successor_code, 0 FROM org_unit_copy WHERE code = :unit
                             UNION ALL
@@ -52,7 +65,7 @@ public class OrgTree {
                         )
                         SELECT path FROM chain ORDER BY depth""")
                 .param("unit", unit)
-                .query((rs, i) -> Sql.list(rs, "path")).list();
+                .query((rs, i) -> List.copyOf(Sql.list(rs, "path"))).list());
     }
 
     /**
@@ -104,6 +117,7 @@ public class OrgTree {
         if (code == null || path == null || path.isEmpty()) {
             return;
         }
+        scopes.changing();
         jdbc.sql("""
                         INSERT INTO org_unit_copy (code, name, level, parent_code, path, updated_at)
                         VALUES (:code, :name, :level, :parent, :path, :now)
@@ -115,6 +129,7 @@ public class OrgTree {
 
     /** {@code org-unit-registered}: the unit's whole state, unless an event of a later time already set the row. */
     void register(OrgUnitRegistered unit, OffsetDateTime time) {
+        scopes.changing();
         jdbc.sql("""
                         INSERT INTO org_unit_copy (code, name, level, parent_code, path, units, event_time,
                             established_on, closed_on, successor_code, updated_at)
@@ -139,6 +154,7 @@ public class OrgTree {
      * own part (one statement, idempotent), and the features rewrite their copied paths ({@link SubtreeMoved}).
      */
     void move(OrgUnitMoved moved, OffsetDateTime time) {
+        scopes.changing();
         int updated = jdbc.sql("""
                         UPDATE org_unit_copy SET parent_code = :parent, path = :path, event_time = :time, updated_at = :now
                         WHERE code = :code AND (event_time IS NULL OR event_time <= :time)""")
@@ -169,6 +185,7 @@ public class OrgTree {
 
     /** {@code org-unit-closed}: closed from {@code closedOn}; a successor takes over its history (and scope). */
     void close(OrgUnitClosed closed, OffsetDateTime time) {
+        scopes.changing();
         int updated = jdbc.sql("""
                         UPDATE org_unit_copy SET closed_on = :closedOn, successor_code = :successor, event_time = :time,
                             updated_at = :now
@@ -199,6 +216,7 @@ public class OrgTree {
      * link). The predecessors' rows keep their paths, as EVENTS.md asks.
      */
     void merge(OrgUnitsMerged merged) {
+        scopes.changing();
         seed(merged.code(), merged.name(), merged.level(), merged.path());
         jdbc.sql("UPDATE org_unit_copy SET established_on = coalesce(established_on, :on) WHERE code = :code")
                 .param("code", merged.code()).param("on", merged.effectiveOn()).update();

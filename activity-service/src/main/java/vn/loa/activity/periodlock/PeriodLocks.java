@@ -3,11 +3,13 @@ package vn.loa.activity.periodlock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.loa.activity.orgunit.SubtreeMoved;
+import vn.loa.activity.support.CopyCache;
 import vn.loa.activity.support.Sql;
 import vn.loa.messaging.EventRoutes;
 import vn.loa.messaging.InboundEvents;
@@ -15,6 +17,7 @@ import vn.loa.messaging.Topics;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,9 +33,12 @@ public class PeriodLocks {
 
     private final JdbcClient jdbc;
     private final EventRoutes routes;
+    /** {@link #windowsOf}: asked by every completion, changed when a district closes or reopens a quarter. */
+    private final CopyCache<String, List<PeriodWindow>> windows;
 
-    PeriodLocks(JdbcClient jdbc, InboundEvents inbound) {
+    PeriodLocks(JdbcClient jdbc, InboundEvents inbound, @Value("${loa.copy-cache.ttl:PT1S}") Duration cacheTtl) {
         this.jdbc = jdbc;
+        this.windows = new CopyCache<>(cacheTtl);
         this.routes = inbound.routes("period-lock")
                 .on(QuarterClosed.class, e -> closed(e.data()))
                 .on(QuarterReopened.class, e -> reopened(e.data()))
@@ -44,12 +50,18 @@ public class PeriodLocks {
         routes.dispatch(record);
     }
 
+    /**
+     * The commune's windows and lock states. Cached ({@link CopyCache}): a close or reopening applied by this instance
+     * counts at once, one applied by another replica within {@code loa.copy-cache.ttl} (the copy itself lags
+     * reporting-service by the event's delivery anyway; reporting keeps what slips through as "after closing").
+     */
     public List<PeriodWindow> windowsOf(String orgUnit) {
-        return jdbc.sql("SELECT * FROM period_lock WHERE org_unit = :ou ORDER BY from_date")
-                .param("ou", orgUnit).query(PeriodLocks::map).list();
+        return windows.get(orgUnit, ou -> List.copyOf(jdbc.sql("SELECT * FROM period_lock WHERE org_unit = :ou ORDER BY from_date")
+                .param("ou", ou).query(PeriodLocks::map).list()));
     }
 
     void closed(QuarterClosed e) {
+        windows.changing();
         int changed = 0;
         for (CommuneWindow c : e.communes()) {
             changed += jdbc.sql("""
@@ -73,6 +85,7 @@ public class PeriodLocks {
     }
 
     void reopened(QuarterReopened e) {
+        windows.changing();
         int changed = 0;
         for (CommuneWindow c : e.communes()) {
             changed += jdbc.sql("""
@@ -101,6 +114,7 @@ public class PeriodLocks {
      */
     @EventListener
     void on(SubtreeMoved moved) {
+        windows.changing();
         jdbc.sql("""
                         UPDATE period_lock
                         SET org_unit_path = CAST(:path AS text[]) || org_unit_path[array_position(org_unit_path, :code) + 1:]

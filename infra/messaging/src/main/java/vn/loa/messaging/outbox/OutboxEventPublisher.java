@@ -10,6 +10,8 @@ import vn.loa.messaging.envelope.EnvelopeCodec;
 import vn.loa.messaging.tracing.TraceContext;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -40,6 +42,25 @@ public class OutboxEventPublisher implements EventPublisher {
 
     @Override
     public UUID publish(String key, String subject, Object data) {
+        Object[] row = row(key, subject, data);
+        jdbc.update(INSERT, row);
+        return (UUID) row[0];
+    }
+
+    /** One JDBC batch (multi-row inserts where the driver rewrites batches: {@code reWriteBatchedInserts}). */
+    @Override
+    public List<UUID> publishAll(List<Event> events) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Event e : events) {
+            rows.add(row(e.key(), e.subject(), e.data()));
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT, rows);
+        }
+        return rows.stream().map(r -> (UUID) r[0]).toList();
+    }
+
+    private Object[] row(String key, String subject, Object data) {
         Objects.requireNonNull(data, "data");
         EventType eventType = EnvelopeCodec.eventType(data.getClass());
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -54,8 +75,7 @@ public class OutboxEventPublisher implements EventPublisher {
                     + " DataSourceTransactionManager of the same DataSource); the active one does not hold its connection");
         }
         EventEnvelope<Object> envelope = codec.wrap(subject, data, traceContext.currentTraceparent());
-        jdbc.update(INSERT, envelope.id(), eventType.topic(), key, envelope.type(), subject, codec.write(envelope),
-                envelope.traceparent());
-        return envelope.id();
+        return new Object[] {envelope.id(), eventType.topic(), key, envelope.type(), subject, codec.write(envelope),
+                envelope.traceparent()};
     }
 }

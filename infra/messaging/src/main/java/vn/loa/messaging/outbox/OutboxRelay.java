@@ -294,8 +294,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
             Outcome outcome = send(rows);
             if (!outcome.published().isEmpty()) {
-                jdbc.batchUpdate("update outbox_event set published_at = now() where id = ?",
-                        outcome.published().stream().map(r -> new Object[]{r.id()}).toList());
+                // One statement for the batch (issue 17.3), not one per row.
+                jdbc.update("update outbox_event set published_at = now() where id = any(?)",
+                        (Object) outcome.published().stream().map(Row::id).toArray(UUID[]::new));
             }
             for (Parked p : outcome.parked()) {
                 park(p);

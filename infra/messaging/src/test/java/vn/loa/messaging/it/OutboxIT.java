@@ -96,6 +96,33 @@ class OutboxIT extends MessagingIntegrationTest {
     }
 
     @Test
+    void eventsPublishedInOneBatchArriveOnceEachInTheirOrderAndWithTheChange() {
+        String key = UUID.randomUUID().toString();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            names.add("Chuyên mục " + i);
+        }
+        List<UUID> ids = things.createAll(key, names);
+
+        assertThat(ids).hasSize(250).doesNotHaveDuplicates();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> observer.withEventId(ids.get(249)).size() == 1);
+        List<String> arrived = observer.records.stream()
+                .filter(r -> key.equals(r.key()))
+                .map(r -> TopicObserver.header(r, "ce_id"))
+                .toList();
+        assertThat(arrived).containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(ids.get(249)) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where id = any(?) and published_at is not null",
+                Long.class, (Object) ids.toArray(UUID[]::new))).isEqualTo(250);
+    }
+
+    @Test
+    void aBatchWithoutTransactionFailsLoudly() {
+        assertThatThrownBy(() -> publisher.publishAll(List.of(new EventPublisher.Event("k", "s",
+                ThingHappened.ok("t", "no transaction"))))).isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
     void publishedRowsAreDeletedAfterTheRetentionAndPendingOnesNever() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
