@@ -165,31 +165,9 @@ class DashboardService {
      * plans' targets and the reports of the year; a handful of queries over at most 12 tally rows per unit and
      * target, whatever the number of activities.
      */
-    private record Data(List<Period> quarters, Map<String, Map<String, TallyQuery.Cell[]>> cells,
+    private record Data(List<Period> quarters, Map<TallyQuery.Key, TallyQuery.Cell> cells,
                         Map<String, List<DashboardQuery.TargetDef>> targets,
                         Map<String, DashboardQuery.ReportState> reports) {
-
-        /**
-         * The cells by unit, then dimension and key ({@code ALL:} or {@code TARGET:T1}), one per bucket: a subject
-         * looks its unit up once, not one {@link TallyQuery.Key} per target and bucket (a province year built and
-         * hashed 12,000 keys five times over: the largest share of its CPU in the profile).
-         */
-        static Map<String, Map<String, TallyQuery.Cell[]>> index(Map<TallyQuery.Key, TallyQuery.Cell> cells, int buckets) {
-            Map<String, Map<String, TallyQuery.Cell[]>> index = new HashMap<>();
-            for (TallyQuery.Cell c : cells.values()) {
-                if (c.bucket() >= 0 && c.bucket() < buckets) { // a month outside every bucket counts nowhere
-                    index.computeIfAbsent(c.orgUnit(), u -> new HashMap<>())
-                            .computeIfAbsent(c.dim() + ":" + c.key(), k -> new TallyQuery.Cell[buckets])[c.bucket()] = c;
-                }
-            }
-            return index;
-        }
-
-        /** The cells of a unit's dimension key by bucket; null when it has none. */
-        TallyQuery.Cell[] of(String unit, String dimKey) {
-            Map<String, TallyQuery.Cell[]> byKey = cells.get(unit);
-            return byKey == null ? null : byKey.get(dimKey);
-        }
     }
 
     private Data load(List<String> codes, int year, List<Period> quarters, LocalDate today) {
@@ -205,8 +183,8 @@ class DashboardService {
         // Targets by unit: a subject looks up its own, not every target of the province (300 communes × 4 targets).
         Map<String, List<DashboardQuery.TargetDef>> targets = new HashMap<>();
         query.targets(codes, year).forEach(t -> targets.computeIfAbsent(t.orgUnit(), k -> new ArrayList<>()).add(t));
-        return new Data(quarters, Data.index(tallies.read(codes, buckets, List.of("ALL", "TARGET"), today, false),
-                buckets.size()), targets, reports);
+        return new Data(quarters, tallies.read(codes, buckets, List.of("ALL", "TARGET"), today, false), targets,
+                reports);
     }
 
     /**
@@ -236,9 +214,8 @@ class DashboardService {
             defs.forEach((code, t) -> {
                 ReportArithmetic.Tally sum = ReportArithmetic.Tally.NONE;
                 for (String m : codes) {
-                    TallyQuery.Cell[] byBucket = data.of(m, "TARGET:" + code);
                     for (int b : buckets) {
-                        TallyQuery.Cell cell = byBucket == null ? null : byBucket[b];
+                        TallyQuery.Cell cell = data.cells().get(new TallyQuery.Key(m, b, "TARGET", code));
                         if (cell != null) {
                             sum = sum.plus(cell.tally());
                         }
@@ -254,9 +231,8 @@ class DashboardService {
             long onTime = 0;
             List<MemberFigures> reports = new ArrayList<>();
             for (Member m : group) {
-                TallyQuery.Cell[] all = data.of(m.unit().code(), "ALL:");
                 for (int b : buckets) {
-                    TallyQuery.Cell cell = all == null ? null : all[b];
+                    TallyQuery.Cell cell = data.cells().get(new TallyQuery.Key(m.unit().code(), b, "ALL", ""));
                     if (cell != null) {
                         completed += cell.completed();
                         overdue += cell.overdue();
