@@ -91,6 +91,10 @@ class ReportingBenchmark {
     /** Another build's executable jar (main's), measured beside this one on the same data; none by default. */
     static final String BEFORE_JAR = System.getProperty("bench.before.jar");
     static final String SERVICE_JAVA_OPTS = System.getProperty("bench.service.java-opts", "-Xmx384m -XX:+UseSerialGC");
+    /** Which parts to run (comma-separated: freshness, dashboards, ingest); all by default. */
+    static final List<String> PARTS = List.of(System.getProperty("bench.only", "freshness,dashboards,ingest").split(","));
+    /** Completions per second of the paced freshness run (issue 17: commit → dashboard p99 ≤ 300 ms at 100/s). */
+    static final int PACED_RATE = Integer.getInteger("bench.freshness.rate", 100);
     static final String VIEWER = TestTokens.bearer("hatinh.viewer", "PROVINCE_VIEWER", "ha-tinh");
     static final String PROVINCE_VIEWER = TestTokens.bearer("bench.viewer", "PROVINCE_VIEWER", "bench-province");
 
@@ -165,63 +169,89 @@ class ReportingBenchmark {
                     select count(*) from plan_copy
                     where org_unit like 'bench-c%' or org_unit like 'bench-p%' or org_unit = 'fresh-commune'""")
                     .query(Long.class).single() == (long) COMMUNES * (1 + PROVINCE_DISTRICTS) + 1);
-            seed("district", "bench-c%", COMMUNES, 0, ACTIVITIES_PER_COMMUNE);
-            seed("province", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, 0, ACTIVITIES_PER_COMMUNE);
-
-            explain("district", "bench-c%");
-            explain("province", "bench-p%");
+            if (PARTS.contains("dashboards")) {
+                seed("district", "bench-c%", COMMUNES, 0, ACTIVITIES_PER_COMMUNE);
+                seed("province", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, 0, ACTIVITIES_PER_COMMUNE);
+                explain("district", "bench-c%");
+                explain("province", "bench-p%");
+            }
             print("machine: %d processors, load average before measuring: %s", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
-            freshness(freshPlan, freshPath, completions);
-            // Side by side on the same data, one after the other: this build with its dashboard cache off (every request
-            // computes), the same build as in production (cache on: bodies kept by version), and, given
-            // -Dbench.before.jar, another build (main's) with its cache off.
-            Path beforeJar = BEFORE_JAR == null ? null : Path.of(BEFORE_JAR);
-            try (ServiceProcess service = ServiceProcess.start(environment, SERVICE_JAVA_OPTS, null, false,
-                    "bench-reporting-computed");
-                 ServiceProcess served = ServiceProcess.start(environment, SERVICE_JAVA_OPTS, null, true,
-                         "bench-reporting-served");
-                 ServiceProcess before = beforeJar == null ? null : ServiceProcess.start(environment, SERVICE_JAVA_OPTS,
-                         beforeJar, false, "bench-reporting-before")) {
-                print("dashboards measured on reporting-service in processes of their own (%s, pids %d computed, %d served%s, "
-                                + "%s), %d concurrent viewers, %d samples per URL", service.jar().getFileName(), service.pid(),
-                        served.pid(), before == null ? "" : ", " + before.pid() + " before = " + beforeJar, SERVICE_JAVA_OPTS,
-                        VIEWERS, SAMPLES);
-                for (ServiceProcess p : before == null ? List.of(service, served) : List.of(before, service, served)) {
-                    warmUp(p.port(), "/api/dashboards/bench-district?period=2022-Q1", VIEWER);
-                }
-                if (before != null) {
-                    dashboardResponseTime(before, "district", ".before", "bench-district", COMMUNES, "bench-c%", VIEWER);
-                }
-                double district = dashboardResponseTime(service, "district", "", "bench-district", COMMUNES, "bench-c%", VIEWER);
-                dashboardResponseTime(served, "district", ".served", "bench-district", COMMUNES, "bench-c%", VIEWER);
-                if (before != null) {
-                    dashboardResponseTime(before, "province", ".before", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
-                            PROVINCE_VIEWER);
-                }
-                double province = dashboardResponseTime(service, "province", "", "bench-province", PROVINCE_DISTRICTS,
-                        "bench-p%", PROVINCE_VIEWER);
-                dashboardResponseTime(served, "province", ".served", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
-                        PROVINCE_VIEWER);
-                revalidation("/api/dashboards/bench-province?period=2022-Q1", PROVINCE_VIEWER);
-                if (LARGE_ACTIVITIES > ACTIVITIES_PER_COMMUNE) {
-                    seed("province_large", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, ACTIVITIES_PER_COMMUNE, LARGE_ACTIVITIES);
-                    double large = dashboardResponseTime(service, "province_large", "", "bench-province", PROVINCE_DISTRICTS,
-                            "bench-p%", PROVINCE_VIEWER);
-                    dashboardResponseTime(served, "province_large", ".served", "bench-province", PROVINCE_DISTRICTS,
-                            "bench-p%", PROVINCE_VIEWER);
-                    print("province at %,d activities ÷ at %,d, quarter p99: %.2f", (long) LARGE_ACTIVITIES * COMMUNES
-                            * PROVINCE_DISTRICTS, (long) ACTIVITIES_PER_COMMUNE * COMMUNES * PROVINCE_DISTRICTS, large / province);
-                    figure("dashboard.province_large.ratio_p99", large / province);
-                }
-                figure("dashboard.district_over_province.p99", district / province);
+            if (PARTS.contains("freshness")) {
+                freshness(freshPlan, freshPath, completions);
+                freshnessPaced(freshPlan, freshPath, Integer.getInteger("bench.freshness.paced", 1_000), PACED_RATE);
             }
-            ingestThroughput(ev, freshPlan, freshPath, ingest);
+            if (PARTS.contains("dashboards")) {
+                dashboards();
+            }
+            // Last, as before: the activity rows of the dashboards' provinces are in the table it writes to.
+            if (PARTS.contains("ingest")) {
+                double commits = oneRowCommits(2_000);
+                double events = ingestThroughput(ev, List.of(new Target(freshPlan, freshPath)), ingest, "ingest");
+                // The same number of events over the district's 30 communes (30 plans: every partition).
+                List<Target> spread = new ArrayList<>();
+                for (int c = 1; c <= COMMUNES; c++) {
+                    spread.add(new Target(UUID.nameUUIDFromBytes(commune(c).getBytes()),
+                            List.of("ha-tinh", "bench-district", commune(c))));
+                }
+                double spreadEvents = ingestThroughput(ev, spread, ingest, "ingest.spread");
+                print("ingest ÷ one-row commits of the same database, same run: %.2f (one plan), %.2f (%d plans)",
+                        events / commits, spreadEvents / commits, spread.size());
+                figure("ingest.ratio_to_one_row_commits", events / commits);
+                figure("ingest.spread.ratio_to_one_row_commits", spreadEvents / commits);
+            }
             print("load average after: %s", loadAverage());
         }
         Path out = Path.of("target", "benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
+    }
+
+    /** The dashboards of the district and the province seeded before (and of the large province), 8 viewers each. */
+    private void dashboards() throws Exception {
+        // Side by side on the same data, one after the other: this build with its dashboard cache off (every request
+        // computes), the same build as in production (cache on: bodies kept by version), and, given
+        // -Dbench.before.jar, another build (main's) with its cache off.
+        Path beforeJar = BEFORE_JAR == null ? null : Path.of(BEFORE_JAR);
+        try (ServiceProcess service = ServiceProcess.start(environment, SERVICE_JAVA_OPTS, null, false,
+                "bench-reporting-computed");
+             ServiceProcess served = ServiceProcess.start(environment, SERVICE_JAVA_OPTS, null, true,
+                     "bench-reporting-served");
+             ServiceProcess before = beforeJar == null ? null : ServiceProcess.start(environment, SERVICE_JAVA_OPTS,
+                     beforeJar, false, "bench-reporting-before")) {
+            print("dashboards measured on reporting-service in processes of their own (%s, pids %d computed, %d served%s, "
+                            + "%s), %d concurrent viewers, %d samples per URL", service.jar().getFileName(), service.pid(),
+                    served.pid(), before == null ? "" : ", " + before.pid() + " before = " + beforeJar, SERVICE_JAVA_OPTS,
+                    VIEWERS, SAMPLES);
+            for (ServiceProcess p : before == null ? List.of(service, served) : List.of(before, service, served)) {
+                warmUp(p.port(), "/api/dashboards/bench-district?period=2022-Q1", VIEWER);
+            }
+            if (before != null) {
+                dashboardResponseTime(before, "district", ".before", "bench-district", COMMUNES, "bench-c%", VIEWER);
+            }
+            double district = dashboardResponseTime(service, "district", "", "bench-district", COMMUNES, "bench-c%", VIEWER);
+            dashboardResponseTime(served, "district", ".served", "bench-district", COMMUNES, "bench-c%", VIEWER);
+            if (before != null) {
+                dashboardResponseTime(before, "province", ".before", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
+                        PROVINCE_VIEWER);
+            }
+            double province = dashboardResponseTime(service, "province", "", "bench-province", PROVINCE_DISTRICTS,
+                    "bench-p%", PROVINCE_VIEWER);
+            dashboardResponseTime(served, "province", ".served", "bench-province", PROVINCE_DISTRICTS, "bench-p%",
+                    PROVINCE_VIEWER);
+            revalidation("/api/dashboards/bench-province?period=2022-Q1", PROVINCE_VIEWER);
+            if (LARGE_ACTIVITIES > ACTIVITIES_PER_COMMUNE) {
+                seed("province_large", "bench-p%", COMMUNES * PROVINCE_DISTRICTS, ACTIVITIES_PER_COMMUNE, LARGE_ACTIVITIES);
+                double large = dashboardResponseTime(service, "province_large", "", "bench-province", PROVINCE_DISTRICTS,
+                        "bench-p%", PROVINCE_VIEWER);
+                dashboardResponseTime(served, "province_large", ".served", "bench-province", PROVINCE_DISTRICTS,
+                        "bench-p%", PROVINCE_VIEWER);
+                print("province at %,d activities ÷ at %,d, quarter p99: %.2f", (long) LARGE_ACTIVITIES * COMMUNES
+                        * PROVINCE_DISTRICTS, (long) ACTIVITIES_PER_COMMUNE * COMMUNES * PROVINCE_DISTRICTS, large / province);
+                figure("dashboard.province_large.ratio_p99", large / province);
+            }
+            figure("dashboard.district_over_province.p99", district / province);
+        }
     }
 
     /**
@@ -470,12 +500,20 @@ class ReportingBenchmark {
         figure("dashboard.revalidate.p99_ms", ms(h.getValueAtPercentile(99)));
     }
 
+    /** A plan and its commune's path: where ingested activities belong (the plan id is the records' key). */
+    private record Target(UUID plan, List<String> path) {
+    }
+
     /**
      * The projection's own pace: the activity listener stopped, {@code n} activity-completed events produced
-     * (asynchronously, flushed), the listener started, and the time until every one is applied.
+     * (asynchronously, flushed), the listener started, and the time until every one is applied. The events go round
+     * the plans of {@code targets}: one plan is one key, so one partition and one consumer thread; many plans spread
+     * over the topic's partitions, as a province's communes do.
      */
-    private void ingestThroughput(TestEvents ev, UUID plan, List<String> path, int n) throws Exception {
-        long before = jdbc.sql("select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single();
+    private double ingestThroughput(TestEvents ev, List<Target> targets, int n, String id) throws Exception {
+        String[] communes = targets.stream().map(t -> t.path().get(t.path().size() - 1)).distinct().toArray(String[]::new);
+        String count = "select count(*) from activity_state where org_unit = any(:c::text[])";
+        long before = jdbc.sql(count).param("c", communes).query(Long.class).single();
         MessageListenerContainer listener = registry.getListenerContainer("reporting-activity-projection");
         listener.stop();
         Properties p = new Properties();
@@ -486,29 +524,130 @@ class ReportingBenchmark {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (int i = 0; i < n; i++) {
-                Activity a = Activity.of(plan, path, "WEBSITE", List.of("T2"), "van-hoa-thong-tin", List.of(), "2022-02-10");
-                UUID id = UUID.randomUUID();
-                producer.send(new ProducerRecord<>(Topics.ACTIVITY_EVENTS, plan.toString(), ev.envelope(id,
-                        "activity-completed", "/activity-service", a.id().toString(), a.completed("2022-02-10", 1, 5L, 0L))));
+                Target t = targets.get(i % targets.size());
+                Activity a = Activity.of(t.plan(), t.path(), "WEBSITE", List.of("T2"), "van-hoa-thong-tin", List.of(),
+                        "2022-02-10");
+                producer.send(new ProducerRecord<>(Topics.ACTIVITY_EVENTS, t.plan().toString(), ev.envelope(
+                        UUID.randomUUID(), "activity-completed", "/activity-service", a.id().toString(),
+                        a.completed("2022-02-10", 1, 5L, 0L))));
             }
             producer.flush();
         }
         long databaseCpu = databaseCpuMillis();
         long t0 = System.nanoTime();
         listener.start();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
-                "select count(*) from activity_state where org_unit = 'fresh-commune'").query(Long.class).single() == before + n);
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() ->
+                jdbc.sql(count).param("c", communes).query(Long.class).single() == before + n);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        // CPU per event, which the machine's load does not change: the listener's consumer thread (fetch, parse,
+        // CPU per event, which the machine's load does not change: the listener's consumer threads (fetch, parse,
         // apply) and the database backends; 1 s of one core divided by it is what one core could ingest.
         double listenerUs = listenerCpuNanos() / 1e3 / n;
         double databaseUs = (databaseCpuMillis() - databaseCpu) * 1e3 / n;
-        print("ingest: %d activity-completed events (produced beforehand, the listener stopped) applied in %.2f s "
-                + "(%.0f events/s), load %s; CPU per event: listener thread %.0f µs + database %.0f µs "
-                + "(≈ %.0f events/s per core)", n, seconds, n / seconds, loadAverage(), listenerUs, databaseUs,
-                1e6 / (listenerUs + databaseUs));
-        figure("ingest.events_per_s", n / seconds);
-        figure("ingest.cpu_us_per_event", listenerUs + databaseUs);
+        print("ingest (%s): %d activity-completed events of %d plan(s) (produced beforehand, the listener stopped) "
+                + "applied in %.2f s (%.0f events/s), load %s; CPU per event: listener threads %.0f µs + database %.0f µs "
+                + "(≈ %.0f events/s per core)", id, n, targets.size(), seconds, n / seconds, loadAverage(), listenerUs,
+                databaseUs, 1e6 / (listenerUs + databaseUs));
+        figure(id + ".events_per_s", n / seconds);
+        figure(id + ".cpu_us_per_event", listenerUs + databaseUs);
+        return n / seconds;
+    }
+
+    /**
+     * The machine's reference for the ingest, in the same run and database: {@code n} one-row inserts, each its own
+     * transaction (a commit per row, as a consumer that applies one event per transaction would need at least).
+     */
+    private double oneRowCommits(int n) throws IOException {
+        jdbc.sql("create table if not exists bench_one_row (id bigint primary key, payload text)").update();
+        jdbc.sql("truncate bench_one_row").update();
+        String payload = "x".repeat(500);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            int id = i;
+            transactions.executeWithoutResult(status -> jdbc.sql("insert into bench_one_row values (:id, :payload)")
+                    .param("id", id).param("payload", payload).update());
+        }
+        double perSecond = n / ((System.nanoTime() - t0) / 1e9);
+        print("reference: %d one-row inserts, a transaction each, on this database: %.0f commits/s, load %s", n,
+                perSecond, loadAverage());
+        figure("ingest.ref_one_row_commits_per_s", perSecond);
+        return perSecond;
+    }
+
+    /**
+     * Commit → dashboard at a steady rate: {@code rate} completions a second written through the outbox (one writer,
+     * paced), while one viewer refetches the district dashboard as fast as it answers; each completion's time runs from
+     * its commit to the first answer that counts it.
+     */
+    private void freshnessPaced(UUID plan, List<String> path, int n, int rate) throws Exception {
+        String url = "/api/dashboards/fresh-district?period=2022-Q1";
+        long base = completed(url);
+        long[] committed = new long[n];
+        UUID[] eventIds = new UUID[n];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        java.util.concurrent.Future<?> writing = writer.submit(() -> {
+            for (int i = 0; i < n; i++) {
+                long due = start + i * period;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                Activity a = Activity.of(plan, path, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(), "2022-03-10");
+                ActivityCompleted data = new ActivityCompleted(a.id(), plan, "01/KH-UBND", a.orgUnit(), path,
+                        "Phát thanh CCHC nhịp " + i, "RADIO", List.of("T1"), "van-hoa-thong-tin", List.of(),
+                        LocalDate.parse("2022-03-10"), LocalDate.parse("2022-03-10"), "2022-Q1", BigDecimal.ONE, 10L,
+                        1_000L, List.of(new ActivityCompleted.Evidence("https://lienminh.hatinh.gov.vn/tin-tuc", "Bài viết")),
+                        "lienminh.vhtt", OffsetDateTime.parse("2022-03-10T16:00:00+07:00"));
+                eventIds[i] = transactions.execute(status -> publisher.publish(plan.toString(), a.id().toString(), data));
+                committed[i] = System.nanoTime();
+                done.set(i + 1);
+            }
+            return null;
+        });
+        Histogram h = new Histogram(60_000_000_000L, 3);
+        int seen = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60) + n * period;
+        while (seen < n) {
+            long shown = completed(url) - base;
+            long now = System.nanoTime();
+            // Only completions whose commit had returned before this answer; the first tenth warms up.
+            while (seen < shown && seen < done.get()) {
+                if (seen >= n / 10) {
+                    h.recordValue(Math.max(0, now - committed[seen]));
+                }
+                seen++;
+            }
+            if (now > deadline) {
+                throw new AssertionError("paced completions not all shown within the time: " + seen + " of " + n);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)); // a refetch every ~2 ms, not a spin
+        }
+        writing.get();
+        writer.shutdown();
+        double achieved = n / ((committed[n - 1] - start) / 1e9);
+        print("freshness paced at %d completions/s (%.0f/s achieved; commit through the outbox -> district dashboard shows "
+                        + "it; one viewer refetching every 2 ms), n=%d: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; load %s", rate,
+                achieved, h.getTotalCount(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+                ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), loadAverage());
+        // Where the time goes, from the rows (one clock): outbox row written -> published (Kafka acknowledged) -> applied
+        // by the projection (the activity row's updated_at, just before the batch's write and commit).
+        List<UUID> measured = List.of(eventIds).subList(n / 10, n);
+        Map<String, Object> split = jdbc.sql("""
+                        select percentile_cont(0.5) within group (order by extract(epoch from o.published_at - o.created_at) * 1000) as relay_p50,
+                               percentile_cont(0.99) within group (order by extract(epoch from o.published_at - o.created_at) * 1000) as relay_p99,
+                               percentile_cont(0.5) within group (order by extract(epoch from a.updated_at - o.published_at) * 1000) as apply_p50,
+                               percentile_cont(0.99) within group (order by extract(epoch from a.updated_at - o.published_at) * 1000) as apply_p99
+                        from outbox_event o join activity_state a on a.activity_id = o.subject::uuid
+                        where o.id = any(:ids::uuid[])""")
+                .param("ids", measured.toArray(UUID[]::new)).query().singleRow();
+        print("  of which: outbox row -> published p50 %.1f / p99 %.1f ms; published -> applied by the projection p50 %.1f / "
+                        + "p99 %.1f ms; the rest is the dashboard seeing it", split.get("relay_p50"), split.get("relay_p99"),
+                split.get("apply_p50"), split.get("apply_p99"));
+        figure("freshness.paced.p50_ms", ms(h.getValueAtPercentile(50)));
+        figure("freshness.paced.p99_ms", ms(h.getValueAtPercentile(99)));
+        figure("freshness.paced.rate_per_s", achieved);
     }
 
     /** CPU time of the activity listener's consumer threads so far (they start with the container). */

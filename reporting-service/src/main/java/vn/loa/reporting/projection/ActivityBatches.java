@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * recorded in the inbox ({@code processed_event}) in one statement, and only the new ones applied,
  * in the same transaction, by {@link ActivityProjection} in set-based statements. Per-key order is
  * the records' order. A record that can never be applied (not an envelope, unbindable data) and a
- * batch whose transaction fails are narrowed down to the record at fault, reported with
+ * batch whose transaction fails are narrowed down (by halves) to the record at fault, reported with
  * {@link BatchListenerFailedException}: the container's error handler commits what came before,
  * retries that record with its back-off and dead-letters it in the end, as for a record listener.
  */
@@ -79,16 +79,19 @@ public class ActivityBatches {
             try {
                 reads.add(new Read(i, read(records.get(i))));
             } catch (RuntimeException e) {
-                applyIsolating(consumer, tables, reads, records);
+                applyIsolating(consumer, tables, reads);
                 throw new BatchListenerFailedException("record " + i + " cannot be applied: " + e.getMessage(), e, i);
             }
         }
-        applyIsolating(consumer, tables, reads, records);
+        applyIsolating(consumer, tables, reads);
     }
 
-    /** The whole batch in one transaction; if that fails, one record per transaction to find the one at fault. */
-    private void applyIsolating(String consumer, ProjectionTables tables, List<Read> reads,
-                                List<ConsumerRecord<String, String>> records) {
+    /**
+     * The whole batch in one transaction; if that fails, each half in its own, and so on down to the record at fault
+     * (about 2·log2(n) transactions more, 18 for 500 records, where one per record cost up to n): whatever comes
+     * before it is committed, and the record is handed to the container's error handler with its index.
+     */
+    private void applyIsolating(String consumer, ProjectionTables tables, List<Read> reads) {
         if (reads.isEmpty()) {
             return;
         }
@@ -98,15 +101,11 @@ public class ActivityBatches {
             if (reads.size() == 1) {
                 throw new BatchListenerFailedException(batchFailure.getMessage(), batchFailure, reads.get(0).index());
             }
-            log.debug("{}: a batch of {} failed ({}), applying its records one by one", consumer, reads.size(),
+            log.debug("{}: a batch of {} failed ({}), applying its halves apart", consumer, reads.size(),
                     batchFailure.toString());
-            for (Read r : reads) {
-                try {
-                    applyOnce(consumer, tables, List.of(r));
-                } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException(e.getMessage(), e, r.index());
-                }
-            }
+            int half = reads.size() / 2;
+            applyIsolating(consumer, tables, reads.subList(0, half));
+            applyIsolating(consumer, tables, reads.subList(half, reads.size()));
         }
     }
 

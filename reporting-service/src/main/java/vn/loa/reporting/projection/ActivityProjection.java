@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /**
  * One row per activity with its latest state, and the tallies derived from it, applied a batch at a
- * time in set-based statements (one read, one upsert per table, whatever the batch size).
+ * time in set-based statements (one read, one statement for every write, whatever the batch size).
  * <p>
  * The state follows the same rules as ever, so a redelivered, reordered or replayed event cannot
  * change a number twice: a terminal status (COMPLETED, CANCELLED) is set by the latest terminal event
@@ -213,11 +213,10 @@ class ActivityProjection {
         dues.values().removeIf(d -> d[0] == 0 && d[1] == 0);
         // A change under a closed period that leaves the activity's figures as they were is no late arrival.
         late.keySet().removeIf(id -> signature(before.get(id)).equals(signature(after.get(id))));
-        upsertStates(t, changed.stream().map(after::get).toList());
-        upsertTallies(t, cells);
+        write(upsertStates(t, changed.stream().map(after::get).toList()), upsertTallies(t, cells), upsertDues(t, dues),
+                recordLate(t, late, lastEvent, after));
+        // After the write, in a statement of its own: it reads the activity rows the write changed.
         recomputeBest(t, retracted);
-        upsertDues(t, dues);
-        recordLate(t, late, lastEvent, after);
         if (t.live()) {
             figures.changed(changes(changed, before, after));
         }
@@ -526,6 +525,31 @@ class ActivityProjection {
 
     // ------------------------------------------------------------------ SQL
 
+    /** One of a batch's writes: a data-modifying statement and its rows (JSON), bound to the parameter {@code name}. */
+    private record Write(String name, String sql, String rows) {
+    }
+
+    /**
+     * A batch's writes (activity rows, tallies, due-date tallies, late arrivals) in one statement, one round trip: each
+     * a data-modifying CTE, which PostgreSQL runs to completion whether or not the statement reads it. They write four
+     * different tables, so none needs to see another's rows.
+     */
+    private void write(Write... writes) {
+        List<Write> all = Arrays.stream(writes).filter(Objects::nonNull).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("with ");
+        for (int i = 0; i < all.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(all.get(i).name()).append(" as (").append(all.get(i).sql()).append(')');
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(" select 1").toString());
+        for (Write w : all) {
+            statement = statement.param(w.name(), w.rows());
+        }
+        statement.query(Integer.class).single();
+    }
+
     private static final String COLUMNS = "activity_id, plan_id, org_unit, org_unit_path, title, channel, target_codes, "
             + "unit, coordinating_units, due_date, planned_quantity, status, status_time, completed_on, quantity, reach, "
             + "cost_vnd, overdue, scheduled_at, updated_at, counted_after_closing, topics, audiences, planned_cost_vnd, "
@@ -574,7 +598,7 @@ class ActivityProjection {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    private void upsertStates(ProjectionTables t, List<State> states) {
+    private Write upsertStates(ProjectionTables t, List<State> states) {
         List<Map<String, Object>> rows = new ArrayList<>();
         String now = OffsetDateTime.now().toString();
         for (State s : states) {
@@ -612,15 +636,14 @@ class ActivityProjection {
                 set.append(set.isEmpty() ? "" : ", ").append(c).append(" = excluded.").append(c);
             }
         }
-        jdbc.sql("insert into " + t.activityState() + " (" + COLUMNS + ") select " + COLUMNS
-                        + " from jsonb_populate_recordset(null::" + t.activityState() + ", cast(:rows as jsonb))"
-                        + " order by activity_id on conflict (activity_id) do update set " + set)
-                .param("rows", json.writeValueAsString(rows)).update();
+        return new Write("states", "insert into " + t.activityState() + " (" + COLUMNS + ") select " + COLUMNS
+                + " from jsonb_populate_recordset(null::" + t.activityState() + ", cast(:states as jsonb))"
+                + " order by activity_id on conflict (activity_id) do update set " + set, json.writeValueAsString(rows));
     }
 
-    private void upsertTallies(ProjectionTables t, Map<CellKey, Delta> cells) {
+    private Write upsertTallies(ProjectionTables t, Map<CellKey, Delta> cells) {
         if (cells.isEmpty()) {
-            return;
+            return null;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         cells.forEach((k, d) -> {
@@ -640,9 +663,9 @@ class ActivityProjection {
             r.put("planned_cost_vnd", d.planned);
             rows.add(r);
         });
-        jdbc.sql("insert into " + t.tally() + " as t (org_unit, month, dim, key, after_closing, completed, quantity,"
-                        + " best, reach, cost_vnd, open, flagged, planned_cost_vnd)"
-                        + " select * from jsonb_to_recordset(cast(:rows as jsonb)) as x(org_unit text, month date, dim text,"
+        return new Write("tallies", "insert into " + t.tally() + " as t (org_unit, month, dim, key, after_closing,"
+                        + " completed, quantity, best, reach, cost_vnd, open, flagged, planned_cost_vnd)"
+                        + " select * from jsonb_to_recordset(cast(:tallies as jsonb)) as x(org_unit text, month date, dim text,"
                         + " key text, after_closing boolean, completed bigint, quantity numeric, best numeric, reach bigint,"
                         + " cost_vnd bigint, open bigint, flagged bigint, planned_cost_vnd bigint)"
                         + " on conflict (org_unit, month, dim, key, after_closing) do update set"
@@ -650,8 +673,8 @@ class ActivityProjection {
                         + " best = greatest(t.best, excluded.best), reach = t.reach + excluded.reach,"
                         + " cost_vnd = t.cost_vnd + excluded.cost_vnd, open = t.open + excluded.open,"
                         + " flagged = t.flagged + excluded.flagged,"
-                        + " planned_cost_vnd = t.planned_cost_vnd + excluded.planned_cost_vnd")
-                .param("rows", json.writeValueAsString(rows)).update();
+                        + " planned_cost_vnd = t.planned_cost_vnd + excluded.planned_cost_vnd",
+                json.writeValueAsString(rows));
     }
 
     /** The best (highest) quantity cannot be taken back by a difference: recomputed where a completion left a target's month. */
@@ -678,9 +701,9 @@ class ActivityProjection {
                 .param("rows", json.writeValueAsString(rows)).update();
     }
 
-    private void upsertDues(ProjectionTables t, Map<DueKey, long[]> dues) {
+    private Write upsertDues(ProjectionTables t, Map<DueKey, long[]> dues) {
         if (dues.isEmpty()) {
-            return;
+            return null;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         dues.forEach((k, d) -> {
@@ -694,18 +717,19 @@ class ActivityProjection {
             r.put("flagged", d[1]);
             rows.add(r);
         });
-        jdbc.sql("insert into " + t.tallyDue() + " as t (org_unit, due_date, dim, key, after_closing, open, flagged)"
-                        + " select * from jsonb_to_recordset(cast(:rows as jsonb)) as x(org_unit text, due_date date,"
+        return new Write("dues", "insert into " + t.tallyDue()
+                        + " as t (org_unit, due_date, dim, key, after_closing, open, flagged)"
+                        + " select * from jsonb_to_recordset(cast(:dues as jsonb)) as x(org_unit text, due_date date,"
                         + " dim text, key text, after_closing boolean, open bigint, flagged bigint)"
                         + " on conflict (org_unit, due_date, dim, key, after_closing) do update set"
-                        + " open = t.open + excluded.open, flagged = t.flagged + excluded.flagged")
-                .param("rows", json.writeValueAsString(rows)).update();
+                        + " open = t.open + excluded.open, flagged = t.flagged + excluded.flagged",
+                json.writeValueAsString(rows));
     }
 
-    private void recordLate(ProjectionTables t, Map<UUID, String> late, Map<UUID, ActivityEvent> lastEvent,
-                            Map<UUID, State> after) {
+    private Write recordLate(ProjectionTables t, Map<UUID, String> late, Map<UUID, ActivityEvent> lastEvent,
+                             Map<UUID, State> after) {
         if (late.isEmpty()) {
-            return;
+            return null;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         late.forEach((id, period) -> {
@@ -728,13 +752,13 @@ class ActivityProjection {
             r.put("published_at", e.publishedAt().toString());
             rows.add(r);
         });
-        jdbc.sql("insert into " + t.lateArrival() + " (event_id, activity_id, org_unit, period, event_type, title,"
-                        + " channel, status, completed_on, due_date, quantity, reach, cost_vnd, published_at)"
-                        + " select * from jsonb_to_recordset(cast(:rows as jsonb)) as x(event_id uuid, activity_id uuid,"
+        return new Write("late", "insert into " + t.lateArrival() + " (event_id, activity_id, org_unit, period,"
+                        + " event_type, title, channel, status, completed_on, due_date, quantity, reach, cost_vnd, published_at)"
+                        + " select * from jsonb_to_recordset(cast(:late as jsonb)) as x(event_id uuid, activity_id uuid,"
                         + " org_unit text, period text, event_type text, title text, channel text, status text,"
                         + " completed_on date, due_date date, quantity numeric, reach bigint, cost_vnd bigint,"
-                        + " published_at timestamptz) on conflict (event_id) do nothing")
-                .param("rows", json.writeValueAsString(rows)).update();
+                        + " published_at timestamptz) on conflict (event_id) do nothing",
+                json.writeValueAsString(rows));
     }
 
     /** One change per org unit, with the months (as their first days) whose figures moved. */

@@ -36,9 +36,13 @@ public class ProjectionListeners {
         plans.dispatch(record);
     }
 
-    /** A poll's records at once (up to max.poll.records): one transaction, a few statements. */
+    /**
+     * A poll's records at once (up to max.poll.records): one transaction, a few statements. One consumer per
+     * partition (the topic's 3 by default): the partitions' batches are applied side by side, each on its own
+     * connection, so the database works on one batch while the next is read and folded.
+     */
     @KafkaListener(id = "reporting-activity-projection", idIsGroup = false, topics = Topics.ACTIVITY_EVENTS,
-            batch = "true")
+            batch = "true", concurrency = "${loa.projection.activities.consumers:3}")
     void onActivities(List<ConsumerRecord<String, String>> records) {
         activities.apply(ProjectionRoutes.ACTIVITIES, ProjectionTables.LIVE, records);
     }

@@ -53,7 +53,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * rebuild whose owner died is resumed from there by another replica (a ShedLock'd watchdog) once
  * its heartbeat is older than the lease;</li>
  * <li>if records failed: {@code FAILED} with the counts, the shadow tables dropped, the live model
- * untouched; else, in one transaction: the live tables locked against writes (reads go on), the
+ * untouched (a record the live projection dead-lettered, and nobody replayed, is left out as it was
+ * there, not counted as failed); else, in one transaction: the live tables locked against writes (reads go on), the
  * events published meanwhile applied to the shadow tables up to the topics' current end (the live
  * projection may have applied some: the handlers are idempotent per activity state), then each
  * table renamed, every dashboard version bumped and a notification sent. The live listeners never
@@ -331,10 +332,25 @@ class ProjectionRebuild implements DisposableBean {
         try {
             apply.run();
         } catch (RuntimeException e) {
+            if (deadLettered(r)) {
+                // The live projection could not apply it either: the rebuilt model leaves it out, as the live one does.
+                log.info("Rebuild {}: {}-{}@{} left out: the live projection dead-lettered it ({})", run.id, r.topic(),
+                        r.partition(), r.offset(), e.getMessage());
+                return;
+            }
             run.failed++;
             log.warn("Rebuild {}: {}-{}@{} could not be applied: {}", run.id, r.topic(), r.partition(), r.offset(),
                     e.getMessage());
         }
+    }
+
+    /** Whether this service dead-lettered the record and nobody replayed it since (the {@code dead_letter} table). */
+    private boolean deadLettered(ConsumerRecord<String, String> r) {
+        return jdbc.sql("""
+                        select exists (select 1 from dead_letter where topic = :topic and record_partition = :partition
+                                       and record_offset = :offset and replayed_at is null)""")
+                .param("topic", r.topic()).param("partition", r.partition()).param("offset", r.offset())
+                .query(Boolean.class).single();
     }
 
     /** The catch-up and the swap, in one transaction: the live tables are replaced all at once. */

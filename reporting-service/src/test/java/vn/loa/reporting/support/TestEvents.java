@@ -67,6 +67,17 @@ public final class TestEvents implements AutoCloseable {
         record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", source.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        deliver(record);
+        sent.add(value);
+        return id;
+    }
+
+    /** A record whose value is whatever {@code value} is (a poison record: not an envelope, not even JSON). */
+    public void sendRaw(String topic, String key, String value) {
+        deliver(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void deliver(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
@@ -75,8 +86,6 @@ public final class TestEvents implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        sent.add(value);
-        return id;
     }
 
     public UUID orgUnit(String code, String name, String level, String... path) {
