@@ -24,8 +24,8 @@
 # Options: --seconds N (per run, default 10) --connections N (wrk, default 8) --backends stub,plan,dashboard
 #          --levels 25,50,75 --stack-offset N (use a stack already running with LOA_PORT_OFFSET=N instead of starting one)
 #          --jar PATH (the gateway under test; default gateway/target's) --baseline-jar PATH (a second gateway measured
-#          beside it, e.g. main's jar) --profile (JFR during each saturation run through a gateway: target/bench/gateway/
-#          profile-<gateway>-<backend>.jfr and its top frames in ...-top.txt)
+#          beside it, e.g. main's jar) --profile (JFR during one more saturation run through each gateway, after the
+#          measured one: target/bench/gateway/profile-<gateway>-<backend>.jfr and its top frames in ...-top.txt)
 # Environment: LOA_BENCH_GATEWAY_JAVA_OPTS (default: the images' flags with the heap of a 640 MiB container,
 #              "-Xmx384m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8": G1, C2), LOA_BENCH_GATEWAY_ENV (extra
 #              NAME=value settings of the gateways under test, space-separated, to compare settings),
@@ -148,11 +148,11 @@ start_gateway gateway "$GATEWAY_JAR"
 [[ -z "$BASELINE_JAR" ]] || start_gateway baseline "$BASELINE_JAR"
 wait_http "http://127.0.0.1:$STUB_PORT/" 120
 
+# Tokens from the gateway under test: it signs with the stack gateway's key and names its issuer (above), so the
+# services accept them, and the run does not depend on the stack's own gateway.
 token() { # user
-  local issuer="$STACK_GATEWAY"
-  [[ -n "$STACK_OFFSET" ]] || issuer="${GW_URL[gateway]}"
   curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"demo\"}" \
-    "$issuer/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+    "${GW_URL[gateway]}/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -243,13 +243,13 @@ top_frames() { # jfr file, output
 # one measured run through a gateway: the tool's figures plus that gateway's CPU µs per request
 through_gateway() { # name mode url token [rate]
   local pid="${GW_PID[$1]}" before after figures requests
-  if [[ "$PROFILE" == true && "$2" == saturate ]]; then
-    jcmd "$pid" JFR.start name=bench settings="$(jfc)" filename="$OUT/profile-$1-$BACKEND.jfr" >/dev/null
-  fi
   before=$(cpu_ticks "$pid")
   if [[ "$2" == saturate ]]; then figures=$(saturate "$3" "$4"); else figures=$(paced "$3" "$4" "$5"); fi
   after=$(cpu_ticks "$pid")
+  # The profile is a run of its own after the measured one: JFR's sampling and jcmd's attach cost the gateway CPU.
   if [[ "$PROFILE" == true && "$2" == saturate ]]; then
+    jcmd "$pid" JFR.start name=bench settings="$(jfc)" filename="$OUT/profile-$1-$BACKEND.jfr" >/dev/null
+    saturate "$3" "$4" >/dev/null
     jcmd "$pid" JFR.stop name=bench >/dev/null
     top_frames "$OUT/profile-$1-$BACKEND.jfr" "$OUT/profile-$1-$BACKEND-top.txt"
   fi
@@ -348,7 +348,7 @@ done
   [[ $NON2XX == 0 ]] || echo "non-2xx: answers other than 2xx (direct / gateway), counted in the CPU per request."
   if [[ "$PROFILE" == true ]]; then
     echo
-    echo "Profiles (JFR, Java sampled every 2 ms, during each saturation run through a gateway): $OUT/profile-*-top.txt"
+    echo "Profiles (JFR, Java sampled every 2 ms, during one more saturation run through each gateway): $OUT/profile-*-top.txt"
   fi
 } >>"$MD"
 cat "$MD"
