@@ -6,18 +6,30 @@
 #     the last two in a local stack started here (./loa up with LOA_PORT_OFFSET, production JVM flags);
 #   - the gateway under test: the built jar in a JVM of its own with production JVM flags, routing
 #     /api/org-units to the stack's plan-service, /api/dashboards to its reporting-service and /api/notifications to
-#     the stub (the stub answers any path), tokens of the stack's gateway (same signing key and issuer).
-# For each backend: the direct path's saturation (wrk -c CONNECTIONS), then the same GET direct and through the
-# gateway side by side at 25/50/75 % of that rate (hey -q), and both at saturation. Printed and written to
+#     the stub (the stub answers any path), tokens of the stack's gateway (same signing key and issuer);
+#   - optionally a second gateway from another jar (--baseline-jar, e.g. main's), measured in the same runs, so that
+#     a before/after comparison shares the machine's load of the moment.
+# For each backend: the direct path's saturation (wrk -c CONNECTIONS), then the same GET direct and through each
+# gateway side by side at 25/50/75 % of that rate (hey, paced) and at saturation (wrk). Printed and written to
 # target/bench/gateway/results.md and results.tsv: p50/p99 direct and through the gateway, the added latency, the
-# gateway's CPU per request (/proc/<pid>/stat, user+system) and the throughput ratio at saturation, with the load
-# average of each run.
+# gateway's CPU per request (/proc/<pid>/stat, user+system) and the throughput ratio, with the load average of each
+# run.
 #
-# Options: --seconds N (per run, default 10) --connections N (default 8) --backends stub,plan,dashboard
-#          --stack-offset N (use a stack already running with LOA_PORT_OFFSET=N instead of starting one)
+# Pacing: hey's -q is per worker and each worker waits for its answer before the next tick (a late answer loses its
+# tick), so N workers at -q Q offer at most N*Q req/s and less once an answer takes longer than 1/Q. The runs here use
+# enough workers that each is asked for at most HEY_WORKER_RATE req/s (default 50: one request every 20 ms, more than
+# the p99 seen), at least CONNECTIONS; the rate reached is printed beside the rate offered, and a run that fell short
+# (< 95 %) is marked "short", since its latencies are those of a saturated path, not of that load.
+#
+# Options: --seconds N (per run, default 10) --connections N (wrk, default 8) --backends stub,plan,dashboard
+#          --levels 25,50,75 --stack-offset N (use a stack already running with LOA_PORT_OFFSET=N instead of starting one)
+#          --jar PATH (the gateway under test; default gateway/target's) --baseline-jar PATH (a second gateway measured
+#          beside it, e.g. main's jar) --profile (JFR during one more saturation run through each gateway, after the
+#          measured one: target/bench/gateway/profile-<gateway>-<backend>.jfr and its top frames in ...-top.txt)
 # Environment: LOA_BENCH_GATEWAY_JAVA_OPTS (default: the images' flags with the heap of a 640 MiB container,
 #              "-Xmx384m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8": G1, C2), LOA_BENCH_GATEWAY_ENV (extra
-#              NAME=value settings of the gateway under test, space-separated, to compare settings).
+#              NAME=value settings of the gateways under test, space-separated, to compare settings),
+#              HEY_WORKER_RATE (see Pacing).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,17 +39,26 @@ mkdir -p "$OUT/logs"
 SECONDS_PER_RUN=10
 CONNECTIONS=8
 BACKENDS="stub,plan,dashboard"
+LEVELS="25,50,75"
 STACK_OFFSET=""
+GATEWAY_JAR=""
+BASELINE_JAR="${LOA_BENCH_GATEWAY_BASELINE_JAR:-}"
+PROFILE=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) SECONDS_PER_RUN="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --backends) BACKENDS="$2"; shift 2 ;;
+    --levels) LEVELS="$2"; shift 2 ;;
     --stack-offset) STACK_OFFSET="$2"; shift 2 ;;
+    --jar) GATEWAY_JAR="$2"; shift 2 ;;
+    --baseline-jar) BASELINE_JAR="$2"; shift 2 ;;
+    --profile) PROFILE=true; shift ;;
     *) echo "gateway bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
 JAVA_OPTS="${LOA_BENCH_GATEWAY_JAVA_OPTS:--Xmx384m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
+HEY_WORKER_RATE="${HEY_WORKER_RATE:-50}"
 CLK_TCK="$(getconf CLK_TCK)"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $1 (Debian package)"; apt-get install -y "$1" >/dev/null; }; }
@@ -64,12 +85,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-GATEWAY_JAR="$(ls gateway/target/loa-gateway-*.jar 2>/dev/null | grep -v original | head -1)"
-if [[ -z "$GATEWAY_JAR" || ! -f gateway/target/test-classes/vn/loa/gateway/bench/StubBackend.class ]]; then
-  echo "building the gateway: ./mvnw -q -DskipTests package -pl gateway -am"
-  ./mvnw -q -o -DskipTests package -pl gateway -am
-  GATEWAY_JAR="$(ls gateway/target/loa-gateway-*.jar | grep -v original | head -1)"
+if [[ -z "$GATEWAY_JAR" ]]; then
+  GATEWAY_JAR="$(ls gateway/target/loa-gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)"
+  if [[ -z "$GATEWAY_JAR" || ! -f gateway/target/test-classes/vn/loa/gateway/bench/StubBackend.class ]]; then
+    echo "building the gateway: ./mvnw -q -DskipTests package -pl gateway -am"
+    ./mvnw -q -o -DskipTests package -pl gateway -am
+    GATEWAY_JAR="$(ls gateway/target/loa-gateway-*.jar | grep -v original | head -1)"
+  fi
 fi
+[[ -f "$GATEWAY_JAR" ]] || { echo "gateway bench: no jar $GATEWAY_JAR" >&2; exit 2; }
+[[ -z "$BASELINE_JAR" || -f "$BASELINE_JAR" ]] || { echo "gateway bench: no baseline jar $BASELINE_JAR" >&2; exit 2; }
 
 # ---------------------------------------------------------------- backends
 STUB_PORT="$(free_port)"
@@ -93,128 +118,238 @@ STACK_GATEWAY="http://localhost:$((8080 + ${STACK_OFFSET:-0}))"
 PLAN="http://127.0.0.1:$((8081 + ${STACK_OFFSET:-0}))"
 REPORTING="http://127.0.0.1:$((8083 + ${STACK_OFFSET:-0}))"
 
-# ---------------------------------------------------------------- the gateway under test
-GW_PORT="$(free_port)"
-MGMT_PORT="$(free_port)"
-GW_ENV=(SERVER_PORT="$GW_PORT" MANAGEMENT_SERVER_PORT="$MGMT_PORT"
-  LOA_SERVICES_PLAN_URI="$PLAN" LOA_SERVICES_REPORTING_URI="$REPORTING"
-  LOA_SERVICES_ACTIVITY_URI="http://127.0.0.1:$STUB_PORT" LOA_SERVICES_NOTIFICATION_URI="http://127.0.0.1:$STUB_PORT"
-  LOA_AUTH_ISSUER_URI="$STACK_GATEWAY" LOA_DEMODATA_ENABLED=true
-  LOA_LIMITS_PERUSER_CAPACITY=100000000 LOA_LIMITS_PERUSER_REFILLPERSECOND=100000000)
-# Without a stack the gateway signs its own tokens with a key of this run; with one, the stack gateway's key (the
-# default key file, shared) so that the services accept the same tokens.
-[[ -n "$STACK_OFFSET" ]] || GW_ENV+=(LOA_AUTH_KEY_FILE="$OUT/jwt-signing-key.pem")
-# shellcheck disable=SC2206
-EXTRA_ENV=(${LOA_BENCH_GATEWAY_ENV:-})
-env "${GW_ENV[@]}" "${EXTRA_ENV[@]}" java $JAVA_OPTS -jar "$GATEWAY_JAR" >"$OUT/logs/gateway.log" 2>&1 &
-GW_PID=$!
-PIDS+=("$GW_PID")
-GATEWAY="http://127.0.0.1:$GW_PORT"
+# ---------------------------------------------------------------- the gateways under test
+declare -A GW_PID GW_URL GW_JAR
+GATEWAYS=()
+start_gateway() { # name jar
+  local port mgmt
+  port="$(free_port)"
+  mgmt="$(free_port)"
+  local env_vars=(SERVER_PORT="$port" MANAGEMENT_SERVER_PORT="$mgmt"
+    LOA_SERVICES_PLAN_URI="$PLAN" LOA_SERVICES_REPORTING_URI="$REPORTING"
+    LOA_SERVICES_ACTIVITY_URI="http://127.0.0.1:$STUB_PORT" LOA_SERVICES_NOTIFICATION_URI="http://127.0.0.1:$STUB_PORT"
+    LOA_AUTH_ISSUER_URI="$STACK_GATEWAY" LOA_DEMODATA_ENABLED=true
+    LOA_LIMITS_PERUSER_CAPACITY=100000000 LOA_LIMITS_PERUSER_REFILLPERSECOND=100000000)
+  # Without a stack the gateway signs its own tokens with a key of this run; with one, the stack gateway's key (the
+  # default key file, shared) so that the services accept the same tokens.
+  [[ -n "$STACK_OFFSET" ]] || env_vars+=(LOA_AUTH_KEY_FILE="$OUT/jwt-signing-key.pem")
+  # shellcheck disable=SC2206
+  local extra=(${LOA_BENCH_GATEWAY_ENV:-})
+  env "${env_vars[@]}" "${extra[@]}" java $JAVA_OPTS -jar "$2" >"$OUT/logs/gateway-$1.log" 2>&1 &
+  GW_PID[$1]=$!
+  PIDS+=("$!")
+  GW_URL[$1]="http://127.0.0.1:$port"
+  GW_JAR[$1]="$2"
+  GATEWAYS+=("$1")
+  wait_http "http://127.0.0.1:$mgmt/actuator/health/readiness" 300
+}
+# The first gateway's tokens sign the runs when there is no stack: both gateways then need the same key.
+start_gateway gateway "$GATEWAY_JAR"
+[[ -z "$BASELINE_JAR" ]] || start_gateway baseline "$BASELINE_JAR"
 wait_http "http://127.0.0.1:$STUB_PORT/" 120
-wait_http "$GATEWAY/actuator/health/readiness" 300 || wait_http "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" 60
 
+# Tokens from the gateway under test: it signs with the stack gateway's key and names its issuer (above), so the
+# services accept them, and the run does not depend on the stack's own gateway.
 token() { # user
-  if [[ -n "$STACK_OFFSET" ]]; then
-    curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"demo\"}" \
-      "$STACK_GATEWAY/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-  else
-    curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"demo\"}" \
-      "$GATEWAY/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-  fi
+  curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"demo\"}" \
+    "${GW_URL[gateway]}/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# wrk at saturation: prints "rps p50_ms p99_ms requests"
+# wrk at saturation: prints "rps p50_ms p99_ms requests non2xx workers"
 saturate() { # url token
-  wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $2" "$1" | awk '
+  wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $2" "$1" | awk -v c="$CONNECTIONS" '
     /Requests\/sec/ {rps=$2}
     / 50%/ {p50=$2} / 99%/ {p99=$2}
     /requests in/ {n=$1}
+    /Non-2xx or 3xx responses/ {bad=$NF}
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    END {printf "%.1f %.3f %.3f %d\n", rps, ms(p50), ms(p99), n}'
+    END {printf "%.1f %.3f %.3f %d %d %d\n", rps, ms(p50), ms(p99), n - bad, bad, c}'
 }
 
-# hey at a fixed total rate: prints "rps p50_ms p99_ms requests"
+# hey at a fixed total rate (see Pacing above): prints "rps p50_ms p99_ms requests non200 workers"
 paced() { # url token rate
-  local per_worker
-  per_worker=$(awk -v r="$3" -v c="$CONNECTIONS" 'BEGIN {q = r / c; if (q < 1) q = 1; printf "%.0f", q}')
-  hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" -q "$per_worker" -H "Authorization: Bearer $2" "$1" | awk '
+  local workers per_worker
+  workers=$(awk -v r="$3" -v w="$HEY_WORKER_RATE" -v c="$CONNECTIONS" 'BEGIN {n = int((r + w - 1) / w); print (n < c ? c : n)}')
+  per_worker=$(awk -v r="$3" -v n="$workers" 'BEGIN {printf "%.3f", r / n}')
+  # Parenthesised conditions: in awk's print, a bare ">" redirects to a file.
+  hey -z "${SECONDS_PER_RUN}s" -c "$workers" -q "$per_worker" -H "Authorization: Bearer $2" "$1" | awk -v c="$workers" '
     /Requests\/sec/ {rps=$2}
     /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000}
-    /\[200\]/ {n=$2}
-    END {printf "%.1f %.3f %.3f %d\n", rps, p50, p99, n}'
+    /^[ \t]*\[[0-9]+\]/ {if ($1 == "[200]") ok=$2; else bad+=$2}
+    END {printf "%.1f %.3f %.3f %d %d %d\n", rps, p50, p99, ok, bad, c}'
 }
 
-# one measured run through the gateway: the tool's figures plus the gateway's CPU µs per request
-through_gateway() { # mode url token [rate]
-  local before after figures requests
-  before=$(cpu_ticks "$GW_PID")
-  if [[ "$1" == saturate ]]; then figures=$(saturate "$2" "$3"); else figures=$(paced "$2" "$3" "$4"); fi
-  after=$(cpu_ticks "$GW_PID")
-  requests=$(echo "$figures" | awk '{print $4}')
-  echo "$figures $(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.0f", n > 0 ? t * 1e6 / hz / n : 0}')"
+jfc() { # a copy of the JDK's "profile" settings with Java sampled every 2 ms instead of 10 or 20
+  local file="$OUT/profile-2ms.jfc"
+  [[ -f "$file" ]] || sed -E '/<event name="jdk.ExecutionSample">/,/<\/event>/ s#>[0-9]+ ms<#>2 ms<#' \
+    "$(dirname "$(readlink -f "$(command -v java)")")/../lib/jfr/profile.jfc" >"$file"
+  echo "$file"
+}
+
+# The top frames of a recording: self samples per method and per package, and the share of samples with a given
+# component anywhere on the stack (what that component and what it calls cost).
+top_frames() { # jfr file, output
+  jfr print --events jdk.ExecutionSample --stack-depth 256 "$1" | awk '
+    function group(f) {
+      if (f ~ /^org\.springframework\.security\./) return "spring-security";
+      if (f ~ /^vn\.loa\.gateway\.auth\./) return "loa auth (token cache)";
+      if (f ~ /^vn\.loa\.gateway\.limits\./) return "loa limits (size, page size, rate limit)";
+      if (f ~ /^vn\.loa\.gateway\.tracing\./) return "loa trace headers";
+      if (f ~ /^vn\.loa\./) return "loa other";
+      if (f ~ /^io\.micrometer\.context\.|ContextPropagation|ContextSnapshot/) return "context propagation";
+      if (f ~ /^brave\.|^io\.micrometer\.tracing\./) return "tracing (brave)";
+      if (f ~ /^io\.micrometer\.observation\./) return "observation";
+      if (f ~ /^io\.micrometer\.|^io\.prometheus\./) return "metrics";
+      if (f ~ /^io\.github\.resilience4j\.|^org\.springframework\.cloud\.circuitbreaker\.|CircuitBreaker/) return "circuit breaker + time limit";
+      if (f ~ /Retry/) return "retry";
+      if (f ~ /^org\.springframework\.cloud\.gateway\.handler\./) return "gateway route matching";
+      if (f ~ /^org\.springframework\.cloud\.gateway\./) return "gateway filters";
+      if (f ~ /^reactor\.netty\.http\.client\.|^reactor\.netty\.resources\./) return "reactor-netty client";
+      if (f ~ /^reactor\.netty\./) return "reactor-netty server";
+      if (f ~ /^io\.netty\./) return "netty";
+      if (f ~ /^reactor\./) return "reactor core";
+      if (f ~ /^org\.springframework\.web\.|^org\.springframework\.http\./) return "spring webflux";
+      if (f ~ /^org\.springframework\./) return "spring other";
+      if (f ~ /^ch\.qos\.logback\.|^org\.slf4j\./) return "logging";
+      if (f ~ /^com\.github\.benmanes\.caffeine\./) return "caffeine";
+      if (f ~ /^io\.github\.bucket4j\./) return "bucket4j";
+      if (f ~ /^java\.|^jdk\.|^sun\./) return "jdk";
+      return "other";
+    }
+    /sampledThread = / {thread=$0; sub(/.*sampledThread = "/, "", thread); sub(/".*/, "", thread); gsub(/[0-9]+/, "N", thread)}
+    /stackTrace = \[/ {inside=1; depth=0; delete seen; next}
+    inside && /^[ \t]*\]/ {inside=0; samples++; threads[thread]++; next}
+    inside {
+      f=$0; sub(/^[ \t]+/, "", f); sub(/\(.*/, "", f); sub(/[ \t]+line:.*/, "", f)
+      if (f == "...") next
+      if (depth == 0) {self[f]++; selfg[group(f)]++}
+      g = group(f); if (!(g in seen)) {seen[g]=1; incl[g]++}
+      depth++
+    }
+    END {
+      printf "%d samples\n\nthreads:\n", samples
+      for (t in threads) printf "%6.1f %%  %s\n", 100 * threads[t] / samples, t | "sort -rn"; close("sort -rn")
+      printf "\nself time by component:\n"
+      for (g in selfg) printf "%6.1f %%  %s\n", 100 * selfg[g] / samples, g | "sort -rn"; close("sort -rn")
+      printf "\nsamples with the component on the stack (inclusive; they overlap):\n"
+      for (g in incl) printf "%6.1f %%  %s\n", 100 * incl[g] / samples, g | "sort -rn"; close("sort -rn")
+      printf "\ntop 40 methods, self time:\n"
+      for (f in self) printf "%6.1f %%  %s\n", 100 * self[f] / samples, f | "sort -rn | head -40"; close("sort -rn | head -40")
+    }' >"$2"
+}
+
+# one measured run through a gateway: the tool's figures plus that gateway's CPU µs per request
+through_gateway() { # name mode url token [rate]
+  local pid="${GW_PID[$1]}" before after figures requests
+  before=$(cpu_ticks "$pid")
+  if [[ "$2" == saturate ]]; then figures=$(saturate "$3" "$4"); else figures=$(paced "$3" "$4" "$5"); fi
+  after=$(cpu_ticks "$pid")
+  # The profile is a run of its own after the measured one: JFR's sampling and jcmd's attach cost the gateway CPU.
+  if [[ "$PROFILE" == true && "$2" == saturate ]]; then
+    jcmd "$pid" JFR.start name=bench settings="$(jfc)" filename="$OUT/profile-$1-$BACKEND.jfr" >/dev/null
+    saturate "$3" "$4" >/dev/null
+    jcmd "$pid" JFR.stop name=bench >/dev/null
+    top_frames "$OUT/profile-$1-$BACKEND.jfr" "$OUT/profile-$1-$BACKEND-top.txt"
+  fi
+  read -r _ _ _ ok bad _ <<<"$figures"
+  requests=$((ok + bad))
+  echo "$figures $(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0)}')"
 }
 
 LIEN_MINH="$(token lienminh.vhtt)"
 DUC_THO="$(token ductho.vhtt)"
-[[ -n "$LIEN_MINH" && "$LIEN_MINH" != *"{"* ]] || { echo "no token from $STACK_GATEWAY" >&2; exit 1; }
+[[ -n "$LIEN_MINH" && "$LIEN_MINH" != *"{"* ]] || { echo "no token from the issuer" >&2; exit 1; }
 
-declare -A DIRECT_URL GATEWAY_URL TOKEN
-DIRECT_URL[stub]="http://127.0.0.1:$STUB_PORT/api/notifications/bench"; GATEWAY_URL[stub]="$GATEWAY/api/notifications/bench"; TOKEN[stub]="$LIEN_MINH"
-DIRECT_URL[plan]="$PLAN/api/org-units/lien-minh"; GATEWAY_URL[plan]="$GATEWAY/api/org-units/lien-minh"; TOKEN[plan]="$LIEN_MINH"
-DIRECT_URL[dashboard]="$REPORTING/api/dashboards/duc-tho?period=2022-Q1"; GATEWAY_URL[dashboard]="$GATEWAY/api/dashboards/duc-tho?period=2022-Q1"; TOKEN[dashboard]="$DUC_THO"
+declare -A DIRECT_PATH GATEWAY_PATH TOKEN DIRECT_BASE
+DIRECT_BASE[stub]="http://127.0.0.1:$STUB_PORT"; DIRECT_PATH[stub]="/api/notifications/bench"; TOKEN[stub]="$LIEN_MINH"
+DIRECT_BASE[plan]="$PLAN"; DIRECT_PATH[plan]="/api/org-units/lien-minh"; TOKEN[plan]="$LIEN_MINH"
+DIRECT_BASE[dashboard]="$REPORTING"; DIRECT_PATH[dashboard]="/api/dashboards/duc-tho?period=2022-Q1"; TOKEN[dashboard]="$DUC_THO"
 
 TSV="$OUT/results.tsv"
 MD="$OUT/results.md"
-printf 'backend\tload\trate_req_s\tdirect_rps\tdirect_p50_ms\tdirect_p99_ms\tgateway_rps\tgateway_p50_ms\tgateway_p99_ms\tadded_p50_ms\tadded_p99_ms\tgateway_cpu_us_per_req\tratio_rps\tloadavg\n' >"$TSV"
+printf 'backend\tload\tgateway\trate_req_s\tdirect_rps\tdirect_p50_ms\tdirect_p99_ms\tgateway_rps\tgateway_p50_ms\tgateway_p99_ms\tadded_p50_ms\tadded_p99_ms\tgateway_cpu_us_per_req\tratio_rps\tdirect_non2xx\tgateway_non2xx\tdirect_workers\tgateway_workers\tloadavg\n' >"$TSV"
 {
   echo "# Gateway benchmark (separate processes), $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo
-  echo "$(nproc) cores, load average at start $(load); $SECONDS_PER_RUN s per run, $CONNECTIONS connections; JVM flags: $JAVA_OPTS${LOA_BENCH_GATEWAY_ENV:+; gateway settings: $LOA_BENCH_GATEWAY_ENV}"
+  echo "$(nproc) cores, load average at start $(load); $SECONDS_PER_RUN s per run, wrk $CONNECTIONS connections, hey ≤ $HEY_WORKER_RATE req/s per worker; JVM flags: $JAVA_OPTS${LOA_BENCH_GATEWAY_ENV:+; gateway settings: $LOA_BENCH_GATEWAY_ENV}"
   echo
-  echo "| backend | load | req/s direct → gateway | direct p50 / p99 ms | gateway p50 / p99 ms | added p50 / p99 ms | gateway CPU µs/req | throughput ratio | load avg |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
+  for name in "${GATEWAYS[@]}"; do echo "- \`$name\`: ${GW_JAR[$name]} ($(stat -c %y "${GW_JAR[$name]}" | cut -d. -f1))"; done
+  echo
+  echo "| backend | load | gateway | req/s direct → gateway | direct p50 / p99 ms | gateway p50 / p99 ms | added p50 / p99 ms | gateway CPU µs/req | throughput ratio | load avg |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|"
 } >"$MD"
 
-for backend in ${BACKENDS//,/ }; do
-  d="${DIRECT_URL[$backend]}"; g="${GATEWAY_URL[$backend]}"; t="${TOKEN[$backend]}"
-  # The first answers of a JVM that has just started may pass the gateway's 3 s time limit (503) on a busy machine.
-  for url in "$d" "$g"; do
+SHORT=0
+NON2XX=0
+for BACKEND in ${BACKENDS//,/ }; do
+  d="${DIRECT_BASE[$BACKEND]}${DIRECT_PATH[$BACKEND]}"; t="${TOKEN[$BACKEND]}"
+  # The first answers of a JVM that has just started may pass the gateway's time limit (503) on a busy machine.
+  for url in "$d" $(for name in "${GATEWAYS[@]}"; do echo "${GW_URL[$name]}${DIRECT_PATH[$BACKEND]}"; done); do
     for _ in $(seq 1 60); do
       code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $t" "$url")
       [[ "$code" == 200 ]] && break
       sleep 2
     done
     [[ "$code" == 200 ]] || { echo "gateway bench: $url answers $code" >&2; exit 1; }
+    # warm-up (the JIT), every path
+    wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -H "Authorization: Bearer $t" "$url" >/dev/null
   done
-  # warm-up (the JIT), both paths
-  wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -H "Authorization: Bearer $t" "$d" >/dev/null
-  wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -H "Authorization: Bearer $t" "$g" >/dev/null
   read -r sat _ <<<"$(saturate "$d" "$t")"
-  for level in 25 50 75 saturation; do
+  for level in ${LEVELS//,/ } saturation; do
     la="$(load)"
     if [[ $level == saturation ]]; then
-      read -r drps dp50 dp99 _ <<<"$(saturate "$d" "$t")"
-      read -r grps gp50 gp99 _ gcpu <<<"$(through_gateway saturate "$g" "$t")"
       rate="-"
+      read -r drps dp50 dp99 _ dbad dworkers <<<"$(saturate "$d" "$t")"
     else
       rate=$(awk -v s="$sat" -v l="$level" 'BEGIN {printf "%.0f", s * l / 100}')
-      read -r drps dp50 dp99 _ <<<"$(paced "$d" "$t" "$rate")"
-      read -r grps gp50 gp99 _ gcpu <<<"$(through_gateway paced "$g" "$t" "$rate")"
+      read -r drps dp50 dp99 _ dbad dworkers <<<"$(paced "$d" "$t" "$rate")"
     fi
-    la="$la → $(load)"
-    ap50=$(awk -v a="$gp50" -v b="$dp50" 'BEGIN {printf "%.2f", a - b}')
-    ap99=$(awk -v a="$gp99" -v b="$dp99" 'BEGIN {printf "%.2f", a - b}')
-    ratio=$(awk -v a="$grps" -v b="$drps" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')
-    label=$([[ $level == saturation ]] && echo "saturation (wrk)" || echo "$level % of $sat req/s (hey)")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$backend" "$level" "$rate" "$drps" "$dp50" "$dp99" \
-      "$grps" "$gp50" "$gp99" "$ap50" "$ap99" "$gcpu" "$ratio" "$la" >>"$TSV"
-    printf '| %s | %s | %s → %s | %s / %s | %s / %s | %s / %s | %s | %s | %s |\n' "$backend" "$label" "$drps" "$grps" \
-      "$dp50" "$dp99" "$gp50" "$gp99" "$ap50" "$ap99" "$gcpu" "$ratio" "$la" >>"$MD"
+    for name in "${GATEWAYS[@]}"; do
+      g="${GW_URL[$name]}${DIRECT_PATH[$BACKEND]}"
+      if [[ $level == saturation ]]; then
+        read -r grps gp50 gp99 _ gbad gworkers gcpu <<<"$(through_gateway "$name" saturate "$g" "$t")"
+      else
+        read -r grps gp50 gp99 _ gbad gworkers gcpu <<<"$(through_gateway "$name" paced "$g" "$t" "$rate")"
+      fi
+      lb="$la → $(load)"
+      ap50=$(awk -v a="$gp50" -v b="$dp50" 'BEGIN {printf "%.2f", a - b}')
+      ap99=$(awk -v a="$gp99" -v b="$dp99" 'BEGIN {printf "%.2f", a - b}')
+      ratio=$(awk -v a="$grps" -v b="$drps" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+      if [[ $level == saturation ]]; then
+        label="saturation (wrk -c $CONNECTIONS)"
+        rates="$drps → $grps"
+      else
+        label="$level % of $sat req/s (hey -c $gworkers)"
+        rates="$drps → $grps"
+        # a paced run that did not reach 95 % of the offered rate measured a saturated path
+        for got in "$drps" "$grps"; do
+          if awk -v g="$got" -v r="$rate" 'BEGIN {exit !(g < 0.95 * r)}'; then SHORT=1; fi
+        done
+        awk -v g="$drps" -v r="$rate" 'BEGIN {exit !(g < 0.95 * r)}' && rates="$drps (short) → $grps" || true
+        awk -v g="$grps" -v r="$rate" 'BEGIN {exit !(g < 0.95 * r)}' && rates="$rates (short)" || true
+      fi
+      [[ "$dbad" == 0 && "$gbad" == 0 ]] || { NON2XX=1; rates="$rates (non-2xx: $dbad / $gbad)"; }
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BACKEND" "$level" "$name" "$rate" \
+        "$drps" "$dp50" "$dp99" "$grps" "$gp50" "$gp99" "$ap50" "$ap99" "$gcpu" "$ratio" "$dbad" "$gbad" "$dworkers" \
+        "$gworkers" "$lb" >>"$TSV"
+      printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s / %s | %s | %s | %s |\n' "$BACKEND" "$label" "$name" "$rates" \
+        "$dp50" "$dp99" "$gp50" "$gp99" "$ap50" "$ap99" "$gcpu" "$ratio" "$lb" >>"$MD"
+    done
   done
 done
-echo >>"$MD"
-echo "Rates: direct → through the gateway (req/s). Added = gateway − direct at the same offered rate. CPU: the gateway process's user+system time over the run ÷ its requests." >>"$MD"
+{
+  echo
+  echo "Rates: direct → through the gateway (req/s reached). Added = gateway − direct at the same offered rate (hey, paced) or"
+  echo "both saturated (wrk). CPU: the gateway process's user+system time over the run ÷ its requests. Throughput ratio:"
+  echo "gateway ÷ direct req/s (at saturation: the issue's ratio)."
+  [[ $SHORT == 0 ]] || echo "\"short\": that path reached less than 95 % of the offered rate, so its latencies are those of a saturated path."
+  [[ $NON2XX == 0 ]] || echo "non-2xx: answers other than 2xx (direct / gateway), counted in the CPU per request."
+  if [[ "$PROFILE" == true ]]; then
+    echo
+    echo "Profiles (JFR, Java sampled every 2 ms, during one more saturation run through each gateway): $OUT/profile-*-top.txt"
+  fi
+} >>"$MD"
 cat "$MD"
 echo "(also $TSV)"

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -50,6 +53,23 @@ class ResilienceIT extends GatewayITBase {
                 .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("time limit"));
         // Time limit 3 s (test configuration): well before the backend's 8 s.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(6_000));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theFallbacksLogLineCarriesTheRequestsTrace(CapturedOutput output) {
+        ACTIVITY.server().stubFor(post(urlPathEqualTo("/api/activities/trace-in-the-log"))
+                .willReturn(aResponse().withStatus(503)));
+        String traceId = client.post().uri("/api/activities/trace-in-the-log").header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Trace-Id");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        // the fallback is reached by a forward: its line names /fallback and the service
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains(traceId)))
+                .anyMatch(line -> line.contains("Answered 503 for POST /fallback: activity-service")));
     }
 
     @Test

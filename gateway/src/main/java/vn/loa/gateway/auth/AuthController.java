@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.loa.common.problem.Problem;
 import vn.loa.common.problem.ProblemCode;
+import vn.loa.gateway.tracing.RequestThreadLocals;
 import vn.loa.gateway.web.ClientAddress;
 import vn.loa.gateway.web.Problems;
 
@@ -65,6 +66,11 @@ class AuthController {
                     @ApiResponse(responseCode = "429", description = "Too many attempts; see Retry-After",
                             content = @Content(mediaType = "application/problem+json"))})
     Mono<ResponseEntity<?>> token(@RequestBody TokenRequest request, ServerWebExchange exchange) {
+        // with the request's trace on this thread: the log lines carry its id (handle below does the same there)
+        return RequestThreadLocals.with(() -> signIn(request, exchange));
+    }
+
+    private Mono<ResponseEntity<?>> signIn(TokenRequest request, ServerWebExchange exchange) {
         String address = clientAddress.of(exchange);
         String username = request.username() == null ? "" : request.username();
         var refused = limits.before(username, address);
@@ -76,14 +82,15 @@ class AuthController {
         // BCrypt is deliberately slow: keep it off the event loop.
         return Mono.fromCallable(() -> users.authenticate(request.username(), request.password()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(user -> {
+                .<ResponseEntity<?>>handle((user, answer) -> {
                     if (user.isEmpty()) {
                         limits.failed(username, address);
                         log.info("Refused a token for '{}' from {}", LoginLimits.account(username), address);
-                        return (ResponseEntity<?>) Problems.entity(exchange, Problem.of(ProblemCode.INVALID_CREDENTIALS));
+                        answer.next(Problems.entity(exchange, Problem.of(ProblemCode.INVALID_CREDENTIALS)));
+                        return;
                     }
                     limits.succeeded(username, address);
-                    return tokens(issuer.issue(user.get()));
+                    answer.next(tokens(issuer.issue(user.get())));
                 });
     }
 

@@ -59,10 +59,12 @@ class SecurityConfiguration {
                         // A management port (management.server.port) is reached only by what the operator lets
                         // in (Prometheus, the kubelet): neither the ingress nor any route leads there.
                         .matchers(managementPort::matches).permitAll()
+                        // The API first: nearly every request is one, and the rules are tried in order, one
+                        // reactive matcher after the other (the paths below do not overlap it).
+                        .pathMatchers("/api/**", "/ops/**").authenticated()
                         .pathMatchers(PROBES).permitAll()
                         // Metrics, info and anything else of the actuator name internals: operators only.
                         .pathMatchers("/actuator", "/actuator/**").hasRole("OPERATOR")
-                        .pathMatchers("/api/**", "/ops/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))

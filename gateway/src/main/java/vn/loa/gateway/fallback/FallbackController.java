@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import vn.loa.common.problem.Problem;
 import vn.loa.common.problem.ProblemCode;
 import vn.loa.common.problem.Text;
+import vn.loa.gateway.tracing.RequestThreadLocals;
 import vn.loa.gateway.web.Problems;
 
 /**
@@ -34,14 +36,19 @@ class FallbackController {
 
     /** The route's {@code metadata.service} (application.yml) names the service; the route id otherwise. */
     @RequestMapping("/fallback")
-    ResponseEntity<Map<String, Object>> unavailable(ServerWebExchange exchange) {
+    Mono<ResponseEntity<Map<String, Object>>> unavailable(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         Object service = route == null ? null : route.getMetadata().get("service");
         return unavailable(service != null ? service.toString() : route != null ? route.getId() : "a service", exchange);
     }
 
     @RequestMapping("/fallback/{service}")
-    ResponseEntity<Map<String, Object>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Map<String, Object>>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        // with the request's trace on this thread: the log line carries its id
+        return RequestThreadLocals.with(() -> Mono.just(answer(service, exchange)));
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(String service, ServerWebExchange exchange) {
         String name = service.endsWith("-service") ? service : service + "-service";
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String why;

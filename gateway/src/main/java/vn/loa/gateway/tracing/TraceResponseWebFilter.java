@@ -1,5 +1,6 @@
 package vn.loa.gateway.tracing;
 
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.core.Ordered;
@@ -26,19 +27,25 @@ class TraceResponseWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         exchange.getResponse().beforeCommit(() -> {
-            ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                    .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                            TracingObservationHandler.TracingContext.class))
-                    .map(tracing -> tracing.getSpan())
-                    .ifPresent(span -> {
-                        TraceContext trace = span.context();
-                        var headers = exchange.getResponse().getHeaders();
-                        headers.set(TRACE_ID_HEADER, trace.traceId());
-                        headers.set("traceparent", "00-" + trace.traceId() + "-" + trace.spanId() + "-"
-                                + (Boolean.TRUE.equals(trace.sampled()) ? "01" : "00"));
-                    });
+            Span span = serverSpan(exchange);
+            if (span != null) {
+                TraceContext trace = span.context();
+                var headers = exchange.getResponse().getHeaders();
+                headers.set(TRACE_ID_HEADER, trace.traceId());
+                headers.set("traceparent", "00-" + trace.traceId() + "-" + trace.spanId() + "-"
+                        + (Boolean.TRUE.equals(trace.sampled()) ? "01" : "00"));
+            }
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    /** The span of the request's server observation ({@code http.server.requests}), or null when it has none. */
+    static Span serverSpan(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .orElse(null);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import vn.loa.common.problem.Problem;
 import vn.loa.common.problem.ProblemCode;
+import vn.loa.gateway.tracing.RequestThreadLocals;
 
 /**
  * Errors raised by the gateway itself (no route for a path, a method not allowed, a failure of
@@ -26,6 +27,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        // with the request's trace on this thread: the log lines below carry its id
+        return RequestThreadLocals.with(() -> answer(exchange, error));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, Throwable error) {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
