@@ -348,13 +348,23 @@ public final class Bench {
         return figures;
     }
 
+    /** "2026-12-06 07:37 UTC" for an instant's text (the figures files carry a date a reader and a check can find). */
+    static String readableTime(Object instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(Instant.parse(String.valueOf(instant)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return String.valueOf(instant);
+        }
+    }
+
     static String markdown(Map<String, Object> run, Map<String, Object> machine, List<Map<String, Object>> suites,
             Map<String, Double> figures, List<String> failures) {
         StringBuilder md = new StringBuilder();
         md.append("# Loa benchmark results (").append(run.get("mode")).append(" run)\n\n");
         md.append(String.format(Locale.ROOT,
                 "`%s`, %s, %s s, commit %s. Machine: %s cores (%s), %s, Java %s; load average at start %s, at end %s.%n%n",
-                run.get("command"), run.get("started"), run.get("seconds"), run.get("gitCommit"), machine.get("cores"),
+                run.get("command"), readableTime(run.get("started")), run.get("seconds"), run.get("gitCommit"), machine.get("cores"),
                 machine.get("cpu"), machine.get("memory"), machine.get("java"), machine.get("loadAverageAtStart"),
                 machine.get("loadAverageAtEnd")));
         md.append("| section | figure | value | unit |\n|---|---|---:|---|\n");
