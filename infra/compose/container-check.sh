@@ -110,9 +110,17 @@ done
 [[ "$up_rc" == 0 ]] || { cat /tmp/loa-container-check-up.log; fail "compose up"; }
 up_took=$((SECONDS - started))
 since_up() { local t; t="$(podman inspect --format "{{.State.$2.Unix}}" "loa-$1-1" 2>/dev/null)" && ((t > 0)) && echo "+$((t - up_epoch))" || echo "?"; }
+# CPU seconds each container used so far (its cgroup; the health checks' execs included): on a machine shared with
+# other builds the wall clock mostly says how loaded it was, these say what the start costs (on 2 idle cores the
+# services' sum halved is about the floor of their start).
+declare -A cpu=()
+while read -r name seconds; do cpu[$name]="$seconds"; done < <(podman stats --no-stream --format json 2>/dev/null \
+  | jq -r '.[] | "\(.name) \(.cpu_time)"' 2>/dev/null | sed -E 's/ ([0-9]+)(\.[0-9]+)?s$/ \1/; s/ ([0-9]+)m([0-9]+)(\.[0-9]+)?s$/ \1 \2/' \
+  | awk 'NF == 3 { print $1, $2 * 60 + $3; next } { print }' || true)
 timeline=()
 for service in postgres "${BROKERS[@]}" kafka-topics "${SERVICES[@]}"; do
   line="$(printf '%-21s started %5s s' "$service" "$(since_up "$service" StartedAt)")"
+  [[ "${cpu[loa-$service-1]:-0}" != 0 ]] && line+="  CPU ${cpu[loa-$service-1]} s"
   if [[ "$service" == kafka-topics ]]; then line+="  exited $(since_up kafka-topics FinishedAt) s"
   else line+="  healthy seen +${healthy_after[$service]:-?} s"; fi
   spring="$(podman logs "loa-$service-1" 2>&1 | grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' | head -1 || true)"
