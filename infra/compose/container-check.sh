@@ -265,7 +265,7 @@ fi
 if [[ "${LOA_KAFKA_CLUSTER:-false}" == true ]]; then
   described="$(compose exec -T kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 \
     --command-config /tmp/loa-admin.properties --describe --topic loa.activity.events 2>/dev/null | head -1 || true)"
-  # (|| true: Podman 4.3's exec API can lose the exit code, and compose then says 255; the output is what counts.)
+  # (|| true: `head -1` closes the pipe early and compose exec then exits 255; the output is what counts.)
   grep -q 'ReplicationFactor: 3' <<<"$described" && grep -q 'min.insync.replicas=2' <<<"$described" \
     || fail "loa.activity.events is not 3 replicas / min.insync.replicas 2: $described"
   stopped_at=$SECONDS
