@@ -83,10 +83,52 @@ OPS_USER=ops.container-check OPS_PASSWORD="kiểm tra vận hành $(date +%s)"
 grep -q 'password-hash: "\$2b\$10\$' "$users_dir/users.yml" || fail "hash-password printed no entry: $(cat "$users_dir/users.yml" "$users_dir/tool.log")"
 chmod 755 "$users_dir"; chmod 644 "$users_dir/users.yml"
 export LOA_USERS_DIR="$users_dir" LOA_AUTH_USERS_FILE=/etc/loa/users/users.yml
-started=$SECONDS
-compose up -d --no-build >/tmp/loa-container-check-up.log 2>&1 || { cat /tmp/loa-container-check-up.log; fail "compose up"; }
-wait_healthy "postgres ${BROKERS[*]} ${SERVICES[*]}"
-passed "compose up (${#BROKERS[@]} Kafka broker(s)): every container healthy in $((SECONDS - started)) s ($("${compose_bin[@]}" version --short 2>/dev/null || true), Podman $(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
+started=$SECONDS up_epoch=$(date +%s)
+# In the background: `compose up -d` itself waits on the depends_on conditions, and the timeline below watches
+# every container meanwhile.
+compose up -d --no-build >/tmp/loa-container-check-up.log 2>&1 & up_pid=$!
+# Where the minutes go: when each container started (+s after `up`), became healthy or exited, and each JVM's
+# own "Started … in N seconds" (Spring's figure: its CPU share of a loaded machine shows here).
+declare -A healthy_after=()
+up_rc=""
+pending="postgres ${BROKERS[*]} ${SERVICES[*]}"
+while [[ -n "${pending// /}" ]]; do
+  still=""
+  for service in $pending; do
+    if [[ "$(health "$service")" == healthy ]]; then healthy_after[$service]=$((SECONDS - started)); else still+=" $service"; fi
+  done
+  pending="$still"
+  [[ -z "${pending// /}" ]] && break
+  if [[ -z "$up_rc" ]] && ! kill -0 "$up_pid" 2>/dev/null; then up_rc=0; wait "$up_pid" || up_rc=$?; fi
+  if [[ -n "$up_rc" && "$up_rc" != 0 ]]; then
+    cat /tmp/loa-container-check-up.log; fail "compose up:$(for s in $pending; do printf ' %s is %s;' "$s" "$(health "$s")"; done) $(compose logs --tail 30 ${pending} 2>&1 | tail -60)"
+  fi
+  ((SECONDS - started < ${LOA_CHECK_UP_TIMEOUT:-900})) || fail "not healthy after ${LOA_CHECK_UP_TIMEOUT:-900} s:$(for s in $pending; do printf ' %s is %s;' "$s" "$(health "$s")"; done) $(compose logs --tail 30 ${pending} 2>&1 | tail -60)"
+  sleep 2
+done
+[[ -n "$up_rc" ]] || { up_rc=0; wait "$up_pid" || up_rc=$?; }
+[[ "$up_rc" == 0 ]] || { cat /tmp/loa-container-check-up.log; fail "compose up"; }
+up_took=$((SECONDS - started))
+since_up() { local t; t="$(podman inspect --format "{{.State.$2.Unix}}" "loa-$1-1" 2>/dev/null)" && ((t > 0)) && echo "+$((t - up_epoch))" || echo "?"; }
+# CPU seconds each container used so far (its cgroup; the health checks' execs included): on a machine shared with
+# other builds the wall clock mostly says how loaded it was, these say what the start costs (on 2 idle cores the
+# services' sum halved is about the floor of their start).
+declare -A cpu=()
+while read -r name seconds; do cpu[$name]="$seconds"; done < <(podman stats --no-stream --format json 2>/dev/null \
+  | jq -r '.[] | "\(.name) \(.cpu_time)"' 2>/dev/null | sed -E 's/ ([0-9]+)(\.[0-9]+)?s$/ \1/; s/ ([0-9]+)m([0-9]+)(\.[0-9]+)?s$/ \1 \2/' \
+  | awk 'NF == 3 { print $1, $2 * 60 + $3; next } { print }' || true)
+timeline=()
+for service in postgres "${BROKERS[@]}" kafka-topics "${SERVICES[@]}"; do
+  line="$(printf '%-21s started %5s s' "$service" "$(since_up "$service" StartedAt)")"
+  [[ "${cpu[loa-$service-1]:-0}" != 0 ]] && line+="  CPU ${cpu[loa-$service-1]} s"
+  if [[ "$service" == kafka-topics ]]; then line+="  exited $(since_up kafka-topics FinishedAt) s"
+  else line+="  healthy seen +${healthy_after[$service]:-?} s"; fi
+  spring="$(podman logs "loa-$service-1" 2>&1 | grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' | head -1 || true)"
+  [[ -n "$spring" ]] && line+="  ($spring)"
+  timeline+=("$line")
+done
+say "start timeline (load average $(cut -d' ' -f1-3 /proc/loadavg)):"; printf '  %s\n' "${timeline[@]}"
+passed "compose up (${#BROKERS[@]} Kafka broker(s)): every container healthy in ${up_took} s ($("${compose_bin[@]}" version --short 2>/dev/null || true), Podman $(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
 compose ps --format 'table {{.Service}}\t{{.Status}}' 2>/dev/null || compose ps
 
 # 2. the district scenario
@@ -222,7 +264,8 @@ fi
 # scenario still passes (acks=all with min.insync.replicas 2), and the broker rejoins.
 if [[ "${LOA_KAFKA_CLUSTER:-false}" == true ]]; then
   described="$(compose exec -T kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 \
-    --command-config /tmp/loa-admin.properties --describe --topic loa.activity.events 2>/dev/null | head -1)"
+    --command-config /tmp/loa-admin.properties --describe --topic loa.activity.events 2>/dev/null | head -1 || true)"
+  # (|| true: `head -1` closes the pipe early and compose exec then exits 255; the output is what counts.)
   grep -q 'ReplicationFactor: 3' <<<"$described" && grep -q 'min.insync.replicas=2' <<<"$described" \
     || fail "loa.activity.events is not 3 replicas / min.insync.replicas 2: $described"
   stopped_at=$SECONDS

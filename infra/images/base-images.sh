@@ -51,7 +51,7 @@ debootstrap_to() {
 import_tar() {
   local tar="$1" image="$2"; shift 2
   local started=$SECONDS
-  podman import "$@" --change 'CMD ["/bin/bash"]' "$tar" "$image" >/dev/null
+  podman import -q "$@" --change 'CMD ["/bin/bash"]' "$tar" "$image" >/dev/null
   say "imported $image in $((SECONDS - started)) s ($(du -h "$tar" | cut -f1) tarball)"
 }
 

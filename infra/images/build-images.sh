@@ -80,6 +80,13 @@ for svc in "${SERVICES[@]}"; do
   timed "$svc" build "loa/$svc:$VERSION" -t "docker.io/loa/$svc:$VERSION" -f "$context/$svc/Dockerfile" "$context"
 done
 
+# Every source change leaves the images it superseded behind, untagged (a build stage is ~1 GB): on a machine that
+# keeps its image store (CI's), they would pile up run after run. Dangling ones only, older than 10 minutes (not
+# the layers of a build running beside this one); the layers of the current images stay, the cache of the next build.
+if [[ "${LOA_IMAGE_PRUNE:-true}" == true ]]; then
+  pruned="$("$CLI" image prune -f --filter until=10m 2>/dev/null | wc -l || true)"
+  ((pruned == 0)) || say "removed $pruned superseded image layers (LOA_IMAGE_PRUNE=false keeps them)"
+fi
 echo "Build times:"; printf '  %s\n' "${timings[@]}"
 echo "Images:"
 "$CLI" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'loa/' | grep -v '^docker.io/' | sort | sed 's/^/  /'
