@@ -254,6 +254,12 @@ public final class Bench {
             Path figuresFiles = Files.createDirectories(root.resolve("docs/figures"));
             Files.copy(jsonFile, figuresFiles.resolve("bench.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.copy(mdFile, figuresFiles.resolve("bench.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // bench.md links its plots beside it
+            Path plotCopies = Files.createDirectories(figuresFiles.resolve("plots"));
+            for (String plot : plots) {
+                Files.copy(out.resolve("plots").resolve(plot), plotCopies.resolve(plot),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         return new Result(jsonFile, mdFile, figures, failures, markdown);
     }
