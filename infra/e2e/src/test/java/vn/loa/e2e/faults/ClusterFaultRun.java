@@ -196,18 +196,8 @@ class ClusterFaultRun {
         Snapshot before = snapshot();
         double recreatedBefore = Observations.counter(stack.url(Service.ACTIVITY), stack.token("operator"),
                 "loa_outbox_producer_recreated_total");
-        launcher.partitionFromKafka(LoaService.ACTIVITY);
-        long cutAt = System.nanoTime();
-        log.info("activity-service cut off from Kafka for {}", KAFKA_PARTITION);
-        String health;
-        try {
-            health = awaitHealthNotUp(Service.ACTIVITY, KAFKA_PARTITION);
-            figures.put("activity-service /actuator/health during its Kafka partition", health);
-            log.info("activity-service /actuator/health during its Kafka partition: {}", health);
-            hold(KAFKA_PARTITION.minusNanos(System.nanoTime() - cutAt));
-        } finally {
-            launcher.heal(LoaService.ACTIVITY); // a failed check must not leave the cut for the faults after it
-        }
+        String health = cutOff(Service.ACTIVITY, () -> launcher.partitionFromKafka(LoaService.ACTIVITY), KAFKA_PARTITION,
+                "activity-service cut off from Kafka", "activity-service /actuator/health during its Kafka partition");
         // the kafka component sees the cut within its timeout (the outbox's backlog threshold, 30 s here, later)
         assertThat(health).as("activity-service's health during its Kafka partition").startsWith("503 DOWN").contains("kafka=DOWN");
         log.info("activity-service's Kafka partition healed; load: {}", load.summary());
@@ -220,18 +210,8 @@ class ClusterFaultRun {
     @Order(2)
     void activityServiceCutOffFromItsDatabaseRecovers() throws Exception {
         Snapshot before = snapshot();
-        launcher.partitionFromPostgres(LoaService.ACTIVITY);
-        long cutAt = System.nanoTime();
-        log.info("activity-service cut off from its PostgreSQL for {}", POSTGRES_PARTITION);
-        String health;
-        try {
-            health = awaitHealthNotUp(Service.ACTIVITY, POSTGRES_PARTITION);
-            figures.put("activity-service /actuator/health during its PostgreSQL partition", health);
-            log.info("activity-service /actuator/health during its PostgreSQL partition: {}", health);
-            hold(POSTGRES_PARTITION.minusNanos(System.nanoTime() - cutAt));
-        } finally {
-            launcher.heal(LoaService.ACTIVITY);
-        }
+        String health = cutOff(Service.ACTIVITY, () -> launcher.partitionFromPostgres(LoaService.ACTIVITY), POSTGRES_PARTITION,
+                "activity-service cut off from its PostgreSQL", "activity-service /actuator/health during its PostgreSQL partition");
         // every component that talks to a peer answers within loa.health.timeout: the request does not hang
         assertThat(health).as("activity-service's health during its PostgreSQL partition").startsWith("503 DOWN").contains("db=DOWN");
         log.info("activity-service's PostgreSQL partition healed; load: {}", load.summary());
@@ -242,18 +222,8 @@ class ClusterFaultRun {
     @Order(3)
     void reportingServiceCutOffFromEveryBrokerCatchesUp() throws Exception {
         Snapshot before = snapshot();
-        launcher.partitionFromKafka(LoaService.REPORTING);
-        long cutAt = System.nanoTime();
-        log.info("reporting-service cut off from Kafka for {}", CONSUMER_PARTITION);
-        String health;
-        try {
-            health = awaitHealthNotUp(Service.REPORTING, CONSUMER_PARTITION);
-            figures.put("reporting-service /actuator/health during its Kafka partition", health);
-            log.info("reporting-service /actuator/health during its Kafka partition: {}", health);
-            hold(CONSUMER_PARTITION.minusNanos(System.nanoTime() - cutAt));
-        } finally {
-            launcher.heal(LoaService.REPORTING);
-        }
+        String health = cutOff(Service.REPORTING, () -> launcher.partitionFromKafka(LoaService.REPORTING), CONSUMER_PARTITION,
+                "reporting-service cut off from Kafka", "reporting-service /actuator/health during its Kafka partition");
         assertThat(health).as("reporting-service's health during its Kafka partition").startsWith("503 DOWN").contains("kafka=DOWN");
         close("partition: reporting-service ↮ Kafka " + CONSUMER_PARTITION.toSeconds() + " s", before);
     }
@@ -495,6 +465,26 @@ class ClusterFaultRun {
         try (Connection activity = connect(Service.ACTIVITY)) {
             return Observations.strings(activity, "select id::text from outbox_event where published_at is null"
                     + " and parked_at is null and topic = ?", Topics.ACTIVITY_EVENTS);
+        }
+    }
+
+    /**
+     * Cuts {@code service} off as {@code partition} does, for {@code length}, recording what its health answers meanwhile;
+     * the cut is healed whatever happens, so that a failed check does not leave it for the faults after it.
+     */
+    private static String cutOff(Service service, Runnable partition, Duration length, String what, String figure)
+            throws InterruptedException {
+        partition.run();
+        long cutAt = System.nanoTime();
+        log.info("{} for {}", what, length);
+        try {
+            String health = awaitHealthNotUp(service, length);
+            figures.put(figure, health);
+            log.info("{}: {}", figure, health);
+            hold(length.minusNanos(System.nanoTime() - cutAt));
+            return health;
+        } finally {
+            launcher.heal(service.launcher());
         }
     }
 
