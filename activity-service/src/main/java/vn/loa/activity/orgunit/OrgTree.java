@@ -33,7 +33,7 @@ public class OrgTree {
     private final CopyCache<String, List<List<String>>> scopes;
 
     OrgTree(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher,
-            @Value("${loa.copy-cache.ttl:PT1S}") Duration cacheTtl) {
+            @Value("${loa.copy-cache.ttl:PT0S}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;

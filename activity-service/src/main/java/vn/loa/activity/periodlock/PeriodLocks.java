@@ -36,7 +36,7 @@ public class PeriodLocks {
     /** {@link #windowsOf}: asked by every completion, changed when a district closes or reopens a quarter. */
     private final CopyCache<String, List<PeriodWindow>> windows;
 
-    PeriodLocks(JdbcClient jdbc, InboundEvents inbound, @Value("${loa.copy-cache.ttl:PT1S}") Duration cacheTtl) {
+    PeriodLocks(JdbcClient jdbc, InboundEvents inbound, @Value("${loa.copy-cache.ttl:PT0S}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.windows = new CopyCache<>(cacheTtl);
         this.routes = inbound.routes("period-lock")
