@@ -1,5 +1,6 @@
 package vn.loa.support.health;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * A check that hangs is not started again while it hangs: later requests wait on the same one (at most
  * {@code timeout} each), so a long cut holds one thread per component, not one per health request.
  */
-public final class TimeBoundHealthIndicator implements HealthIndicator {
+public final class TimeBoundHealthIndicator implements HealthIndicator, DisposableBean {
 
     private final HealthIndicator delegate;
     private final Duration timeout;
@@ -50,6 +51,14 @@ public final class TimeBoundHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         return answer(delegate::health);
+    }
+
+    /** The wrapper is the bean Spring knows: it passes the shutdown on (e.g. the kafka component's admin client). */
+    @Override
+    public void destroy() throws Exception {
+        if (delegate instanceof DisposableBean disposable) {
+            disposable.destroy();
+        }
     }
 
     private Health answer(java.util.function.Supplier<Health> check) {

@@ -66,6 +66,29 @@ class TimeBoundHealthIndicatorTests {
     }
 
     @Test
+    void theShutdownReachesTheComponentItBounds() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        interface ClosingIndicator extends org.springframework.boot.health.contributor.HealthIndicator,
+                org.springframework.beans.factory.DisposableBean {
+        }
+        ClosingIndicator kafka = new ClosingIndicator() {
+            @Override
+            public Health health() {
+                return Health.up().build();
+            }
+
+            @Override
+            public void destroy() {
+                closed.set(true);
+            }
+        };
+
+        new TimeBoundHealthIndicator(kafka, Duration.ofSeconds(1), executor).destroy();
+
+        assertThat(closed).isTrue();
+    }
+
+    @Test
     void aCheckThatFailsIsDownWithItsError() {
         TimeBoundHealthIndicator failing = new TimeBoundHealthIndicator(() -> {
             throw new IllegalStateException("Kết nối bị từ chối");
