@@ -175,6 +175,11 @@ class ReportingBenchmark {
                 explain("district", "bench-c%");
                 explain("province", "bench-p%");
             }
+            // Every listener has its partitions before anything is timed: the group settles once, not during a figure.
+            await("every listener assigned its partitions").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> registry.getListenerContainers().stream().filter(MessageListenerContainer::isAutoStartup)
+                            .allMatch(c -> c.isRunning() && c.getAssignedPartitions() != null
+                                    && !c.getAssignedPartitions().isEmpty()));
             print("machine: %d processors, load average before measuring: %s", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
             if (PARTS.contains("freshness")) {
@@ -355,9 +360,12 @@ class ReportingBenchmark {
             UUID eventId = transactions.execute(status -> publisher.publish(plan.toString(), a.id().toString(), data));
             long t0 = System.nanoTime(); // the commit has returned
             long expected = base + i + 1;
+            // The warm-up ones may wait for a consumer group that is still settling on a loaded machine (./mvnw verify
+            // runs this beside the end-to-end stack); a measured one that takes 30 s means something is broken.
+            long limit = i < 20 ? 120 : 30;
             while (completed(url) < expected) {
-                if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
-                    throw new AssertionError("completion " + i + " not reflected within 30 s");
+                if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(limit)) {
+                    throw new AssertionError("completion " + i + " not reflected within " + limit + " s");
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // leave the CPU to the relay and consumer
             }

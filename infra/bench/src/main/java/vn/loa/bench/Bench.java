@@ -198,7 +198,9 @@ public final class Bench {
             report.put("exitStatus", status);
             report.put("log", root.relativize(logs.resolve(suite.name() + ".log")).toString());
             if (status != 0) {
-                failures.add(suite.name() + " exited with " + status + " (log: " + report.get("log") + ")");
+                // The log stays on the machine; CI keeps only the build's output, so the cause goes into the failure.
+                failures.add(suite.name() + " exited with " + status + " (log: " + report.get("log") + ")"
+                        + cause(logs.resolve(suite.name() + ".log")));
             }
             suites.add(report);
         }
@@ -262,6 +264,35 @@ public final class Bench {
             }
         }
         return new Result(jsonFile, mdFile, figures, failures, markdown);
+    }
+
+    /**
+     * The first failure the suite's log reports (the JUnit summary's exception and the lines after it), else its last
+     * lines: enough to tell a timeout from a crash without the log.
+     */
+    static String cause(Path log) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "; log unreadable: " + e.getMessage();
+        }
+        // RunBenchmarkClasses prints JUnit's "Failures (n):" block with the exception; a JVM that died before has none.
+        int first = -1;
+        for (int i = 0; i < lines.size() && first < 0; i++) {
+            if (lines.get(i).strip().startsWith("Failures (")) {
+                first = i;
+            }
+        }
+        List<String> shown = first >= 0 ? lines.subList(first, Math.min(lines.size(), first + 8))
+                : lines.subList(Math.max(0, lines.size() - 8), lines.size());
+        return "; " + (first >= 0 ? "first error" : "last lines") + ":\n    " + String.join("\n    ", shown);
+    }
+
+    /** Why a figure has no value: its suite was left out of this run (--only), or it is missing. */
+    private static String absence(List<String> ran, String figureId) {
+        boolean suiteRan = SUITES.stream().anyMatch(suite -> ran.contains(suite.name()) && owns(suite, figureId));
+        return suiteRan ? "missing" : "not run";
     }
 
     static boolean owns(Suite suite, String figureId) {
@@ -374,15 +405,19 @@ public final class Bench {
                 machine.get("cpu"), machine.get("memory"), machine.get("java"), machine.get("loadAverageAtStart"),
                 machine.get("loadAverageAtEnd")));
         md.append("| section | figure | value | unit |\n|---|---|---:|---|\n");
+        List<String> ran = suites.stream().map(suite -> String.valueOf(suite.get("name"))).toList();
         for (Figure figure : FIGURES) {
             Double value = figures.get(figure.id());
             md.append("| ").append(figure.section()).append(" | ").append(figure.label()).append(" | ")
-                    .append(value == null ? "missing" : format(value)).append(" | ").append(figure.unit()).append(" |\n");
+                    .append(value != null ? format(value) : absence(ran, figure.id())).append(" | ").append(figure.unit())
+                    .append(" |\n");
         }
         for (String[] fraction : FRACTIONS) {
             Double value = figures.get(fraction[0]);
             md.append("| Fraction of the machine | ").append(fraction[1]).append(" | ")
-                    .append(value == null ? "missing" : String.format(Locale.ROOT, "%.3f", value)).append(" | ratio |\n");
+                    .append(value != null ? String.format(Locale.ROOT, "%.3f", value)
+                            : absence(ran, fraction[2]).equals("not run") ? "not run" : absence(ran, fraction[3]))
+                    .append(" | ratio |\n");
         }
         List<String> known = FIGURES.stream().map(Figure::id).toList();
         List<String> others = figures.keySet().stream()
