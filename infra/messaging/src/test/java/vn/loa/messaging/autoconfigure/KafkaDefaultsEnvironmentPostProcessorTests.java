@@ -22,6 +22,8 @@ class KafkaDefaultsEnvironmentPostProcessorTests {
                 .isEqualTo("org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
         assertThat(environment.getProperty("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class"))
                 .isEqualTo("org.apache.kafka.common.serialization.StringDeserializer");
+        // A replica that died hands its partitions on after 15 s, not 45.
+        assertThat(environment.getProperty("spring.kafka.consumer.properties.session.timeout.ms")).isEqualTo("15000");
         // A library migration added later (V0_1_1) runs on databases that have the service's V1 already.
         assertThat(environment.getProperty("spring.flyway.out-of-order")).isEqualTo("true");
     }

@@ -52,10 +52,10 @@ class PrometheusMetricsIT extends MessagingIntegrationTest {
             // listener containers.
             assertThat(value(text, "kafka_consumer_fetch_manager_records_lag_max", "")).isPresent();
         });
-        // Per topic and partition once Micrometer's Kafka binder has picked up the assigned partitions
-        // (it looks for new client metrics every 60 s): the consumer has caught up.
+        // Per topic and partition once Micrometer's Kafka binder has picked up the assigned partitions (it looks for
+        // new client metrics every loa.messaging.metrics.kafka-refresh, 1 s here): the consumer has caught up.
         String topic = "topic=\"" + Topics.PLAN_EVENTS + "\"";
-        await().ignoreExceptions().atMost(Duration.ofSeconds(150)).untilAsserted(() -> {
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String text = scrape();
             assertThat(value(text, "kafka_consumer_fetch_manager_records_lag", topic)).isPresent();
             assertThat(maxOf(text, "kafka_consumer_fetch_manager_records_lag", topic)).isZero();
