@@ -4,6 +4,7 @@ import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -129,9 +130,20 @@ final class WebAppBrowser implements AutoCloseable {
     }
 
     void click(By by) {
-        WebElement e = chrome.findElement(by);
-        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.click();
+        // A list that re-renders on a live update replaces its elements between finding one and clicking it: the
+        // click did not happen, so find it again (only then; a click that went through is never repeated).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement e = chrome.findElement(by);
+                chrome.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+                e.click();
+                return;
+            } catch (StaleElementReferenceException rerendered) {
+                if (attempt == 5) {
+                    throw rerendered;
+                }
+            }
+        }
     }
 
     void type(By by, String text) {
