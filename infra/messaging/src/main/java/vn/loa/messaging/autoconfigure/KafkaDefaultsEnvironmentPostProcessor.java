@@ -37,6 +37,9 @@ public class KafkaDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         // expires: 15 s instead of Kafka's 45 s. Heartbeats come from the client's own thread every 3 s, so a long
         // batch does not cost the membership (max.poll.interval.ms bounds that).
         defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "15000");
+        // While no broker answers, the admin client of the kafka health component logs "Rebootstrapping" at INFO ten
+        // times a second (Kafka 4's metadata recovery); the health component and the clients' WARNs say it already.
+        defaults.put("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN");
         // The libraries ship their migrations numbered below the services' own (V0_1…, a service starts at V1__):
         // a library migration added later (V0_1_1) must still run on a database that has the service's V1.
         defaults.put("spring.flyway.out-of-order", "true");

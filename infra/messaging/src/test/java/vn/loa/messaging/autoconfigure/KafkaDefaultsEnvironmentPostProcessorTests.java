@@ -24,6 +24,9 @@ class KafkaDefaultsEnvironmentPostProcessorTests {
                 .isEqualTo("org.apache.kafka.common.serialization.StringDeserializer");
         // A replica that died hands its partitions on after 15 s, not 45.
         assertThat(environment.getProperty("spring.kafka.consumer.properties.session.timeout.ms")).isEqualTo("15000");
+        // No INFO line ten times a second from the health component's admin client while the brokers are away.
+        assertThat(environment.getProperty("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager"))
+                .isEqualTo("WARN");
         // A library migration added later (V0_1_1) runs on databases that have the service's V1 already.
         assertThat(environment.getProperty("spring.flyway.out-of-order")).isEqualTo("true");
     }
