@@ -56,7 +56,9 @@ public final class Bench {
                             "bench.viewers", "8", "bench.dashboard.samples", "240", "bench.province.large.activities", "10000"),
                     Map.of("bench.completions", "20", "bench.freshness.paced", "50", "bench.ingest", "100", "bench.communes", "3",
                             "bench.activities", "50", "bench.province.districts", "2", "bench.dashboard.requests", "10",
-                            "bench.viewers", "2", "bench.dashboard.samples", "16")),
+                            "bench.viewers", "2", "bench.dashboard.samples", "16",
+                            // its two reporting-service processes start sooner on C1 alone, as the smoke JVMs do
+                            "bench.service.java-opts", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")),
             new Suite("gateway", "gateway", List.of("vn.loa.gateway.GatewayOverheadBenchmark"),
                     Map.of("bench.concurrency", "8", "bench.seconds", "5", "bench.rounds", "3", "bench.warmup", "5000",
                             "bench.variants", GatewayVariants.SPEC),
