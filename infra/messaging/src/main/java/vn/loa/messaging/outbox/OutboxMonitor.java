@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Watches the outbox from outside the relay: it reads the table itself (rows waiting, held behind a parked
@@ -27,6 +29,9 @@ import java.util.Map;
 public class OutboxMonitor implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxMonitor.class);
+
+    /** How long a caller waits for another caller's read of the counts (as the health components' bound). */
+    static final Duration READER_WAIT = Duration.ofSeconds(2);
 
     /** One pass over the rows not published; "held" = behind a parked row of the same key. */
     private static final String STATS = """
@@ -47,8 +52,10 @@ public class OutboxMonitor implements MeterBinder {
     private final Duration refresh;
     private final Clock clock;
 
-    private Stats stats;
-    private Instant readAt = Instant.MIN;
+    /** One reader at a time; the others wait at most {@link #READER_WAIT} (a database that does not answer holds it). */
+    private final ReentrantLock reading = new ReentrantLock();
+    private volatile Stats stats;
+    private volatile Instant readAt = Instant.MIN;
 
     /**
      * @param relay      this instance's relay, or null when it does not relay ({@code relay-enabled=false}):
@@ -64,24 +71,46 @@ public class OutboxMonitor implements MeterBinder {
         this.clock = clock;
     }
 
-    /** The table's counts, at most {@code refresh} old. Throws if the database cannot answer. */
-    public synchronized Stats stats() {
-        Instant now = clock.instant();
-        if (stats != null && readAt.plus(refresh).isAfter(now)) {
-            return stats;
+    /**
+     * The table's counts, at most {@code refresh} old. Throws if the database cannot answer, and, without waiting
+     * longer than {@link #READER_WAIT}, while another caller's read has not come back: a query on a connection whose
+     * database went silent (a partition) hangs until the socket gives up, and every scrape and health check queued
+     * behind it would hold a request thread as long, until the service has none left.
+     */
+    public Stats stats() {
+        Stats held = stats;
+        if (held != null && readAt.plus(refresh).isAfter(clock.instant())) {
+            return held;
         }
-        Stats read = jdbc.queryForObject(STATS, (rs, i) -> {
-            double oldest = rs.getDouble("oldest");
-            Duration age = rs.wasNull() ? Duration.ZERO : Duration.ofMillis(Math.round(oldest * 1000));
-            return new Stats(rs.getLong("pending"), rs.getLong("held"), rs.getLong("parked"), age);
-        });
-        stats = read;
-        readAt = now;
-        return read;
+        try {
+            if (!reading.tryLock(READER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the outbox counts have been read for more than " + READER_WAIT.toMillis()
+                        + " ms by another caller: the database does not answer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the outbox counts", e);
+        }
+        try {
+            Instant now = clock.instant();
+            if (stats != null && readAt.plus(refresh).isAfter(now)) {
+                return stats; // read by the caller this one waited for
+            }
+            Stats read = jdbc.queryForObject(STATS, (rs, i) -> {
+                double oldest = rs.getDouble("oldest");
+                Duration age = rs.wasNull() ? Duration.ZERO : Duration.ofMillis(Math.round(oldest * 1000));
+                return new Stats(rs.getLong("pending"), rs.getLong("held"), rs.getLong("parked"), age);
+            });
+            readAt = now;
+            stats = read;
+            return read;
+        } finally {
+            reading.unlock();
+        }
     }
 
     /** Forgets the cached counts (tests, and right after an operator's replay). */
-    public synchronized void refresh() {
+    public void refresh() {
         stats = null;
     }
 
