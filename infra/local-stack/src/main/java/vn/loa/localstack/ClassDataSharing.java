@@ -1,11 +1,14 @@
 package vn.loa.localstack;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * start-up CPU to about a third.
  *
  * <p>Everything lives under one directory per service ({@code .loa/cds/<module>/}): {@code app/} (the extracted
- * jar), {@code jar.stamp} (which jar it came from: path, size, modification time), {@code <module>.jsa} and
- * {@code <module>.jsa.stamp} (the jar stamp, the JVM, and the archive's size). A stamp that does not match means
+ * jar), {@code jar.stamp} (which jar it came from: path, size, modification time, SHA-256), {@code <module>.jsa} and
+ * {@code <module>.jsa.stamp} (the jar's SHA-256, the JVM, and the archive's size). A stamp that does not match means
  * stale: extracted again, trained again. The archive is trained into a temporary file and moved into place only
  * after the training JVM exited cleanly, and its size is checked before each use, because the JVM of JDK 17 does
  * not survive a truncated archive (SIGBUS while mapping it); a mismatched one (other jar, other JVM) it only
@@ -68,10 +71,64 @@ public final class ClassDataSharing {
         return extracted(service).resolve(executableJar.getFileName().toString());
     }
 
-    /** Path, size and modification time: a rebuilt jar changes at least the last two. */
-    static String stampOf(Path jar) throws IOException {
-        FileTime modified = Files.getLastModifiedTime(jar);
-        return jar.toAbsolutePath().normalize() + "\n" + Files.size(jar) + "\n" + modified.toMillis() + "\n";
+    /**
+     * Path, size, modification time and SHA-256 of the jar. The build ({@code ./loa}) touches every jar after
+     * building any module, so a changed modification time alone does not mean a changed jar: the content decides
+     * (Spring Boot's jars are reproducible), and is only hashed when the time changed.
+     */
+    static List<String> stampOf(Path jar) throws IOException {
+        return List.of(jar.toAbsolutePath().normalize().toString(), Long.toString(Files.size(jar)),
+                Long.toString(Files.getLastModifiedTime(jar).toMillis()), sha256(jar));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code jar} is the one its stamp names (the stamp's time is brought up to date when only that moved). */
+    static boolean sameJar(Path stamp, Path jar) throws IOException {
+        if (!Files.isRegularFile(stamp) || !Files.isRegularFile(jar)) {
+            return false;
+        }
+        List<String> recorded = Files.readAllLines(stamp);
+        if (recorded.size() != 4 || !recorded.get(0).equals(jar.toAbsolutePath().normalize().toString())
+                || !recorded.get(1).equals(Long.toString(Files.size(jar)))) {
+            return false;
+        }
+        if (recorded.get(2).equals(Long.toString(Files.getLastModifiedTime(jar).toMillis()))) {
+            return true;
+        }
+        List<String> now = stampOf(jar);
+        if (!now.get(3).equals(recorded.get(3))) {
+            return false;
+        }
+        Files.write(stamp, now);
+        return true;
+    }
+
+    /** The SHA-256 the jar stamp recorded (the archive's stamp names the jar by it). */
+    private String recordedHash(LoaService service) throws IOException {
+        List<String> recorded = Files.readAllLines(jarStamp(service));
+        return recorded.size() == 4 ? recorded.get(3) : "";
+    }
+
+    /** Notes that {@code executableJar} is extracted (by {@link #extract}). */
+    void recordExtracted(LoaService service, Path executableJar) throws IOException {
+        Files.createDirectories(serviceDirectory(service));
+        Files.write(jarStamp(service), stampOf(executableJar));
+    }
+
+    private String archiveStampOf(LoaService service, Path archive) throws IOException {
+        return recordedHash(service) + "\n" + jvm() + Files.size(archive) + "\n";
     }
 
     /** The JVM the archive belongs to: a dynamic archive is only valid on top of the same JDK's base archive. */
@@ -81,9 +138,7 @@ public final class ClassDataSharing {
 
     /** Whether {@link #extract} has already been done for this jar. */
     public boolean isExtracted(LoaService service, Path executableJar) throws IOException {
-        Path stamp = jarStamp(service);
-        return Files.isRegularFile(stamp) && Files.isRegularFile(applicationJar(service, executableJar))
-                && Files.readString(stamp).equals(stampOf(executableJar));
+        return Files.isRegularFile(applicationJar(service, executableJar)) && sameJar(jarStamp(service), executableJar);
     }
 
     /**
@@ -108,7 +163,7 @@ public final class ClassDataSharing {
         if (process.exitValue() != 0 || !Files.isRegularFile(app)) {
             throw new IOException("extracting " + executableJar + " failed (exit " + process.exitValue() + "), see " + log);
         }
-        Files.writeString(jarStamp(service), stampOf(executableJar));
+        recordExtracted(service, executableJar);
         return app;
     }
 
@@ -117,11 +172,10 @@ public final class ClassDataSharing {
         try {
             Path archive = archive(service);
             Path stamp = archiveStamp(service);
-            if (!Files.isRegularFile(archive) || !Files.isRegularFile(stamp)) {
+            if (!Files.isRegularFile(archive) || !Files.isRegularFile(stamp) || !sameJar(jarStamp(service), executableJar)) {
                 return Optional.empty();
             }
-            String expected = stampOf(executableJar) + jvm() + Files.size(archive) + "\n";
-            return Files.readString(stamp).equals(expected) ? Optional.of(archive) : Optional.empty();
+            return Files.readString(stamp).equals(archiveStampOf(service, archive)) ? Optional.of(archive) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -162,7 +216,11 @@ public final class ClassDataSharing {
             return false;
         }
         Files.move(trained, archive(service), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(archiveStamp(service), stampOf(executableJar) + jvm() + Files.size(archive(service)) + "\n");
+        if (!sameJar(jarStamp(service), executableJar)) {
+            discardArchive(service); // the jar changed while it was trained
+            return false;
+        }
+        Files.writeString(archiveStamp(service), archiveStampOf(service, archive(service)));
         return true;
     }
 }

@@ -223,6 +223,10 @@ public final class Stack implements AutoCloseable {
         command.add(ManagedProcess.java());
         command.addAll(config.serviceJavaOptions());
         command.addAll(extraOptions);
+        if (cds != null) {
+            // A JVM that crashes on its archive writes its report beside the logs, not into the working directory.
+            command.add("-XX:ErrorFile=" + config.logs().resolve("hs_err_pid%p.log"));
+        }
         command.add("-D" + LocalStack.MARKER_PROPERTY + "=" + config.marker());
         command.add("-Dfile.encoding=UTF-8");
         command.add("-jar");

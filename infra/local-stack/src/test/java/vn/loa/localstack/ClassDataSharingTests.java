@@ -26,8 +26,9 @@ class ClassDataSharingTests {
         return jar;
     }
 
-    private static void trained(ClassDataSharing cds, int bytes) throws IOException {
-        Files.createDirectories(cds.trainingArchive(LoaService.PLAN).getParent());
+    /** As after an extraction and a training run that wrote {@code bytes}. */
+    private static void trained(ClassDataSharing cds, Path jar, int bytes) throws IOException {
+        cds.recordExtracted(LoaService.PLAN, jar);
         Files.write(cds.trainingArchive(LoaService.PLAN), new byte[bytes]);
     }
 
@@ -37,20 +38,32 @@ class ClassDataSharingTests {
         Path jar = jar();
         assertThat(cds.usableArchive(LoaService.PLAN, jar)).isEmpty();
 
-        trained(cds, 1000);
+        trained(cds, jar, 1000);
         assertThat(cds.adoptTrainedArchive(LoaService.PLAN, jar)).isTrue();
         assertThat(cds.usableArchive(LoaService.PLAN, jar)).contains(cds.archive(LoaService.PLAN));
         assertThat(cds.trainingArchive(LoaService.PLAN)).doesNotExist();
 
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-02T10:00:00Z")));
+        Files.write(jar, new byte[] {1, 2, 4});
         assertThat(cds.usableArchive(LoaService.PLAN, jar)).isEmpty();
+    }
+
+    @Test
+    void aJarTouchedByTheBuildButNotChangedKeepsItsArchive() throws IOException {
+        ClassDataSharing cds = new ClassDataSharing(home.resolve(".loa/cds"));
+        Path jar = jar();
+        trained(cds, jar, 1000);
+        cds.adoptTrainedArchive(LoaService.PLAN, jar);
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-02T10:00:00Z")));
+
+        assertThat(cds.usableArchive(LoaService.PLAN, jar)).contains(cds.archive(LoaService.PLAN));
     }
 
     @Test
     void aTruncatedArchiveIsNeverUsedBecauseTheJvmWouldCrashOnIt() throws IOException {
         ClassDataSharing cds = new ClassDataSharing(home.resolve(".loa/cds"));
         Path jar = jar();
-        trained(cds, 1000);
+        trained(cds, jar, 1000);
         cds.adoptTrainedArchive(LoaService.PLAN, jar);
 
         Files.write(cds.archive(LoaService.PLAN), new byte[400]);
@@ -62,7 +75,7 @@ class ClassDataSharingTests {
     void aTrainingRunThatWroteNothingLeavesNoArchive() throws IOException {
         ClassDataSharing cds = new ClassDataSharing(home.resolve(".loa/cds"));
         Path jar = jar();
-        trained(cds, 0);
+        trained(cds, jar, 0);
 
         assertThat(cds.adoptTrainedArchive(LoaService.PLAN, jar)).isFalse();
         assertThat(cds.usableArchive(LoaService.PLAN, jar)).isEmpty();
@@ -73,7 +86,7 @@ class ClassDataSharingTests {
     void aDiscardedArchiveIsGoneWithItsStamp() throws IOException {
         ClassDataSharing cds = new ClassDataSharing(home.resolve(".loa/cds"));
         Path jar = jar();
-        trained(cds, 1000);
+        trained(cds, jar, 1000);
         cds.adoptTrainedArchive(LoaService.PLAN, jar);
 
         cds.discardArchive(LoaService.PLAN);
