@@ -1,17 +1,20 @@
 package vn.loa.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Class-data sharing for {@code ./loa up} (issue 17.4): each service runs from its executable jar extracted with
@@ -22,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * start-up CPU to about a third.
  *
  * <p>Everything lives under one directory per service ({@code .loa/cds/<module>/}): {@code app/} (the extracted
- * jar), {@code jar.stamp} (which jar it came from: path, size, modification time, SHA-256), {@code <module>.jsa} and
- * {@code <module>.jsa.stamp} (the jar's SHA-256, the JVM, and the archive's size). A stamp that does not match means
+ * jar), {@code jar.stamp} (which jar it came from: path, size, modification time, content hash), {@code <module>.jsa} and
+ * {@code <module>.jsa.stamp} (the jar's content hash, the JVM, and the archive's size). A stamp that does not match means
  * stale: extracted again, trained again. The archive is trained into a temporary file and moved into place only
  * after the training JVM exited cleanly, and its size is checked before each use, because the JVM of JDK 17 does
  * not survive a truncated archive (SIGBUS while mapping it); a mismatched one (other jar, other JVM) it only
@@ -72,21 +75,22 @@ public final class ClassDataSharing {
     }
 
     /**
-     * Path, size, modification time and SHA-256 of the jar. The build ({@code ./loa}) touches every jar after
-     * building any module, so a changed modification time alone does not mean a changed jar: the content decides
-     * (Spring Boot's jars are reproducible), and is only hashed when the time changed.
+     * Path, size, modification time and content of the jar. {@code ./loa} touches every jar after building any
+     * module, and a rebuilt jar differs in its entries' timestamps only, so neither time nor bytes say whether the
+     * jar changed: the content does, read from the zip's central directory (each entry's name, CRC-32 and size,
+     * hashed), and only when the time moved.
      */
     static List<String> stampOf(Path jar) throws IOException {
         return List.of(jar.toAbsolutePath().normalize().toString(), Long.toString(Files.size(jar)),
-                Long.toString(Files.getLastModifiedTime(jar).toMillis()), sha256(jar));
+                Long.toString(Files.getLastModifiedTime(jar).toMillis()), content(jar));
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    static String content(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                digest.update((entry.getName() + ":" + entry.getCrc() + ":" + entry.getSize() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -100,11 +104,11 @@ public final class ClassDataSharing {
             return false;
         }
         List<String> recorded = Files.readAllLines(stamp);
-        if (recorded.size() != 4 || !recorded.get(0).equals(jar.toAbsolutePath().normalize().toString())
-                || !recorded.get(1).equals(Long.toString(Files.size(jar)))) {
+        if (recorded.size() != 4 || !recorded.get(0).equals(jar.toAbsolutePath().normalize().toString())) {
             return false;
         }
-        if (recorded.get(2).equals(Long.toString(Files.getLastModifiedTime(jar).toMillis()))) {
+        if (recorded.get(1).equals(Long.toString(Files.size(jar)))
+                && recorded.get(2).equals(Long.toString(Files.getLastModifiedTime(jar).toMillis()))) {
             return true;
         }
         List<String> now = stampOf(jar);
@@ -115,7 +119,7 @@ public final class ClassDataSharing {
         return true;
     }
 
-    /** The SHA-256 the jar stamp recorded (the archive's stamp names the jar by it). */
+    /** The content hash the jar stamp recorded (the archive's stamp names the jar by it). */
     private String recordedHash(LoaService service) throws IOException {
         List<String> recorded = Files.readAllLines(jarStamp(service));
         return recorded.size() == 4 ? recorded.get(3) : "";

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +24,20 @@ class ClassDataSharingTests {
     private Path jar() throws IOException {
         Path jar = home.resolve("plan-service/target/loa-plan-service-1-exec.jar");
         Files.createDirectories(jar.getParent());
-        Files.write(jar, new byte[] {1, 2, 3});
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        build(jar, "v1", Instant.parse("2026-12-01T10:00:00Z"));
         return jar;
+    }
+
+    /** A jar of one class whose bytes are {@code content}, its entry dated {@code built}, as a build writes it. */
+    private static void build(Path jar, String content, Instant built) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            ZipEntry entry = new ZipEntry("BOOT-INF/classes/vn/loa/App.class");
+            entry.setTime(built.toEpochMilli());
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Files.setLastModifiedTime(jar, FileTime.from(built));
     }
 
     /** As after an extraction and a training run that wrote {@code bytes}. */
@@ -43,18 +57,18 @@ class ClassDataSharingTests {
         assertThat(cds.usableArchive(LoaService.PLAN, jar)).contains(cds.archive(LoaService.PLAN));
         assertThat(cds.trainingArchive(LoaService.PLAN)).doesNotExist();
 
-        Files.write(jar, new byte[] {1, 2, 4});
+        build(jar, "v2", Instant.parse("2026-12-02T10:00:00Z"));
         assertThat(cds.usableArchive(LoaService.PLAN, jar)).isEmpty();
     }
 
     @Test
-    void aJarTouchedByTheBuildButNotChangedKeepsItsArchive() throws IOException {
+    void aJarRebuiltFromTheSameSourcesKeepsItsArchive() throws IOException {
         ClassDataSharing cds = new ClassDataSharing(home.resolve(".loa/cds"));
         Path jar = jar();
         trained(cds, jar, 1000);
         cds.adoptTrainedArchive(LoaService.PLAN, jar);
 
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-02T10:00:00Z")));
+        build(jar, "v1", Instant.parse("2026-12-02T10:00:00Z")); // new entry times and file time, same classes
 
         assertThat(cds.usableArchive(LoaService.PLAN, jar)).contains(cds.archive(LoaService.PLAN));
     }
