@@ -221,8 +221,9 @@ public final class Stack implements AutoCloseable {
     private List<String> serviceCommand(LoaService service, List<String> extraOptions, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.java());
-        command.addAll(config.serviceJavaOptions());
+        // The class-data sharing options first: the user's LOA_SERVICE_JAVA_OPTS (e.g. -Xshare:off) have the last word.
         command.addAll(extraOptions);
+        command.addAll(config.serviceJavaOptions());
         if (cds != null) {
             // A JVM that crashes on its archive writes its report beside the logs, not into the working directory.
             command.add("-XX:ErrorFile=" + config.logs().resolve("hs_err_pid%p.log"));
