@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class ManagedProcess {
 
     private final String name;
-    private final List<String> command;
+    /** Changed only between starts (the class-data sharing options of {@link Stack}). */
+    private volatile List<String> command;
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final Path logFile;
@@ -46,6 +47,33 @@ public final class ManagedProcess {
 
     public String name() {
         return name;
+    }
+
+    /** The command of the next start. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** Replaces the command for the next start (the one running, if any, is not touched). */
+    synchronized void command(List<String> next) {
+        this.command = List.copyOf(next);
+    }
+
+    /** Waits until the process has exited; false when it still runs after {@code timeout} (or on interrupt). */
+    public boolean awaitExit(Duration timeout) {
+        Process current;
+        synchronized (this) {
+            current = process; // not waited for under the lock: stop() and kill() must still get in
+        }
+        if (current == null) {
+            return true;
+        }
+        try {
+            return current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public Path logFile() {

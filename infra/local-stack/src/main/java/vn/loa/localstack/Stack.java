@@ -13,8 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -56,6 +60,14 @@ public final class Stack implements AutoCloseable {
     private final Object lifecycle = new Object();
     private long startedAt = System.nanoTime();
     private Duration startedIn;
+    /** Extracted jars and class-data sharing archives (null: the services run from their executable jars). */
+    private final ClassDataSharing cds;
+    /** Each service's application jar in its extracted layout, once {@link #prepareClassDataSharing()} made it. */
+    private final Map<LoaService, Path> extractedJars = new ConcurrentHashMap<>();
+    /** Instances started with an archive: one that dies during start-up gets a second chance without it. */
+    private final Set<Instance> withArchive = ConcurrentHashMap.newKeySet();
+    /** Training runs under way (stopped with the stack). */
+    private final List<ManagedProcess> training = new CopyOnWriteArrayList<>();
 
     /**
      * One replica of a service: its port (and, for notification-service, its embedded mail server's ports) and its
@@ -77,6 +89,7 @@ public final class Stack implements AutoCloseable {
     public Stack(StackConfig config, Consumer<String> progress) {
         this.config = config;
         this.progress = progress;
+        this.cds = config.classDataSharing() == null ? null : new ClassDataSharing(config.classDataSharing());
         List<LoaService> withDatabase = config.jars().keySet().stream().filter(s -> s.database() != null).toList();
         if (config.databasePerService()) {
             int n = 0;
@@ -136,7 +149,8 @@ public final class Stack implements AutoCloseable {
         });
         // The environment needs every instance's port (the gateway lists the replicas): processes come second.
         planned.forEach((service, replicas) -> instances.put(service, replicas.stream().map(i -> new Instance(service,
-                i.replica(), i.port(), i.smtpPort(), i.imapPort(), new ManagedProcess(i.name(), serviceCommand(service),
+                i.replica(), i.port(), i.smtpPort(), i.imapPort(), new ManagedProcess(i.name(),
+                serviceCommand(service, List.of(), config.jars().get(service)),
                 environment(i, planned), config.workingDirectory(), config.logs().resolve(i.name() + ".log"),
                 config.run().resolve(i.name() + ".pid")))).toList()));
     }
@@ -203,14 +217,21 @@ public final class Stack implements AutoCloseable {
         return command;
     }
 
-    private List<String> serviceCommand(LoaService service) {
+    /** {@code java <options> <extra options> -jar <jar>}: the executable jar, or the extracted layout's. */
+    private List<String> serviceCommand(LoaService service, List<String> extraOptions, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.java());
+        // The class-data sharing options first: the user's LOA_SERVICE_JAVA_OPTS (e.g. -Xshare:off) have the last word.
+        command.addAll(extraOptions);
         command.addAll(config.serviceJavaOptions());
+        if (cds != null) {
+            // A JVM that crashes on its archive writes its report beside the logs, not into the working directory.
+            command.add("-XX:ErrorFile=" + config.logs().resolve("hs_err_pid%p.log"));
+        }
         command.add("-D" + LocalStack.MARKER_PROPERTY + "=" + config.marker());
         command.add("-Dfile.encoding=UTF-8");
         command.add("-jar");
-        command.add(config.jars().get(service).toString());
+        command.add(jar.toString());
         return command;
     }
 
@@ -229,6 +250,12 @@ public final class Stack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", partition == null ? kafkaBootstrap()
                     : String.join(",", partition.kafka().stream().map(p -> "localhost:" + p.port()).toList()));
+            if (config.servicesWithInfrastructure()) {
+                // Started before PostgreSQL and Kafka answer: the pool's first connection is retried (every second,
+                // for up to 2 min) instead of failing Flyway at once; the topics are declared once the broker answers.
+                env.put("SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT", "120000");
+                env.put("SPRING_KAFKA_ADMIN_OPERATIONTIMEOUT", "120s");
+            }
             if (brokers.size() > 1) {
                 // The cluster's settings (MessagingProperties): every Loa topic replicated to 3 nodes.
                 env.put("LOA_MESSAGING_TOPICS_REPLICATIONFACTOR", Integer.toString(Math.min(3, brokers.size())));
@@ -305,7 +332,11 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Starts everything and returns once every service answers {@code /actuator/health} UP. */
+    /**
+     * Starts everything and returns once every service answers {@code /actuator/health} UP. The services start
+     * once PostgreSQL and Kafka are up, or with them ({@link StackConfig#servicesWithInfrastructure()}, when no
+     * class-data sharing archive has to be trained first: a training run needs both).
+     */
     public void start() throws Exception {
         startedAt = System.nanoTime();
         checkPorts();
@@ -317,6 +348,8 @@ public final class Stack implements AutoCloseable {
         }
         Files.createDirectories(config.logs());
         Files.createDirectories(config.run());
+        List<LoaService> untrained;
+        boolean servicesStarted = false;
         synchronized (lifecycle) {
             ensureNotStopping();
             // All at once: Kafka's start-up is mostly class loading, and several PostgreSQL servers (one per
@@ -337,6 +370,11 @@ public final class Stack implements AutoCloseable {
                 progress.accept(String.format(Locale.ROOT, "%-21s  up after %s (%s)", server.name(), elapsed(),
                         String.join(", ", server.databases())));
             })));
+            untrained = prepareClassDataSharing();
+            if (config.servicesWithInfrastructure() && untrained.isEmpty()) {
+                startServices();
+                servicesStarted = true;
+            }
             Exception failed = null;
             for (CompletableFuture<Void> piece : starting) {
                 try {
@@ -349,16 +387,128 @@ public final class Stack implements AutoCloseable {
                 throw failed;
             }
         }
-        synchronized (lifecycle) {
-            ensureNotStopping();
-            for (Instance instance : allInstances()) {
-                instance.process().start();
-                progress.accept(String.format(Locale.ROOT, "%-21s  %-22s  log: %s", instance.name(), instance.url(),
-                        relative(instance.process().logFile())));
+        if (!untrained.isEmpty()) {
+            train(untrained);
+        }
+        if (!servicesStarted) {
+            synchronized (lifecycle) {
+                ensureNotStopping();
+                startServices();
             }
         }
         awaitHealthy(allInstances());
         startedIn = Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    private void startServices() {
+        for (Instance instance : allInstances()) {
+            instance.process().start();
+            progress.accept(String.format(Locale.ROOT, "%-21s  %-22s  log: %s", instance.name(), instance.url(),
+                    relative(instance.process().logFile())));
+        }
+    }
+
+    // ---------------------------------------------------------------- class-data sharing (./loa up)
+
+    /**
+     * Extracts the jars that changed (side by side) and points every service at its extracted jar and, when it
+     * has a usable one, its archive. Returns the services without an archive. Nothing here stops a start: a
+     * service whose jar cannot be extracted runs from its executable jar.
+     */
+    private List<LoaService> prepareClassDataSharing() {
+        if (cds == null) {
+            return List.of();
+        }
+        Map<LoaService, CompletableFuture<Void>> extracting = new EnumMap<>(LoaService.class);
+        for (LoaService service : instances.keySet()) {
+            Path jar = config.jars().get(service);
+            extracting.put(service, inThread("loa-" + service.moduleName() + "-extract", () -> {
+                if (!cds.isExtracted(service, jar)) {
+                    progress.accept(String.format(Locale.ROOT, "%-21s  extracting %s (once per build)",
+                            service.moduleName(), relative(jar)));
+                }
+                extractedJars.put(service, cds.extract(service, jar));
+            }));
+        }
+        List<LoaService> untrained = new ArrayList<>();
+        extracting.forEach((service, extraction) -> {
+            try {
+                extraction.join();
+            } catch (CompletionException e) {
+                progress.accept(service.moduleName() + " runs from its executable jar, without class-data sharing: "
+                        + (e.getCause() == null ? e : e.getCause()).getMessage());
+                return;
+            }
+            Optional<Path> archive = cds.usableArchive(service, config.jars().get(service));
+            if (archive.isEmpty()) {
+                cds.discardArchive(service);
+                untrained.add(service);
+            }
+            useArchive(service, archive);
+        });
+        return untrained;
+    }
+
+    /** Every replica of {@code service} runs from its extracted jar, with {@code archive} when present. */
+    private void useArchive(LoaService service, Optional<Path> archive) {
+        for (Instance instance : instances.get(service)) {
+            instance.process().command(serviceCommand(service, ClassDataSharing.runOptions(archive),
+                    extractedJars.get(service)));
+            if (archive.isPresent()) {
+                withArchive.add(instance);
+            } else {
+                withArchive.remove(instance);
+            }
+        }
+    }
+
+    /**
+     * The training runs (side by side, on the real PostgreSQL and Kafka, with the first replica's environment):
+     * each service starts, refreshes its context and exits, and its JVM writes the archive. A run that fails
+     * leaves its service without an archive (said, not fatal); the next {@code ./loa up} tries again.
+     */
+    private void train(List<LoaService> services) {
+        progress.accept("Class-data sharing: a training run of " + String.join(", ", services.stream()
+                .map(LoaService::moduleName).toList()) + " (once per build; archives in " + relative(cds.directory()) + ")");
+        Map<LoaService, ManagedProcess> runs = new EnumMap<>(LoaService.class);
+        synchronized (lifecycle) {
+            ensureNotStopping();
+            for (LoaService service : services) {
+                ManagedProcess first = instances.get(service).get(0).process();
+                ManagedProcess run = new ManagedProcess(service.moduleName() + "-training",
+                        serviceCommand(service, cds.trainingOptions(service), extractedJars.get(service)),
+                        first.environment(), config.workingDirectory(),
+                        config.logs().resolve(service.moduleName() + "-training.log"),
+                        config.run().resolve(service.moduleName() + "-training.pid"));
+                training.add(run);
+                run.start();
+                runs.put(service, run);
+            }
+        }
+        runs.forEach((service, run) -> {
+            boolean exited = run.awaitExit(config.readyTimeout());
+            ensureNotStopping();
+            boolean adopted = false;
+            try {
+                if (!exited) {
+                    run.kill();
+                } else if (run.exitValue() == 0) {
+                    adopted = cds.adoptTrainedArchive(service, config.jars().get(service));
+                }
+            } catch (IOException e) {
+                adopted = false;
+            }
+            if (adopted) {
+                useArchive(service, cds.usableArchive(service, config.jars().get(service)));
+                progress.accept(String.format(Locale.ROOT, "%-21s  archive trained after %s", service.moduleName(), elapsed()));
+            } else {
+                cds.discardArchive(service);
+                progress.accept(String.format(Locale.ROOT, "%-21s  no archive: its training run %s, see %s; it starts "
+                                + "without one", service.moduleName(), exited ? "failed (exit " + run.exitValue() + ")"
+                                : "did not end in " + config.readyTimeout().toSeconds() + " s", relative(run.logFile())));
+            }
+            training.remove(run);
+        });
     }
 
     private interface Step {
@@ -414,6 +564,17 @@ public final class Stack implements AutoCloseable {
             for (Instance instance : List.copyOf(waiting)) {
                 ensureNotStopping();
                 ManagedProcess process = instance.process();
+                if (!process.isAlive() && cds != null && withArchive.contains(instance)) {
+                    // An archive the JVM cannot map can kill it at once (JDK 17): never let it stop a start.
+                    progress.accept(String.format(Locale.ROOT, "%-21s  stopped during start-up (exit code %d) with its "
+                                    + "class-data sharing archive: starting it again without (the archive is dropped)",
+                            instance.name(), process.exitValue()));
+                    cds.discardArchive(instance.service());
+                    withArchive.remove(instance);
+                    process.command(serviceCommand(instance.service(), List.of(), extractedJars.get(instance.service())));
+                    process.start();
+                    continue;
+                }
                 if (!process.isAlive()) {
                     throw new StartupFailure(instance.name() + " stopped during start-up (exit code "
                             + process.exitValue() + "). The end of " + relative(process.logFile()) + ":"
@@ -461,6 +622,7 @@ public final class Stack implements AutoCloseable {
             return;
         }
         synchronized (lifecycle) {
+            training.forEach(ManagedProcess::kill); // an archive half-written is never adopted
             allInstances().stream().filter(i -> i.service() == LoaService.GATEWAY).forEach(i -> i.process().stop(STOP_GRACE));
             List<Thread> stoppers = allInstances().stream().filter(i -> i.service() != LoaService.GATEWAY)
                     .map(i -> new Thread(() -> i.process().stop(STOP_GRACE), "loa-stop-" + i.name()))

@@ -26,6 +26,10 @@ import java.util.Set;
  *                         {@code kafkaPort + 2(n-1)}, its controller on {@code kafkaControllerPort + 2(n-1)}
  * @param partitionable    services whose connections to Kafka and to their PostgreSQL go through a
  *                         {@link LoopbackProxy}, so that the fault tests can cut them off while they run
+ * @param classDataSharing where the services' extracted jars and class-data sharing archives live
+ *                         ({@link ClassDataSharing}); null: the services run with {@code java -jar <exec jar>}
+ * @param servicesWithInfrastructure whether the services start at the same time as PostgreSQL and Kafka (they
+ *                         wait for them) rather than once both are up
  */
 public record StackConfig(
         Path home,
@@ -48,7 +52,9 @@ public record StackConfig(
         Duration readyTimeout,
         String marker,
         int kafkaBrokers,
-        Set<LoaService> partitionable) {
+        Set<LoaService> partitionable,
+        Path classDataSharing,
+        boolean servicesWithInfrastructure) {
 
     /** Services get {@code -Xmx320m} by default; tests give less. */
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS =
@@ -114,6 +120,8 @@ public record StackConfig(
         private List<String> brokerJavaOptions = DEFAULT_BROKER_JAVA_OPTIONS;
         private Duration readyTimeout = Duration.ofMinutes(10);
         private String marker;
+        private Path classDataSharing;
+        private boolean servicesWithInfrastructure;
 
         private Builder(Path home) {
             this.home = home.toAbsolutePath().normalize();
@@ -238,6 +246,24 @@ public record StackConfig(
             return this;
         }
 
+        /**
+         * Runs the services from their extracted jars with class-data sharing archives kept in {@code directory}
+         * (trained once per build, see {@link ClassDataSharing}); null (the default): {@code java -jar}.
+         */
+        public Builder classDataSharing(Path directory) {
+            this.classDataSharing = directory == null ? null : directory.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * true: the services start together with PostgreSQL and Kafka and wait for them (their connection pool
+         * retries for up to two minutes, the Kafka clients retry anyway); false (the default): once both are up.
+         */
+        public Builder servicesWithInfrastructure(boolean together) {
+            this.servicesWithInfrastructure = together;
+            return this;
+        }
+
         public StackConfig build() {
             if (jars.isEmpty()) {
                 throw new IllegalStateException("no service to run");
@@ -256,7 +282,7 @@ public record StackConfig(
                     Collections.unmodifiableMap(env), serviceJavaOptions, brokerJavaOptions, readyTimeout,
                     marker != null ? marker : home.toString(), kafkaBrokers,
                     Collections.unmodifiableSet(partitionable.isEmpty() ? EnumSet.noneOf(LoaService.class)
-                            : EnumSet.copyOf(partitionable)));
+                            : EnumSet.copyOf(partitionable)), classDataSharing, servicesWithInfrastructure);
         }
     }
 }

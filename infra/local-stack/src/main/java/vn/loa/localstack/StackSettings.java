@@ -24,7 +24,8 @@ public record StackSettings(
         Duration readyTimeout,
         boolean fresh,
         long parentPid,
-        Map<LoaService, Integer> replicas) {
+        Map<LoaService, Integer> replicas,
+        boolean classDataSharing) {
 
     static StackSettings from(String[] args, Map<String, String> env) {
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
@@ -61,7 +62,8 @@ public record StackSettings(
                 Duration.ofSeconds(intValue(env, "LOA_READY_TIMEOUT_SECONDS", 600)),
                 fresh,
                 Long.parseLong(env.getOrDefault("LOA_PARENT_PID", "0")),
-                Map.copyOf(replicas));
+                Map.copyOf(replicas),
+                !"false".equalsIgnoreCase(env.getOrDefault("LOA_CDS", "true").trim()));
     }
 
     /** {@code reporting=2,activity=2} (module names such as {@code reporting-service=2} work too). */
@@ -118,7 +120,16 @@ public record StackSettings(
         return home().resolve("run");
     }
 
-    /** The stack of {@code ./loa up}: every service with demo data, fixed ports, data kept in {@code .loa/}. */
+    /** {@code .loa/cds}: the extracted jars and class-data sharing archives ({@link ClassDataSharing}). */
+    Path classDataSharingDirectory() {
+        return home().resolve("cds");
+    }
+
+    /**
+     * The stack of {@code ./loa up}: every service with demo data, fixed ports, data kept in {@code .loa/}; the
+     * services start together with PostgreSQL and Kafka, from extracted jars with class-data sharing archives
+     * (unless {@code LOA_CDS=false}).
+     */
     StackConfig toConfig(Map<LoaService, Path> jars) {
         StackConfig.Builder builder = StackConfig.builder(home())
                 .workingDirectory(root)
@@ -130,7 +141,9 @@ public record StackSettings(
                 .demoData(EnumSet.allOf(LoaService.class))
                 .serviceJavaOptions(serviceJavaOptions)
                 .readyTimeout(readyTimeout)
-                .replicas(replicas);
+                .replicas(replicas)
+                .servicesWithInfrastructure(true)
+                .classDataSharing(classDataSharing ? classDataSharingDirectory() : null);
         jars.forEach(builder::service);
         return builder.build();
     }

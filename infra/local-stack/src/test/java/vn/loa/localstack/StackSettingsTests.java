@@ -27,6 +27,15 @@ class StackSettingsTests {
         assertThat(config.postgresData("postgres")).isEqualTo(Path.of("/srv/loa/.loa/postgres"));
         assertThat(config.kafkaData()).isEqualTo(Path.of("/srv/loa/.loa/kafka"));
         assertThat(config.demoData(LoaService.GATEWAY)).isTrue();
+        assertThat(config.classDataSharing()).isEqualTo(Path.of("/srv/loa/.loa/cds"));
+        assertThat(config.servicesWithInfrastructure()).isTrue();
+    }
+
+    @Test
+    void classDataSharingCanBeTurnedOff() {
+        StackSettings settings = StackSettings.from(new String[0], Map.of("LOA_ROOT", "/srv/loa", "LOA_CDS", "false"));
+
+        assertThat(settings.toConfig(Map.of(LoaService.PLAN, Path.of("/srv/loa/plan.jar"))).classDataSharing()).isNull();
     }
 
     @Test

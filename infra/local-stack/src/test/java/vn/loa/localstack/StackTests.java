@@ -55,6 +55,27 @@ class StackTests {
     }
 
     @Test
+    void servicesStartedWithTheInfrastructureWaitForTheirDatabaseAndBrokerInsteadOfFailing() {
+        Stack together = new Stack(everyService().servicesWithInfrastructure(true).build(), line -> { });
+        Stack after = new Stack(everyService().build(), line -> { });
+
+        assertThat(env(together, LoaService.ACTIVITY, 1))
+                .containsEntry("SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT", "120000")
+                .containsEntry("SPRING_KAFKA_ADMIN_OPERATIONTIMEOUT", "120s");
+        assertThat(env(together, LoaService.GATEWAY, 1)).doesNotContainKey("SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT");
+        assertThat(env(after, LoaService.ACTIVITY, 1)).doesNotContainKey("SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT");
+    }
+
+    @Test
+    void withoutClassDataSharingAServiceRunsFromItsExecutableJar() {
+        Stack stack = new Stack(everyService().build(), line -> { });
+
+        assertThat(stack.instance(LoaService.PLAN, 1).process().command())
+                .endsWith("-jar", "/srv/loa/plan-service/target/app.jar")
+                .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
     void replicasGetTheirOwnPortsAndTheGatewayListsEveryOne() {
         Stack stack = new Stack(everyService().replicas(LoaService.REPORTING, 2).replicas(LoaService.NOTIFICATION, 2).build(),
                 line -> { });
