@@ -122,6 +122,31 @@ public class Activity implements Persistable<UUID> {
         return a;
     }
 
+    /**
+     * An activity as a JDBC read found it ({@link ActivityRows}): not managed by JPA, so it is only ever changed
+     * through {@link ActivityRows}' statements, never saved.
+     */
+    static Activity stored(UUID id, UUID planId, String planDocumentNumber, String orgUnit, List<String> orgUnitPath,
+                           Planning planning, ActivityStatus status, int version, String createdBy, Instant createdAt,
+                           String startedBy, Instant startedAt, Completion completion, Cancellation cancellation) {
+        Activity a = new Activity();
+        a.id = id;
+        a.planId = planId;
+        a.planDocumentNumber = planDocumentNumber;
+        a.orgUnit = orgUnit;
+        a.orgUnitPath = new ArrayList<>(orgUnitPath);
+        a.plan(planning);
+        a.status = status;
+        a.version = version;
+        a.createdBy = createdBy;
+        a.createdAt = createdAt;
+        a.startedBy = startedBy;
+        a.startedAt = startedAt;
+        a.completion = completion;
+        a.cancellation = cancellation;
+        return a;
+    }
+
     void start(String by, Instant at) {
         if (status != ActivityStatus.PLANNED) {
             throw new InvalidTransitionException("start", status);
