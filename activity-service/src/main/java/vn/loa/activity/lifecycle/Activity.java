@@ -107,24 +107,16 @@ public class Activity implements Persistable<UUID> {
 
     static Activity scheduled(UUID id, UUID planId, String planDocumentNumber, String orgUnit, List<String> orgUnitPath,
                               Planning planning, String by, Instant at) {
-        Activity a = new Activity();
-        a.id = id;
-        a.planId = planId;
-        a.planDocumentNumber = planDocumentNumber;
-        a.orgUnit = orgUnit;
-        a.orgUnitPath = new ArrayList<>(orgUnitPath);
-        a.plan(planning);
-        a.status = ActivityStatus.PLANNED;
-        a.version = 1;
-        a.createdBy = by;
-        a.createdAt = at;
+        Activity a = stored(id, planId, planDocumentNumber, orgUnit, orgUnitPath, planning, ActivityStatus.PLANNED, 1, by,
+                at, null, null, null, null);
         a.isNew = true;
         return a;
     }
 
     /**
-     * An activity as a JDBC read found it ({@link ActivityRows}): not managed by JPA, so it is only ever changed
-     * through {@link ActivityRows}' statements, never saved.
+     * An activity in the given state, as a JDBC read found it ({@link ActivityRows}). Not managed by JPA: a change
+     * to it is written by {@link ActivityRows}' statements, never saved through the repository (which would take it
+     * for an update of a detached entity).
      */
     static Activity stored(UUID id, UUID planId, String planDocumentNumber, String orgUnit, List<String> orgUnitPath,
                            Planning planning, ActivityStatus status, int version, String createdBy, Instant createdAt,
