@@ -107,6 +107,20 @@ public class Activity implements Persistable<UUID> {
 
     static Activity scheduled(UUID id, UUID planId, String planDocumentNumber, String orgUnit, List<String> orgUnitPath,
                               Planning planning, String by, Instant at) {
+        Activity a = stored(id, planId, planDocumentNumber, orgUnit, orgUnitPath, planning, ActivityStatus.PLANNED, 1, by,
+                at, null, null, null, null);
+        a.isNew = true;
+        return a;
+    }
+
+    /**
+     * An activity in the given state, as a JDBC read found it ({@link ActivityRows}). Not managed by JPA: a change
+     * to it is written by {@link ActivityRows}' statements, never saved through the repository (which would take it
+     * for an update of a detached entity).
+     */
+    static Activity stored(UUID id, UUID planId, String planDocumentNumber, String orgUnit, List<String> orgUnitPath,
+                           Planning planning, ActivityStatus status, int version, String createdBy, Instant createdAt,
+                           String startedBy, Instant startedAt, Completion completion, Cancellation cancellation) {
         Activity a = new Activity();
         a.id = id;
         a.planId = planId;
@@ -114,11 +128,14 @@ public class Activity implements Persistable<UUID> {
         a.orgUnit = orgUnit;
         a.orgUnitPath = new ArrayList<>(orgUnitPath);
         a.plan(planning);
-        a.status = ActivityStatus.PLANNED;
-        a.version = 1;
-        a.createdBy = by;
-        a.createdAt = at;
-        a.isNew = true;
+        a.status = status;
+        a.version = version;
+        a.createdBy = createdBy;
+        a.createdAt = createdAt;
+        a.startedBy = startedBy;
+        a.startedAt = startedAt;
+        a.completion = completion;
+        a.cancellation = cancellation;
         return a;
     }
 

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +22,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** Thin: parse, call {@link ActivityService} (which authorizes), answer with the ETag of the version. */
+/**
+ * Thin: parse, call {@link ActivityService} (which authorizes), answer with the ETag of the version. Not
+ * {@code @Validated}: Spring MVC validates the {@code @Valid} bodies and, for the list, the constrained query
+ * parameters itself; the method-validation proxy validated every body a second time (issue 17.3: ~5 % of a
+ * completion's CPU).
+ */
 @RestController
-@Validated
 @RequestMapping("/api/activities")
 class ActivityController {
 

@@ -2,15 +2,11 @@ package vn.loa.activity.lifecycle;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 import vn.loa.activity.support.Sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +22,12 @@ import java.util.UUID;
 @Component
 class ActivityQueries {
 
-    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
-    };
-
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final ActivityRows rows;
 
-    ActivityQueries(JdbcClient jdbc, JsonMapper json) {
+    ActivityQueries(JdbcClient jdbc, ActivityRows rows) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.rows = rows;
     }
 
     record Filter(List<String> units, UUID planId, ActivityStatus status, String unit, Boolean overdue, LocalDate today) {
@@ -101,32 +94,6 @@ class ActivityQueries {
     }
 
     private ActivityView view(ResultSet rs, LocalDate today) throws SQLException {
-        ActivityStatus status = ActivityStatus.valueOf(rs.getString("status"));
-        Completion completion = null;
-        if (status == ActivityStatus.COMPLETED) {
-            String evidence = rs.getString("evidence");
-            completion = new Completion(rs.getObject("completed_on", LocalDate.class), rs.getBigDecimal("quantity"),
-                    (Long) rs.getObject("reach"), (Long) rs.getObject("reach_officials"),
-                    (Long) rs.getObject("reach_citizens"), (Long) rs.getObject("reach_businesses"),
-                    (Long) rs.getObject("cost_vnd"), evidence == null ? List.of() : json.readValue(evidence, EVIDENCE),
-                    rs.getString("period"), rs.getString("completed_by"), instant(rs, "completed_at"));
-        }
-        Cancellation cancellation = status == ActivityStatus.CANCELLED
-                ? new Cancellation(rs.getString("cancel_reason"), rs.getString("cancelled_by"), instant(rs, "cancelled_at"))
-                : null;
-        String source = rs.getString("budget_source");
-        Planning planning = new Planning(rs.getString("title"), rs.getString("channel"), Sql.list(rs, "topics"),
-                Sql.list(rs, "target_codes"), rs.getString("unit"), Sql.list(rs, "coordinating_units"),
-                rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("planned_quantity"),
-                (Long) rs.getObject("planned_cost_vnd"), source == null ? null : BudgetSource.valueOf(source));
-        return ActivityView.of(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
-                rs.getString("plan_document_number"), rs.getString("org_unit"), planning, status, rs.getInt("version"),
-                rs.getString("created_by"), instant(rs, "created_at"), rs.getString("started_by"),
-                instant(rs, "started_at"), completion, cancellation, today);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return ActivityView.of(rows.activity(rs), today);
     }
 }

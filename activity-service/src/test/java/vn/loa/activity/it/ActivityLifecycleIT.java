@@ -150,6 +150,41 @@ class ActivityLifecycleIT extends IntegrationTestSupport {
                 412, "version-conflict");
     }
 
+    /**
+     * Completions of the same version at once: one wins, every other is 412 (the If-Match check if it read the row
+     * after the winner's commit, the versioned UPDATE if before), and there is one history entry and one event.
+     */
+    @Test
+    void concurrentCompletionsOfOneVersionCompleteItOnce() throws Exception {
+        UUID id = schedule(OFFICER, issuedPlan("lien-minh"), "Chuyên mục CCHC tháng 5", LocalDate.of(2022, 5, 31));
+        Map<String, Object> body = completion(LocalDate.of(2022, 5, 20), 4);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> http.post("/api/activities/" + id + "/complete", OFFICER, body,
+                        Map.of("If-Match", "\"1\""))));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Http.Response> answer : answers) {
+                Http.Response r = answer.get();
+                statuses.add(r.status());
+                if (r.status() != 200) {
+                    assertProblem(r, 412, "version-conflict");
+                }
+            }
+            assertThat(statuses).containsOnlyOnce(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_change WHERE activity_id = :id AND action = 'COMPLETED'")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30))
+                .until(() -> ActivityTopic.ofType("activity-completed", id).size() == 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE subject = :s AND event_type = 'activity-completed'")
+                .param("s", id.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void vietnameseTextRoundTripsExactly() {
         String title = "Tuyên truyền “Cán bộ, công chức, viên chức Hà Tĩnh thi đua thực hiện văn hoá công sở” – Ủy ban MTTQ, Đức Thọ";

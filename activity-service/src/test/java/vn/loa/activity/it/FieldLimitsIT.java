@@ -105,4 +105,13 @@ class FieldLimitsIT extends IntegrationTestSupport {
         return jdbc.sql("SELECT count(*) FROM outbox_event WHERE subject = :s").param("s", activityId.toString())
                 .query(Long.class).single();
     }
+
+    /** The list's query parameters are bounded too (MVC's own method validation: the controller is no proxy). */
+    @Test
+    void aListFilterOverItsBoundIsABadRequestNamingTheParameter() {
+        Http.Response r = http.get("/api/activities?unit=" + "u".repeat(65), officerOf("lien-minh"));
+        assertProblem(r, 400, "validation-failed");
+        assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("unit");
+        assertThat(r.json().at("/errors/0/message").asString()).isEqualTo("phải có tối đa 64 ký tự (hiện có 65)");
+    }
 }
