@@ -58,6 +58,17 @@ class ServiceSecurityIT {
                     .isEqualTo(200);
         }
 
+        @Autowired
+        org.springframework.security.config.observation.SecurityObservationSettings observations;
+
+        @Test
+        void buildsThePlainFilterChainWithoutSecurityObservations() {
+            // Spring Security then wraps no filter, authentication or authorization in an observation (issue 17, JFR).
+            assertThat(observations.shouldObserveRequests()).isFalse();
+            assertThat(observations.shouldObserveAuthentications()).isFalse();
+            assertThat(observations.shouldObserveAuthorizations()).isFalse();
+        }
+
         @Test
         void cachesValidatedTokensAsTheGatewayDoes() throws Exception {
             assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
