@@ -131,6 +131,10 @@ public final class LoaStack {
                 .env(LoaService.NOTIFICATION, "LOA_DELIVERY_INITIALBACKOFF", "2s")
                 .env(LoaService.NOTIFICATION, "LOA_DELIVERY_MAXBACKOFF", "10s")
                 .env(LoaService.NOTIFICATION, "LOA_DELIVERY_MAXATTEMPTS", "60")
+                // A delivery whose outcome could not be written (its database stopped between the send and the record:
+                // NothingLostFaultIT) comes back when its claim's lease ends: 5 min in production, which the fault test
+                // then waited out in its last step (4 min of a 13 min build); 60 s here, still far above a send's 7 s.
+                .env(LoaService.NOTIFICATION, "LOA_DELIVERY_LEASE", "60s")
                 .env(LoaService.NOTIFICATION, "LOA_DELIVERY_WAITINOPENSTATE", "5s")
                 .env(LoaService.NOTIFICATION, "LOA_REMINDERS_INITIALDELAY", "1h")
                 .env(LoaService.GATEWAY, "LOA_AUTH_KEY_FILE", work.resolve("jwt-signing-key.pem").toString())
