@@ -54,8 +54,11 @@ public class OutboxMonitor implements MeterBinder {
 
     /** One reader at a time; the others wait at most {@link #READER_WAIT} (a database that does not answer holds it). */
     private final ReentrantLock reading = new ReentrantLock();
-    private volatile Stats stats;
-    private volatile Instant readAt = Instant.MIN;
+    /** The last counts with the time they were read, one reference: a reader never pairs new counts with an old time. */
+    private volatile Reading last;
+
+    private record Reading(Stats stats, Instant at) {
+    }
 
     /**
      * @param relay      this instance's relay, or null when it does not relay ({@code relay-enabled=false}):
@@ -78,9 +81,9 @@ public class OutboxMonitor implements MeterBinder {
      * behind it would hold a request thread as long, until the service has none left.
      */
     public Stats stats() {
-        Stats held = stats;
-        if (held != null && readAt.plus(refresh).isAfter(clock.instant())) {
-            return held;
+        Reading held = last;
+        if (held != null && held.at().plus(refresh).isAfter(clock.instant())) {
+            return held.stats();
         }
         try {
             if (!reading.tryLock(READER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -93,16 +96,16 @@ public class OutboxMonitor implements MeterBinder {
         }
         try {
             Instant now = clock.instant();
-            if (stats != null && readAt.plus(refresh).isAfter(now)) {
-                return stats; // read by the caller this one waited for
+            Reading meanwhile = last;
+            if (meanwhile != null && meanwhile.at().plus(refresh).isAfter(now)) {
+                return meanwhile.stats(); // read by the caller this one waited for
             }
             Stats read = jdbc.queryForObject(STATS, (rs, i) -> {
                 double oldest = rs.getDouble("oldest");
                 Duration age = rs.wasNull() ? Duration.ZERO : Duration.ofMillis(Math.round(oldest * 1000));
                 return new Stats(rs.getLong("pending"), rs.getLong("held"), rs.getLong("parked"), age);
             });
-            readAt = now;
-            stats = read;
+            last = new Reading(read, now);
             return read;
         } finally {
             reading.unlock();
@@ -111,7 +114,7 @@ public class OutboxMonitor implements MeterBinder {
 
     /** Forgets the cached counts (tests, and right after an operator's replay). */
     public void refresh() {
-        stats = null;
+        last = null;
     }
 
     /**
