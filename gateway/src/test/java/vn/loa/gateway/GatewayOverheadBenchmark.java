@@ -177,6 +177,7 @@ class GatewayOverheadBenchmark {
         Figures.record("gateway.direct.p99_ms", direct.p99());
         Figures.record("gateway.direct.rps", direct.throughput());
         Figures.record("gateway.direct.cpu_us_per_request", direct.cpuMicros());
+        Figures.distribution("gateway.direct", direct.histogram, 1e3);
         gateways.forEach((name, r) -> {
             Figures.record("gateway." + name + ".p50_ms", r.p50());
             Figures.record("gateway." + name + ".p99_ms", r.p99());
@@ -186,6 +187,7 @@ class GatewayOverheadBenchmark {
             Figures.record("gateway." + name + ".ratio_rps", r.throughput() / direct.throughput());
             Figures.record("gateway." + name + ".cpu_us_per_request", r.cpuMicros());
             Figures.record("gateway." + name + ".own_cpu_us_per_request", r.cpuMicros() - direct.cpuMicros());
+            Figures.distribution("gateway." + name, r.histogram, 1e3);
         });
     }
 

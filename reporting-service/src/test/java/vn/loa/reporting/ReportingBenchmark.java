@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.testsupport.LoaInfrastructure;
 import vn.loa.testsupport.LoaIntegrationTest;
 import vn.loa.testsupport.TestTokens;
+import vn.loa.testsupport.Figures;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -392,6 +393,7 @@ class ReportingBenchmark {
                 ms(h.getMaxValue()), relayP50);
         figure("freshness.commit.p50_ms", ms(h.getValueAtPercentile(50)));
         figure("freshness.commit.p99_ms", ms(h.getValueAtPercentile(99)));
+        Figures.distribution("freshness.commit", h, 1e6);
         figure("freshness.relay_p50_ms", relayP50 == null ? 0 : relayP50);
     }
 
@@ -442,6 +444,7 @@ class ReportingBenchmark {
             figure(id + ".cpu_database_ms", databaseMs);
             figure(id + ".p50_ms", ms(h.getValueAtPercentile(50)));
             figure(id + ".p99_ms", ms(h.getValueAtPercentile(99)));
+            Figures.distribution(id, h, 1e6);
             figure(id + ".rps", h.getTotalCount() / seconds);
             if (url.equals(quarter)) {
                 quarterP99 = ms(h.getValueAtPercentile(99));
@@ -513,6 +516,7 @@ class ReportingBenchmark {
                 ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)));
         figure("dashboard.revalidate.p50_ms", ms(h.getValueAtPercentile(50)));
         figure("dashboard.revalidate.p99_ms", ms(h.getValueAtPercentile(99)));
+        Figures.distribution("dashboard.revalidate", h, 1e6);
     }
 
     /** A plan and its commune's path: where ingested activities belong (the plan id is the records' key). */
@@ -662,6 +666,7 @@ class ReportingBenchmark {
                 split.get("apply_p50"), split.get("apply_p99"));
         figure("freshness.paced.p50_ms", ms(h.getValueAtPercentile(50)));
         figure("freshness.paced.p99_ms", ms(h.getValueAtPercentile(99)));
+        Figures.distribution("freshness.paced", h, 1e6);
         figure("freshness.paced.rate_per_s", achieved);
     }
 

@@ -10,6 +10,7 @@ import vn.loa.activity.lifecycle.ActivityService;
 import vn.loa.activity.lifecycle.NewActivity;
 import vn.loa.support.security.CurrentUser;
 import vn.loa.support.security.Roles;
+import vn.loa.testsupport.Figures;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -85,6 +86,7 @@ class CompletionBenchmark extends IntegrationTestSupport {
             figure("completion.per_s", measured.size() / seconds);
             figure("completion.p50_ms", latency.getValueAtPercentile(50) / 1000.0);
             figure("completion.p99_ms", latency.getValueAtPercentile(99) / 1000.0);
+            Figures.distribution("completion", latency, 1e3);
             figure("completion.to_kafka_events_per_s", measured.size() / toKafka);
             assertThat(failures).isZero();
         } finally {

@@ -239,8 +239,10 @@ public final class Bench {
         json.put("suites", suites);
         json.put("figures", new TreeMap<>(figures));
         json.put("failures", failures);
-        // The plots of the same figures (and of the last ./loa bench --gateway, when there is one).
-        List<String> plots = Plots.write(out.resolve("plots"), figures, root.resolve("target/bench/gateway/results.tsv"));
+        // The plots of the same figures, the distributions of the same histograms (and of the last
+        // ./loa bench --gateway, when there is one).
+        List<String> plots = Plots.write(out.resolve("plots"), figures, figuresDir.resolve("histograms"),
+                root.resolve("target/bench/gateway/results.tsv"));
         json.put("plots", plots.stream().map(name -> "plots/" + name).toList());
         Path jsonFile = out.resolve("results.json");
         Path mdFile = out.resolve("results.md");

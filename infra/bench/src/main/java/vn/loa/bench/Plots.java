@@ -6,6 +6,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,10 @@ import java.util.TreeMap;
 
 /**
  * The plots of a benchmark run, as PNG files beside results.md (issue 17.6): the latency of every measured path
- * (p50 and p99, log scale), and, when {@code ./loa bench --gateway} has run, latency and throughput against the
- * offered load, direct and through the gateway. Drawn from the same figures as the tables, never from anything else.
+ * (p50 and p99, log scale), the whole latency distribution of every path a benchmark kept a histogram of (test-support's
+ * {@code Figures.distribution}: HdrHistogram's {@code .hgrm} files), and, when {@code ./loa bench --gateway} has run,
+ * latency and throughput against the offered load, direct and through the gateway. Drawn from the run's own
+ * measurements, never from anything else.
  */
 final class Plots {
 
@@ -31,11 +35,23 @@ final class Plots {
 
     /** Writes what the figures allow into {@code dir}; returns the files written (relative names). */
     static List<String> write(Path dir, Map<String, Double> figures, Path gatewayTsv) throws IOException {
+        return write(dir, figures, null, gatewayTsv);
+    }
+
+    /**
+     * As {@link #write(Path, Map, Path)}, and one distribution chart per kind of path ({@code distribution-<kind>.png},
+     * the kind being the first part of the path's id: dashboard, freshness, outbox, completion, gateway) from the
+     * {@code .hgrm} files in {@code histograms}.
+     */
+    static List<String> write(Path dir, Map<String, Double> figures, Path histograms, Path gatewayTsv) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
         List<String> written = new ArrayList<>();
         if (latency(figures, dir.resolve("latency.png"))) {
             written.add("latency.png");
+        }
+        if (histograms != null && Files.isDirectory(histograms)) {
+            written.addAll(distributions(histograms, dir));
         }
         if (gatewayTsv != null && Files.isRegularFile(gatewayTsv)) {
             written.addAll(gateway(readTsv(gatewayTsv), dir));
@@ -68,6 +84,92 @@ final class Plots {
         chart.getCategoryPlot().setRangeAxis(logAxis("ms"));
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, 120 + 34 * paths.size());
         return true;
+    }
+
+    /**
+     * Latency against percentile, HdrHistogram's way: the x axis is 1/(1 − percentile) on a log scale, labelled as
+     * the percentile (0 %, 90 %, 99 %, 99.9 %, ...), so that the tail gets the room it matters by; ms on a log scale.
+     */
+    private static List<String> distributions(Path histograms, Path dir) throws IOException {
+        Map<String, XYSeriesCollection> perKind = new TreeMap<>();
+        List<Path> files;
+        try (var listing = Files.list(histograms)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".hgrm")).sorted().toList();
+        }
+        for (Path file : files) {
+            String id = file.getFileName().toString().replaceFirst("\\.hgrm$", "");
+            XYSeries series = new XYSeries(id, false, true);
+            for (double[] point : readDistribution(file)) {
+                series.add(point[1], point[0]);
+            }
+            if (!series.isEmpty()) {
+                String kind = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
+                perKind.computeIfAbsent(kind, k -> new XYSeriesCollection()).addSeries(series);
+            }
+        }
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, XYSeriesCollection> kind : perKind.entrySet()) {
+            JFreeChart chart = ChartFactory.createXYLineChart("Latency distribution: " + kind.getKey()
+                            + " (ms against percentile, both log scale)", "percentile", "ms", kind.getValue(),
+                    PlotOrientation.VERTICAL, true, false, false);
+            LogAxis percentile = new LogAxis("percentile");
+            percentile.setSmallestValue(1);
+            // a tick per power of ten of 1/(1 − p): 0 %, 90 %, 99 %, 99.9 %, ...
+            percentile.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, true);
+            percentile.setNumberFormatOverride(new PercentileFormat());
+            chart.getXYPlot().setDomainAxis(percentile);
+            chart.getXYPlot().setRangeAxis(logAxis("ms"));
+            String name = "distribution-" + kind.getKey() + ".png";
+            ChartUtils.saveChartAsPNG(dir.resolve(name).toFile(), chart, WIDTH, 560);
+            written.add(name);
+        }
+        return written;
+    }
+
+    /** The rows of an {@code .hgrm} file as {value, 1/(1 − percentile)}; the 100 % row (infinite) is left out. */
+    static List<double[]> readDistribution(Path file) throws IOException {
+        List<double[]> points = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length != 4 || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                double value = Double.parseDouble(cells[0]);
+                double inverse = Double.parseDouble(cells[3]);
+                if (Double.isFinite(inverse) && inverse >= 1 && value > 0) {
+                    points.add(new double[] {value, inverse});
+                }
+            } catch (NumberFormatException header) {
+                // the column titles
+            }
+        }
+        return points;
+    }
+
+    /** 1/(1 − p) shown as p: 1 → 0 %, 10 → 90 %, 100 → 99 %, 1,000 → 99.9 %. */
+    static final class PercentileFormat extends java.text.NumberFormat {
+
+        @Override
+        public StringBuffer format(double inverse, StringBuffer to, java.text.FieldPosition position) {
+            double percent = 100 * (1 - 1 / inverse);
+            if (!Double.isFinite(percent) || percent < 0) {
+                return to.append(" "); // below the first tick: 1/(1 − p) < 1 is no percentile
+            }
+            String text = new java.math.BigDecimal(percent).setScale(4, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
+            return to.append(text).append(" %");
+        }
+
+        @Override
+        public StringBuffer format(long inverse, StringBuffer to, java.text.FieldPosition position) {
+            return format((double) inverse, to, position);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition position) {
+            throw new UnsupportedOperationException("labels only");
+        }
     }
 
     /**

@@ -42,5 +42,13 @@ class BenchSmokeIT {
         assertThat(checked).as("figures checked").isPositive();
         assertThat(json).contains("\"loadAverageAtStart\"", "\"loadAverageAtEnd\"", "\"cores\"");
         assertThat(md).doesNotContain("missing");
+        // Each suite's latency histograms come out as whole distributions (Plots, test-support's Figures.distribution).
+        java.util.Map<String, List<String>> distributions = java.util.Map.of("messaging", List.of("outbox"),
+                "activity", List.of("completion"), "reporting", List.of("dashboard", "freshness"), "gateway", List.of("gateway"));
+        distributions.forEach((suite, kinds) -> {
+            if (only.isEmpty() || only.contains(suite)) {
+                kinds.forEach(kind -> assertThat(json).contains("\"plots/distribution-" + kind + ".png\""));
+            }
+        });
     }
 }

@@ -46,4 +46,42 @@ class PlotsTests {
         assertThat(Plots.write(dir.resolve("plots"), Map.of("ingest.events_per_s", 5876.0), dir.resolve("absent.tsv")))
                 .isEmpty();
     }
+
+    @Test
+    void everyKeptHistogramIsDrawnAsAWholeDistributionOneChartPerKindOfPath() throws Exception {
+        Path histograms = Files.createDirectories(dir.resolve("histograms"));
+        String hgrm = """
+                       Value     Percentile TotalCount 1/(1-Percentile)
+
+                       2.000 0.000000000000          1           1.00
+                       5.000 0.500000000000         50           2.00
+                       9.000 0.900000000000         90          10.00
+                      40.000 0.990000000000         99         100.00
+                      80.000 1.000000000000        100
+                #[Mean    =        6.000, StdDeviation   =        9.000]
+                #[Max     =       80.000, Total count    =          100]
+                #[Buckets =           21, SubBuckets     =         2048]
+                """;
+        Files.writeString(histograms.resolve("dashboard.district.quarter.served.hgrm"), hgrm);
+        Files.writeString(histograms.resolve("dashboard.district.year.served.hgrm"), hgrm);
+        Files.writeString(histograms.resolve("completion.hgrm"), hgrm);
+        Files.writeString(histograms.resolve("notes.txt"), "not a histogram");
+
+        var written = Plots.write(dir.resolve("plots"), Map.of(), histograms, null);
+
+        assertThat(written).containsExactly("distribution-completion.png", "distribution-dashboard.png");
+        assertThat(ImageIO.read(dir.resolve("plots/distribution-dashboard.png").toFile()).getHeight()).isEqualTo(560);
+        assertThat(Plots.readDistribution(histograms.resolve("completion.hgrm")))
+                .extracting(point -> point[0] + "@" + point[1])
+                .containsExactly("2.0@1.0", "5.0@2.0", "9.0@10.0", "40.0@100.0"); // the 100 % row has no finite x
+    }
+
+    @Test
+    void theDistributionAxisSpeaksInPercentiles() {
+        Plots.PercentileFormat format = new Plots.PercentileFormat();
+        assertThat(format.format(1.0)).isEqualTo("0 %");
+        assertThat(format.format(10.0)).isEqualTo("90 %");
+        assertThat(format.format(100.0)).isEqualTo("99 %");
+        assertThat(format.format(1000.0)).isEqualTo("99.9 %");
+    }
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.testsupport.LoaIntegrationTest;
+import vn.loa.testsupport.Figures;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -199,6 +200,7 @@ class OutboxLatencyBenchmark {
             PhysicalReferenceBenchmark.record("outbox." + name + ".p50_ms", h.getValueAtPercentile(50) / 1000.0);
             PhysicalReferenceBenchmark.record("outbox." + name + ".p99_ms", h.getValueAtPercentile(99) / 1000.0);
             PhysicalReferenceBenchmark.record("outbox." + name + ".events_per_s", count / seconds);
+            Figures.distribution("outbox." + name, h, 1e3);
             PhysicalReferenceBenchmark.record("outbox." + name + ".relay_p50_ms", relay.get(0));
             Double size = jdbc.queryForObject("select avg(octet_length(payload)) from outbox_event where id = any(?)",
                     Double.class, (Object) phase.toArray(UUID[]::new));
