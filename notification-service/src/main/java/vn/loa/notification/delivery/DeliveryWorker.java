@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
  * to the delivery table, so a restart resumes where it was.
  * <p>
  * At least once: a crash (or a failed write) between a send and recording it leaves the delivery
- * claimed; when the lease runs out it is sent again, with the same {@code webhook-id}.
+ * claimed; when the lease runs out it is sent again, with the same {@code webhook-id}. An outcome the database
+ * did not take because it was away is kept and written when it answers again ({@link UnrecordedOutcomes}), so a
+ * database outage alone does not make a receiver get a delivery twice.
  */
 @Component
 class DeliveryWorker implements DisposableBean {
@@ -49,6 +52,7 @@ class DeliveryWorker implements DisposableBean {
     private final DeliveryLanes lanes;
     /** Claimed deliveries held by this instance: a lease that runs out while one waits never doubles it here. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final UnrecordedOutcomes unrecorded = new UnrecordedOutcomes();
     private final MeterRegistry meters;
 
     DeliveryWorker(DeliveryQueue queue, DeliveryOutcomes outcomes, DeliveryProperties properties,
@@ -68,6 +72,9 @@ class DeliveryWorker implements DisposableBean {
         Gauge.builder("loa.notification.delivery.held", lanes, DeliveryLanes::held)
                 .description("Deliveries this instance holds, running or waiting for their target's lane")
                 .register(this.meters);
+        Gauge.builder("loa.notification.delivery.unrecorded", unrecorded, UnrecordedOutcomes::size)
+                .description("Outcomes of attempts made but not yet written: the database did not answer")
+                .register(this.meters);
         Gauge.builder("loa.notification.delivery.breakers.open", breakers, TargetBreakers::open)
                 .description("Subscriptions whose circuit breaker is open").register(this.meters);
         log.info("Delivery retry schedule: {}; {} delivery threads, {} per target host", schedule,
@@ -80,6 +87,7 @@ class DeliveryWorker implements DisposableBean {
             return;
         }
         try {
+            unrecorded.retry(Instant.now());
             int room;
             List<ClaimedDelivery> due;
             do {
@@ -154,7 +162,8 @@ class DeliveryWorker implements DisposableBean {
         } catch (PermanentDeliveryFailure e) {
             breaker.releasePermission();
             log.warn("Delivery {} (subscription {}) is DEAD: {}", d.id(), d.subscriptionId(), e.getMessage());
-            outcomes.dead(d, attempt, e.getMessage(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            record(d, () -> outcomes.dead(d, attempt, e.getMessage(), ms));
             count(d, "dead");
             return;
         } catch (Exception e) {
@@ -164,9 +173,15 @@ class DeliveryWorker implements DisposableBean {
         long nanos = System.nanoTime() - start;
         breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
         count(d, "sent");
-        // Sent. If recording it fails now (database down, crash), the delivery stays claimed and comes back
-        // when the lease runs out: it is sent again with the same webhook-id. At least once, never lost.
-        outcomes.sent(d, attempt, TimeUnit.NANOSECONDS.toMillis(nanos));
+        // Sent. If the database does not answer now, the outcome is kept and written when it does; after a crash
+        // (or until then) the delivery stays claimed and comes back when the lease runs out, sent again with the
+        // same webhook-id. At least once, never lost.
+        record(d, () -> outcomes.sent(d, attempt, TimeUnit.NANOSECONDS.toMillis(nanos)));
+    }
+
+    /** Writes an outcome, or keeps it for when the database answers again, as long as the claim's lease holds. */
+    private void record(ClaimedDelivery d, BooleanSupplier write) {
+        unrecorded.write(d.id(), d.claimedAt().plus(properties.lease()), write);
     }
 
     private void failed(ClaimedDelivery d, int attempt, CircuitBreaker breaker, Exception e, long nanos) {
@@ -177,15 +192,20 @@ class DeliveryWorker implements DisposableBean {
         if (attempt >= schedule.maxAttempts()) {
             log.warn("Delivery {} (subscription {}) is DEAD after {} attempts: {}", d.id(), d.subscriptionId(),
                     attempt, error);
-            outcomes.dead(d, attempt, error, ms);
+            record(d, () -> outcomes.dead(d, attempt, error, ms));
             count(d, "dead");
         } else {
             Duration wait = schedule.waitAfter(attempt);
             log.info("Delivery {} (subscription {}) failed (attempt {}), next in {}: {}", d.id(),
                     d.subscriptionId(), attempt, wait, error);
-            outcomes.failed(d, attempt, error, wait, ms);
+            record(d, () -> outcomes.failed(d, attempt, error, wait, ms));
             count(d, "failed");
         }
+    }
+
+    /** For tests and the gauge: outcomes waiting for the database. */
+    int unrecorded() {
+        return unrecorded.size();
     }
 
     /** For tests: the breaker of a subscription. */

@@ -31,7 +31,8 @@ import static vn.loa.notification.TestEvents.activity;
 
 /**
  * The delivery contract: at least once, never twice at the same time. A send whose recording fails
- * (as after a crash between the two) comes back with the same webhook-id when its lease runs out; two
+ * (as after a crash between the two) comes back with the same webhook-id when its lease runs out; one whose
+ * recording the database did not take because it was away is recorded when it answers, and sent once; two
  * workers on one database (two replicas) never send the same delivery.
  */
 class AtLeastOnceIT extends NotificationIT {
@@ -89,6 +90,52 @@ class AtLeastOnceIT extends NotificationIT {
             jdbc.sql("drop trigger it_crash_" + suffix + " on delivery").update();
             jdbc.sql("drop function it_crash_" + suffix + "()").update();
             jdbc.sql("drop sequence it_crash_" + suffix).update();
+        }
+    }
+
+    @Test
+    void anOutcomeTheDatabaseDidNotTakeIsWrittenWhenItAnswersAndTheReceiverGetsTheDeliveryOnce() throws Exception {
+        String commune = unique("an-phu");
+        String hook = "/hooks/" + commune + "/outage";
+        RECEIVER.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(204)));
+        UUID subscription = subscribe(commune, hook);
+        // The outage, as the service sees it: the first write of SENT gets a connection failure (SQLSTATE 08006,
+        // what a lost connection gives), as if PostgreSQL went away between the send and its record; then it answers.
+        String suffix = subscription.toString().replace("-", "");
+        jdbc.sql("create sequence it_outage_" + suffix).update();
+        jdbc.sql("""
+                create function it_outage_%1$s() returns trigger language plpgsql as $f$
+                begin
+                    if nextval('it_outage_%1$s') = 1 then
+                        raise exception 'connection lost (simulated outage)' using errcode = '08006';
+                    end if;
+                    return new;
+                end $f$""".formatted(suffix)).update();
+        jdbc.sql("""
+                create trigger it_outage_%1$s before update on delivery for each row
+                when (new.status = 'SENT' and new.subscription_id = '%2$s')
+                execute function it_outage_%1$s()""".formatted(suffix, subscription)).update();
+        try {
+            UUID event = schedule(commune);
+
+            // Written once the database answers: the next poll, well within the lease (10 s here), not after it.
+            await().ignoreExceptions().atMost(Duration.ofSeconds(8)).until(() -> "SENT".equals(jdbc.sql(
+                    "select status from delivery where event_id = :e").param("e", event).query(String.class).single()));
+            UUID delivery = jdbc.sql("select id from delivery where event_id = :e").param("e", event)
+                    .query(UUID.class).single();
+            assertThat(jdbc.sql("select nextval('it_outage_" + suffix + "')").query(Long.class).single())
+                    .as("the first write failed, a second one went through").isEqualTo(3);
+            // Past the lease: nothing came back to be sent again.
+            await().during(Duration.ofSeconds(11)).atMost(Duration.ofSeconds(15))
+                    .until(() -> RECEIVER.findAll(postRequestedFor(urlEqualTo(hook))).size() == 1);
+            assertThat(RECEIVER.findAll(postRequestedFor(urlEqualTo(hook))))
+                    .singleElement().satisfies(r -> assertThat(r.getHeader("webhook-id")).isEqualTo(delivery.toString()));
+            assertThat(jdbc.sql("select count(*) from delivery_attempt where delivery_id = :d and outcome = 'SENT'")
+                    .param("d", delivery).query(Long.class).single()).isEqualTo(1);
+        } finally {
+            jdbc.sql("drop trigger it_outage_" + suffix + " on delivery").update();
+            jdbc.sql("drop function it_outage_" + suffix + "()").update();
+            jdbc.sql("drop sequence it_outage_" + suffix).update();
         }
     }
 
