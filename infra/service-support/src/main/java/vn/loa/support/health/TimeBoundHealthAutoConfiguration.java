@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds every health component that talks to a peer (the database, the outbox counts, Kafka, mail, …) by
- * {@code loa.health.timeout} (default 2 s): see {@link TimeBoundHealthIndicator}. The liveness, readiness and ping
+ * {@code loa.health.timeout} (default 2 s), all of them checked at once: see {@link TimeBoundHealthIndicator}. The liveness, readiness and ping
  * components answer from memory and are left as they are, so that a probe never waits on a peer.
  */
 @AutoConfiguration
@@ -31,12 +31,13 @@ public class TimeBoundHealthAutoConfiguration {
     static BeanPostProcessor loaTimeBoundHealthIndicators(Environment environment) {
         Duration timeout = Binder.get(environment).bind(TIMEOUT_PROPERTY, Duration.class).orElse(Duration.ofSeconds(2));
         ExecutorService checks = Executors.newCachedThreadPool(daemonThreads());
+        TimeBoundHealthIndicator.Group components = new TimeBoundHealthIndicator.Group();
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof HealthIndicator indicator && !(bean instanceof TimeBoundHealthIndicator)
                         && !(bean instanceof AvailabilityStateHealthIndicator) && !(bean instanceof PingHealthIndicator)) {
-                    return new TimeBoundHealthIndicator(indicator, timeout, checks);
+                    return new TimeBoundHealthIndicator(indicator, timeout, checks, components);
                 }
                 return bean;
             }

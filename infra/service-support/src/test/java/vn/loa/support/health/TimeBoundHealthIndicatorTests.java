@@ -99,4 +99,63 @@ class TimeBoundHealthIndicatorTests {
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails().get("error").toString()).contains("Kết nối bị từ chối");
     }
+
+    @Test
+    void askingOneComponentStartsTheChecksOfAllSoThatHangingPeersAreWaitedForTogether() {
+        TimeBoundHealthIndicator.Group application = new TimeBoundHealthIndicator.Group();
+        AtomicInteger kafkaChecks = new AtomicInteger();
+        TimeBoundHealthIndicator database = new TimeBoundHealthIndicator(hanging(checksStarted), Duration.ofMillis(300),
+                executor, application);
+        TimeBoundHealthIndicator kafka = new TimeBoundHealthIndicator(hanging(kafkaChecks), Duration.ofMillis(300),
+                executor, application);
+
+        assertThat(database.health().getStatus()).isEqualTo(Status.DOWN);
+
+        // Kafka's check was started with the database's, before anyone asked for it: its bound is already over.
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(kafkaChecks, org.hamcrest.Matchers.equalTo(1));
+        // Asked now, it does not wait a second bound: the check it reports on started with the database's.
+        Health health = kafka.health();
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("error", "no answer within 300 ms");
+        assertThat(kafkaChecks).hasValue(1);
+    }
+
+    @Test
+    void requestsCloserThanTheBoundShareOneRoundOfChecks() {
+        AtomicInteger checks = new AtomicInteger();
+        TimeBoundHealthIndicator mail = new TimeBoundHealthIndicator(() -> {
+            checks.incrementAndGet();
+            return Health.up().withDetail("máy chủ thư", "smtp.loa.local").build();
+        }, Duration.ofSeconds(2), executor);
+
+        assertThat(mail.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(mail.health(false).getStatus()).isEqualTo(Status.UP);
+
+        assertThat(checks).hasValue(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            mail.health();
+            return checks.get() == 2; // a new round once the bound has passed
+        });
+    }
+
+    @Test
+    void aCallerWithoutDetailsGetsTheStatusAlone() {
+        TimeBoundHealthIndicator mail = new TimeBoundHealthIndicator(
+                () -> Health.up().withDetail("máy chủ thư", "smtp.loa.local").build(), Duration.ofSeconds(1), executor);
+
+        assertThat(mail.health(false).getDetails()).isEmpty();
+        assertThat(mail.health(true).getDetails()).containsEntry("máy chủ thư", "smtp.loa.local");
+    }
+
+    private org.springframework.boot.health.contributor.HealthIndicator hanging(AtomicInteger started) {
+        return () -> {
+            started.incrementAndGet();
+            try {
+                peerAnswers.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Health.up().build();
+        };
+    }
 }
