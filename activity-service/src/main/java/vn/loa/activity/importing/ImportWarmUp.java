@@ -29,7 +29,7 @@ import java.util.UUID;
  * then refused as a plan not issued, and the refusal texts are rendered), and the answer's JSON. What it cannot run
  * without writing, it leaves out: the inserts, their history and the outbox batch.
  *
- * <p>Bounded: at most {@code loa.import.warm-up.rows} rows (5,000, one full file), in files of 1,000 rows, and no
+ * <p>Bounded: at most {@code loa.import.warm-up.rows} rows (5,000, one full file), in files of 500 rows, and no
  * new file once {@code loa.import.warm-up.budget} (2 s) has passed; a failure is logged and the start goes on.
  * {@code loa.import.warm-up.enabled=false} turns it off.
  */
@@ -46,7 +46,7 @@ class ImportWarmUp implements ApplicationRunner {
     static final CurrentUser USER = new CurrentUser("loa-import-warm-up", Set.of(Roles.COMMUNE_OFFICER),
             "loa-import-warm-up");
 
-    static final int FILE_ROWS = 1_000;
+    static final int FILE_ROWS = 500;
 
     /** What a warm-up did: files previewed, rows read, and how long it took. */
     record Outcome(int files, int rows, Duration took, String failure) {
@@ -56,7 +56,8 @@ class ImportWarmUp implements ApplicationRunner {
     private final JsonMapper json;
     private final int rows;
     private final Duration budget;
-    private volatile Outcome last;
+    /** The outcome of the warm-up the start ran (null until then). */
+    private volatile Outcome atStart;
 
     ImportWarmUp(ActivityImport importer, JsonMapper json, @Value("${loa.import.warm-up.rows:5000}") int rows,
                  @Value("${loa.import.warm-up.budget:PT2S}") Duration budget) {
@@ -69,6 +70,7 @@ class ImportWarmUp implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Outcome outcome = warmUp();
+        atStart = outcome;
         if (outcome.failure() != null) {
             log.warn("import warm-up stopped after {} rows: {}", outcome.rows(), outcome.failure());
         } else {
@@ -76,9 +78,8 @@ class ImportWarmUp implements ApplicationRunner {
         }
     }
 
-    /** The last warm-up's outcome (null before the first). */
-    Outcome last() {
-        return last;
+    Outcome atStart() {
+        return atStart;
     }
 
     Outcome warmUp() {
@@ -101,8 +102,7 @@ class ImportWarmUp implements ApplicationRunner {
             // A warm-up must never keep the service from starting: the first import is then only slower.
             failure = e.toString();
         }
-        last = new Outcome(files, done, Duration.ofNanos(System.nanoTime() - start), failure);
-        return last;
+        return new Outcome(files, done, Duration.ofNanos(System.nanoTime() - start), failure);
     }
 
     /**
