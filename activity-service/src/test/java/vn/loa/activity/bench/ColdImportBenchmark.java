@@ -109,23 +109,7 @@ class ColdImportBenchmark {
             port = s.getLocalPort();
             managementPort = m.getLocalPort();
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(javaOpts.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(),
-                "--server.port=" + port,
-                "--management.server.port=" + managementPort,
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.kafka.bootstrap-servers=" + LoaInfrastructure.kafkaBootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + key,
-                "--loa.security.issuer=" + LoaInfrastructure.TOKEN_ISSUER,
-                "--loa.security.audience=" + LoaInfrastructure.TOKEN_AUDIENCE,
-                "--loa.overdue.enabled=false",
-                "--loa.demo-data.enabled=false",
-                "--loa.evidence.filesystem.directory=" + out.resolve("evidence"),
-                "--logging.level.root=WARN"));
+        List<String> command = WrkCompletionBenchmark.serviceCommand(javaOpts, jar, port, managementPort, db, key, out);
         String args = System.getProperty("bench.args." + label, "");
         if (!args.isBlank()) {
             command.addAll(List.of(args.trim().split("\\s+")));
@@ -197,7 +181,7 @@ class ColdImportBenchmark {
         }
     }
 
-    /** The rows WrkCompletionBenchmark imports too: one plan, numbered titles. */
+    /** The import file both benchmarks send: {@code rows} rows of one plan, titles numbered from {@code first}. */
     static String csv(UUID plan, int first, int rows) {
         StringBuilder csv = new StringBuilder(
                 "planId,title,channel,topics,targetCodes,unit,coordinatingUnits,dueDate,plannedQuantity\n");
