@@ -102,23 +102,7 @@ class WrkCompletionBenchmark {
             port = s.getLocalPort();
             managementPort = m.getLocalPort();
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(javaOpts.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(),
-                "--server.port=" + port,
-                "--management.server.port=" + managementPort,
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.kafka.bootstrap-servers=" + LoaInfrastructure.kafkaBootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + key,
-                "--loa.security.issuer=" + LoaInfrastructure.TOKEN_ISSUER,
-                "--loa.security.audience=" + LoaInfrastructure.TOKEN_AUDIENCE,
-                "--loa.overdue.enabled=false",
-                "--loa.demo-data.enabled=false",
-                "--loa.evidence.filesystem.directory=" + out.resolve("evidence"),
-                "--logging.level.root=WARN"));
+        List<String> command = serviceCommand(javaOpts, jar, port, managementPort, db, key, out);
         if (System.getProperty("bench.hikari") != null) {
             command.add("--spring.datasource.hikari.maximum-pool-size=" + System.getProperty("bench.hikari"));
         }
@@ -151,15 +135,11 @@ class WrkCompletionBenchmark {
             List<Double> importCpu = new ArrayList<>(); // service + PostgreSQL backends, s
             double[] importLoad = loadAverage();
             for (int done = 0; done < activities; done += 5_000) {
-                StringBuilder csv = new StringBuilder("planId,title,channel,topics,targetCodes,unit,coordinatingUnits,dueDate,plannedQuantity\n");
-                for (int i = 0; i < Math.min(5_000, activities - done); i++) {
-                    csv.append(plan).append(",Chuyên mục CCHC trên truyền thanh cơ sở số ").append(done + i)
-                            .append(",RADIO,a,CT-RADIO,van-hoa-thong-tin,noi-vu,2022-06-30,4\n");
-                }
+                String csv = ColdImportBenchmark.csv(plan, done, Math.min(5_000, activities - done));
                 long cpuBefore = cpuMicros(service.pid());
                 Map<Long, Long> databaseBefore = backendCpuMicros(db);
                 long start = System.nanoTime();
-                Http.Response r = http.post("/api/activities/import", bearer, csv.toString().getBytes(StandardCharsets.UTF_8),
+                Http.Response r = http.post("/api/activities/import", bearer, csv.getBytes(StandardCharsets.UTF_8),
                         Map.of("Content-Type", "text/csv"));
                 importSeconds.add((System.nanoTime() - start) / 1e9);
                 importCpu.add((cpuMicros(service.pid()) - cpuBefore + cpuDelta(databaseBefore, backendCpuMicros(db))) / 1e6);
@@ -237,6 +217,29 @@ class WrkCompletionBenchmark {
             service.waitFor();
             Files.write(out.resolve("activity-" + label + ".md"), report);
         }
+    }
+
+    /** The service as its own process: {@code java <javaOpts> -jar <jar>} on the benchmark's PostgreSQL and Kafka. */
+    static List<String> serviceCommand(String javaOpts, Path jar, int port, int managementPort,
+                                       PostgresServer.Database db, Path key, Path out) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort,
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.kafka.bootstrap-servers=" + LoaInfrastructure.kafkaBootstrapServers(),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + key,
+                "--loa.security.issuer=" + LoaInfrastructure.TOKEN_ISSUER,
+                "--loa.security.audience=" + LoaInfrastructure.TOKEN_AUDIENCE,
+                "--loa.overdue.enabled=false",
+                "--loa.demo-data.enabled=false",
+                "--loa.evidence.filesystem.directory=" + out.resolve("evidence"),
+                "--logging.level.root=WARN"));
+        return command;
     }
 
     private void line(String format, Object... args) {
