@@ -26,7 +26,7 @@ function init(args)
   refused = 0
   statuses = ""
   ran_out = 0
-  body = '{"completedOn":"' .. (os.getenv("COMPLETED_ON") or "2022-06-15") .. '","quantity":4,"reach":3200,'
+  body = '{"completedOn":"' .. (os.getenv("COMPLETED_ON") or "2022-11-15") .. '","quantity":4,"reach":3200,'
       .. '"costVnd":150000,"evidence":[{"note":"Nhật ký phát thanh lưu tại bộ phận Văn hóa – Thông tin"}]}'
   headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("TOKEN"),
               ["If-Match"] = '"1"' }

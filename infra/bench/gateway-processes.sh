@@ -44,7 +44,8 @@
 #              "-Xmx384m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8": G1, C2), LOA_BENCH_GATEWAY_ENV (extra
 #              NAME=value settings of the gateways under test, space-separated, to compare settings),
 #              HEY_WORKER_RATE (see Pacing), COMPLETION_RATE_CAP (default 1000: the completion rate the activities
-#              are imported for), COMPLETED_ON (default 2022-06-15: the completions' date, in a period not locked),
+#              are imported for), COMPLETED_ON (default 2022-11-15: the completions' date and the imported activities' due date, in a
+#              period not locked: the demo data closes 2022-Q1 and Q2 of lien-minh, reopens Q3 for a week),
 #              COMPLETION_WARMUP (default 5000: completions per path before the measured runs, in runs of --seconds,
 #              at most 20).
 set -euo pipefail
@@ -79,7 +80,7 @@ done
 JAVA_OPTS="${LOA_BENCH_GATEWAY_JAVA_OPTS:--Xmx384m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
 HEY_WORKER_RATE="${HEY_WORKER_RATE:-50}"
 COMPLETION_RATE_CAP="${COMPLETION_RATE_CAP:-1000}"
-COMPLETED_ON="${COMPLETED_ON:-2022-06-15}"
+COMPLETED_ON="${COMPLETED_ON:-2022-11-15}"
 COMPLETION_WARMUP="${COMPLETION_WARMUP:-5000}"
 CLK_TCK="$(getconf CLK_TCK)"
 
@@ -95,8 +96,12 @@ free_port() {
     ss -ltn "sport = :$port" | grep -q LISTEN || { echo "$port"; return; }
   done
 }
-wait_http() { # url, seconds
-  for _ in $(seq 1 "$2"); do curl -s -o /dev/null "$1" && return 0; sleep 1; done
+wait_http() { # url, seconds[, pid of the process that should answer: stop waiting when it has ended]
+  for _ in $(seq 1 "$2"); do
+    curl -s -o /dev/null "$1" && return 0
+    [[ -z "${3:-}" ]] || kill -0 "$3" 2>/dev/null || { echo "gateway bench: the process for $1 ended (its log: $OUT/logs/)" >&2; return 1; }
+    sleep 1
+  done
   echo "gateway bench: no answer from $1" >&2; return 1
 }
 
@@ -168,12 +173,12 @@ start_gateway() { # name jar
   GW_URL[$1]="http://127.0.0.1:$port"
   GW_JAR[$1]="$2"
   GATEWAYS+=("$1")
-  wait_http "http://127.0.0.1:$mgmt/actuator/health/readiness" 300
+  wait_http "http://127.0.0.1:$mgmt/actuator/health/readiness" 300 "${GW_PID[$1]}"
 }
 # The first gateway's tokens sign the runs when there is no stack: both gateways then need the same key.
 start_gateway gateway "$GATEWAY_JAR"
 [[ -z "$BASELINE_JAR" ]] || start_gateway baseline "$BASELINE_JAR"
-wait_http "http://127.0.0.1:$STUB_PORT/" 120
+wait_http "http://127.0.0.1:$STUB_PORT/" 120 "$STUB_PID"
 
 # Tokens from the gateway under test: it signs with the stack gateway's key and names its issuer (above), so the
 # services accept them, and the run does not depend on the stack's own gateway.
@@ -216,9 +221,9 @@ import_activities() { # count (a multiple of 5,000 is best): POST /api/activitie
   while ((done < count)); do
     rows=$((count - done < 5000 ? count - done : 5000))
     { echo "planId,title,channel,topics,targetCodes,unit,coordinatingUnits,dueDate,plannedQuantity"
-      awk -v n="$rows" -v from="$(wc -l <"$IDS")" -v tmpl="$COMPLETION_ROW" 'BEGIN {
+      awk -v n="$rows" -v from="$(wc -l <"$IDS")" -v tmpl="$COMPLETION_ROW" -v due="$COMPLETED_ON" 'BEGIN {
         split(tmpl, f, "|"); for (i = 1; i <= n; i++)
-          printf "%s,Chuyên mục CCHC trên truyền thanh cơ sở (bench) số %d,%s,%s,%s,%s,,%s,4\n", f[1], from + i, f[2], f[3], f[4], f[5], f[6] }'
+          printf "%s,Chuyên mục CCHC trên truyền thanh cơ sở (bench) số %d,%s,%s,%s,%s,,%s,4\n", f[1], from + i, f[2], f[3], f[4], f[5], due }'
     } >"$csv"
     started=$(date +%s.%N)
     answer="$(curl -s -X POST -H "Authorization: Bearer $COMPLETER" -H 'Content-Type: text/csv' --data-binary @"$csv" \
@@ -368,12 +373,36 @@ top_frames() { # jfr file, output
     }' >"$2"
 }
 
+# After the warm-ups (at most 5 min) and before each measured run (at most 2 min): wait until the JVMs measured (each
+# gateway, the service behind) are idle. On a
+# loaded machine their JIT compiler threads get little CPU while the load runs and compile the warm-up's backlog
+# afterwards; CPU that a measured run would otherwise count per request (more per request, the fewer requests that
+# run made: the first completion runs through the gateway counted 13 ms of the service's CPU per completion, against
+# 1.6 ms direct, most of it C2 compiling what the warm-ups had queued).
+settle() { # [most seconds to wait, default 120]
+  local pids=("${GW_PID[@]}") pid busy start=$SECONDS before after
+  [[ -z "${SERVICE_PID[$BACKEND]:-}" ]] || pids+=("${SERVICE_PID[$BACKEND]}")
+  while ((SECONDS - start < ${1:-120})); do
+    busy=0
+    for pid in "${pids[@]}"; do before[$pid]=$(cpu_ticks "$pid"); done
+    sleep 3
+    # idle: under 5 % of a core over 3 s
+    for pid in "${pids[@]}"; do
+      after=$(cpu_ticks "$pid")
+      (((after - before[pid]) * 100 < 15 * CLK_TCK)) || busy=1
+    done
+    ((busy)) || break
+  done
+  echo "settled after $((SECONDS - start)) s$( ((busy)) && echo ' (still busy: the figures include that work)'), load average $(load)" >&2
+}
+
 # One measured run, direct or through a gateway: the tool's figures, then the CPU µs per request (user + system
 # over the run ÷ answers) of the gateway ("-" direct), of the service behind and of its PostgreSQL backends ("-"
 # without a stack's service).
 measured() { # direct|gateway-name mode url token [rate]
   local gpid="" spid="${SERVICE_PID[$BACKEND]:-}" db="${SERVICE_DB[$BACKEND]:-}" g0=0 g1=0 s0=0 s1=0 d0 d1 figures requests
   [[ "$1" == direct ]] || gpid="${GW_PID[$1]}"
+  settle
   d0="$(db_snapshot "$db")"
   [[ -z "$gpid" ]] || g0=$(cpu_ticks "$gpid")
   [[ -z "$spid" ]] || s0=$(cpu_ticks "$spid")
@@ -423,11 +452,11 @@ fi
 
 if [[ ",$BACKENDS," == *,completion,* ]]; then
   # The commune officer of lien-minh completes activities of a plan of lien-minh: one of its demo activities gives
-  # the plan, channel, topic, target, unit and due date of the imported ones.
+  # the plan, channel, topic, target and unit of the imported ones (due on COMPLETED_ON, in an open period).
   COMPLETER="$LIEN_MINH"
   COMPLETION_ROW="$(curl -s -H "Authorization: Bearer $COMPLETER" "$ACTIVITY/api/activities?size=200" | jq -r '
     [.items[] | select((.targetCodes | length) > 0 and (.topics | length) > 0)][0]
-    | "\(.planId)|\(.channel)|\(.topics[0])|\(.targetCodes[0])|\(.unit)|\(.dueDate)"' 2>/dev/null || true)"
+    | "\(.planId)|\(.channel)|\(.topics[0])|\(.targetCodes[0])|\(.unit)"' 2>/dev/null || true)"
   [[ "$COMPLETION_ROW" == *-*\|* ]] || { echo "gateway bench: no demo activity of lien-minh in the stack to copy" >&2; exit 1; }
   # Runs: a warm-up and a measured one per path, a profiled one per path with --profile.
   runs=$((2 * (1 + ${#GATEWAYS[@]})))
@@ -477,6 +506,7 @@ for BACKEND in ${BACKENDS//,/ }; do
       wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -H "Authorization: Bearer $t" "$url" >/dev/null
     fi
   done
+  settle 300
   # the base URLs from here on for completions (complete.lua writes the paths)
   [[ "$BACKEND" != completion ]] || { d="$ACTIVITY"; DIRECT_PATH[completion]=""; }
   levels="${LEVELS//,/ } saturation"
