@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
 import vn.loa.testsupport.TestTokens;
 
 /**
@@ -80,10 +81,20 @@ class ServiceSecurityIT {
         @Autowired
         FilterChainProxy filterChainProxy;
 
+        @Autowired
+        org.springframework.context.ApplicationContext context;
+
         @Test
         void checksHeadersWithTheStrictFirewallsRulesWrittenAsLoops() throws Exception {
             // the chain uses the service-support firewall (FirewallCharacters: Spring's verdicts, without regexes)
-            assertThat(ReflectionTestUtils.getField(filterChainProxy, "firewall")).isSameAs(firewall);
+            assertThat(context.getBeanNamesForType(HttpFirewall.class)).containsExactly("loaHttpFirewall");
+            // Spring MVC's configuration wraps the chain built by WebSecurity in a composite proxy: the firewall is
+            // the inner one's
+            Object chain = filterChainProxy;
+            if (ReflectionUtils.findField(chain.getClass(), "springSecurityFilterChain") != null) {
+                chain = ReflectionTestUtils.getField(chain, "springSecurityFilterChain");
+            }
+            assertThat(ReflectionTestUtils.getField(chain, "firewall")).isSameAs(firewall);
             String token = TestTokens.token("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
             assertThat(raw(port, "Bearer " + token)).startsWith("HTTP/1.1 200");
             // U+0085 (a C1 control character, byte 0x85 on the wire): refused when the token's header is read
