@@ -8,7 +8,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * the cost. The firewall checks a header's value each time it is read, and a request's {@code Authorization} header
  * (a JWT of some 700 characters) is read several times by the resource server (the DPoP matcher, the bearer token
  * resolver); with the JIT done, the firewall was 4 % of activity-service's samples during completions (JFR, issue
- * 17.3; more while C2 had not compiled the regular expressions' per-character predicates yet). {@code FirewallCharactersTests} compares both on every code point.
+ * 17.3; more while C2 had not compiled the regular expressions' per-character predicates yet).
+ * {@code FirewallCharactersTests} compares both on every code point of planes 0-2 and every 13th above them.
  * <ul>
  * <li>names (headers, parameters): {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}: every code point assigned and not a
  *     control character;</li>
