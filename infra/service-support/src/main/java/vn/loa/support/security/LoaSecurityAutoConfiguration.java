@@ -73,9 +73,9 @@ public class LoaSecurityAutoConfiguration {
     }
 
     /**
-     * Spring Security's strict firewall (WebSecurity takes an {@link HttpFirewall} bean) with its defaults, its character checks of header names, header values and
-     * parameter names done by loops instead of regular expressions ({@link FirewallCharacters}: the same verdicts).
-     * Every read of a header is checked, and the resource server reads the token's header several times per
+     * Spring Security's strict firewall (WebSecurity takes an {@link HttpFirewall} bean) with its defaults, its
+     * character checks of header names, header values and parameter names done by loops instead of regular
+     * expressions ({@link FirewallCharacters}: the same verdicts). Every read of a header is checked, and the resource server reads the token's header several times per
      * request: the firewall was 4 % of activity-service's samples during completions (JFR, issue 17.3).
      */
     @Bean
