@@ -112,6 +112,7 @@ cleanup() {
   if [[ -n "$STARTED_STACK" ]]; then LOA_PORT_OFFSET="$STARTED_STACK" ./loa down >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT # so that the EXIT trap ends the processes started here
 
 if [[ -z "$GATEWAY_JAR" ]]; then
   GATEWAY_JAR="$(ls gateway/target/loa-gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)"
@@ -235,13 +236,26 @@ import_activities() { # count (a multiple of 5,000 is best): POST /api/activitie
     done=$((done + rows))
     echo "imported $rows activities in $seconds s ($(wc -l <"$IDS") in all), load average $(load)" >&2
   done
-  # The relay sends each import's activity-scheduled events to Kafka: wait until it has, so that the runs do not
-  # share the service with that work (reporting and notification may still be consuming them).
-  for _ in $(seq 1 600); do
-    [[ "$(psql_activity "select count(*) from outbox_event where published_at is null")" == 0 ]] && return 0
-    sleep 1
+  # Imported activities are due on COMPLETED_ON, in the past: the service's overdue job (every minute) announces each
+  # once (an UPDATE and an activity-overdue event per activity, notification-service then writes to its officer),
+  # which took most of a CPU during the first runs. Wait until it has announced them all (or, when the stack runs
+  # without it, until the count has not moved for 75 s), and until the relay has sent every event to Kafka, so that
+  # the runs do not share the service with that work (reporting and notification may still be consuming them).
+  local waiting=0 last=-1 unannounced pending same=0
+  while ((waiting < 900)); do
+    unannounced="$(psql_activity "select count(*) from activity where status in ('PLANNED', 'IN_PROGRESS')
+      and overdue_notified_at is null and due_date < current_date")"
+    pending="$(psql_activity "select count(*) from outbox_event where published_at is null")"
+    [[ "$unannounced" == "$last" ]] && same=$((same + 5)) || same=0
+    last="$unannounced"
+    if [[ "$pending" == 0 && ( "$unannounced" == 0 || $same -ge 75 ) ]]; then
+      echo "imported activities announced overdue and every event relayed after $waiting s ($unannounced left to announce)" >&2
+      return 0
+    fi
+    sleep 5
+    waiting=$((waiting + 5))
   done
-  echo "gateway bench: activity-service's outbox still not empty after 10 min" >&2
+  echo "gateway bench: after 15 min, $unannounced imported activities still to announce overdue, $pending events to relay" >&2
 }
 # Before completion runs (not in a subshell: a failed import ends the bench): enough activities left for
 # COMPLETION_RATE_CAP completions/s during that many runs.
