@@ -210,6 +210,16 @@ db_ticks() { # before after (snapshots)
   awk 'NR == FNR {if (NF == 2) before[$1] = $2; next} NF == 2 {d = $2 - before[$1]; if (d > 0) sum += d} END {print sum + 0}' \
     <(echo "$1") <(echo "$2")
 }
+# The JIT compiler threads of a JVM: "tid ticks" a line (C1/C2 CompilerThread; they come and go, and one that ended
+# during a run is counted in its process's CPU but not here).
+jit_snapshot() { # pid
+  local task
+  [[ -n "$1" ]] || return 0
+  for task in /proc/"$1"/task/*; do
+    [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ CompilerThre* ]] && echo "${task##*/} $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+  done
+  return 0
+}
 psql_activity() { PGPASSWORD=loa psql -h 127.0.0.1 -p "$PG_PORT" -U loa -d loa_activity -Atqc "$1"; }
 
 # ------------------------------------------------ completions: activities imported for the run, each completed once
@@ -412,18 +422,20 @@ settle() { # [most seconds to wait, default 120]
 
 # One measured run, direct or through a gateway: the tool's figures, then the CPU µs per request (user + system
 # over the run ÷ answers) of the gateway ("-" direct), of the service behind and of its PostgreSQL backends ("-"
-# without a stack's service).
+# without a stack's service), then the part of the gateway's and of the service's that their JIT compiler threads
+# used (included in theirs: on this machine C2 kept compiling through the runs, most of the service's CPU in some).
 measured() { # direct|gateway-name mode url token [rate]
-  local gpid="" spid="${SERVICE_PID[$BACKEND]:-}" db="${SERVICE_DB[$BACKEND]:-}" g0=0 g1=0 s0=0 s1=0 d0 d1 figures requests
+  local gpid="" spid="${SERVICE_PID[$BACKEND]:-}" db="${SERVICE_DB[$BACKEND]:-}" g0=0 g1=0 s0=0 s1=0 d0 d1 gj0 gj1 sj0 sj1
+  local figures requests
   [[ "$1" == direct ]] || gpid="${GW_PID[$1]}"
   settle
-  d0="$(db_snapshot "$db")"
+  d0="$(db_snapshot "$db")"; gj0="$(jit_snapshot "$gpid")"; sj0="$(jit_snapshot "$spid")"
   [[ -z "$gpid" ]] || g0=$(cpu_ticks "$gpid")
   [[ -z "$spid" ]] || s0=$(cpu_ticks "$spid")
   if [[ "$2" == saturate ]]; then figures=$(saturate "$3" "$4"); else figures=$(paced "$3" "$4" "$5"); fi
   [[ -z "$gpid" ]] || g1=$(cpu_ticks "$gpid")
   [[ -z "$spid" ]] || s1=$(cpu_ticks "$spid")
-  d1="$(db_snapshot "$db")"
+  d1="$(db_snapshot "$db")"; gj1="$(jit_snapshot "$gpid")"; sj1="$(jit_snapshot "$spid")"
   # The profile is a run of its own after the measured one: JFR's sampling and jcmd's attach cost CPU. Through a
   # gateway: the gateway, and the service behind when it is a stack's; direct: the stack's service.
   [[ -n "$spid" ]] || db="" # no service process found: no service profile either
@@ -443,8 +455,10 @@ measured() { # direct|gateway-name mode url token [rate]
   read -r _ _ _ ok bad _ <<<"$figures"
   requests=$((ok + bad))
   awk -v f="$figures" -v g=$((g1 - g0)) -v s=$((s1 - s0)) -v d="$(db_ticks "$d0" "$d1")" -v hz="$CLK_TCK" -v n="$requests" \
+    -v gj="$(db_ticks "$gj0" "$gj1")" -v sj="$(db_ticks "$sj0" "$sj1")" \
     -v gw="$gpid" -v svc="$spid" -v db="$db" 'function us(t) {return sprintf("%.0f", (n > 0 ? t * 1e6 / hz / n : 0))}
-    BEGIN {print f, (gw == "" ? "-" : us(g)), (svc == "" ? "-" : us(s)), (db == "" ? "-" : us(d))}'
+    BEGIN {print f, (gw == "" ? "-" : us(g)), (svc == "" ? "-" : us(s)), (db == "" ? "-" : us(d)),
+      (gw == "" ? "-" : us(gj)), (svc == "" ? "-" : us(sj))}'
 }
 
 LIEN_MINH="$(token lienminh.vhtt)"
@@ -481,7 +495,7 @@ fi
 
 TSV="$OUT/results.tsv"
 MD="$OUT/results.md"
-printf 'backend\tload\tgateway\trate_req_s\tdirect_rps\tdirect_p50_ms\tdirect_p99_ms\tgateway_rps\tgateway_p50_ms\tgateway_p99_ms\tadded_p50_ms\tadded_p99_ms\tgateway_cpu_us_per_req\tratio_rps\tdirect_non2xx\tgateway_non2xx\tdirect_workers\tgateway_workers\tloadavg\tservice_cpu_us_direct\tservice_cpu_us_gateway\tdb_cpu_us_direct\tdb_cpu_us_gateway\n' >"$TSV"
+printf 'backend\tload\tgateway\trate_req_s\tdirect_rps\tdirect_p50_ms\tdirect_p99_ms\tgateway_rps\tgateway_p50_ms\tgateway_p99_ms\tadded_p50_ms\tadded_p99_ms\tgateway_cpu_us_per_req\tratio_rps\tdirect_non2xx\tgateway_non2xx\tdirect_workers\tgateway_workers\tloadavg\tservice_cpu_us_direct\tservice_cpu_us_gateway\tdb_cpu_us_direct\tdb_cpu_us_gateway\tgateway_jit_us_per_req\tservice_jit_us_direct\tservice_jit_us_gateway\n' >"$TSV"
 {
   echo "# Gateway benchmark (separate processes), $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo
@@ -535,17 +549,17 @@ for BACKEND in ${BACKENDS//,/ }; do
     fi
     if [[ $level == saturation ]]; then
       rate="-"
-      read -r drps dp50 dp99 _ dbad dworkers _ dscpu ddcpu <<<"$(measured direct saturate "$d" "$t")"
+      read -r drps dp50 dp99 _ dbad dworkers _ dscpu ddcpu _ dsjit <<<"$(measured direct saturate "$d" "$t")"
     else
       rate=$(awk -v s="$sat" -v l="$level" 'BEGIN {printf "%.0f", s * l / 100}')
-      read -r drps dp50 dp99 _ dbad dworkers _ dscpu ddcpu <<<"$(measured direct paced "$d" "$t" "$rate")"
+      read -r drps dp50 dp99 _ dbad dworkers _ dscpu ddcpu _ dsjit <<<"$(measured direct paced "$d" "$t" "$rate")"
     fi
     for name in "${GATEWAYS[@]}"; do
       g="${GW_URL[$name]}${DIRECT_PATH[$BACKEND]}"
       if [[ $level == saturation ]]; then
-        read -r grps gp50 gp99 _ gbad gworkers gcpu gscpu gdcpu <<<"$(measured "$name" saturate "$g" "$t")"
+        read -r grps gp50 gp99 _ gbad gworkers gcpu gscpu gdcpu gjit gsjit <<<"$(measured "$name" saturate "$g" "$t")"
       else
-        read -r grps gp50 gp99 _ gbad gworkers gcpu gscpu gdcpu <<<"$(measured "$name" paced "$g" "$t" "$rate")"
+        read -r grps gp50 gp99 _ gbad gworkers gcpu gscpu gdcpu gjit gsjit <<<"$(measured "$name" paced "$g" "$t" "$rate")"
       fi
       lb="$la → $(load)"
       ap50=$(awk -v a="$gp50" -v b="$dp50" 'BEGIN {printf "%.2f", a - b}')
@@ -566,13 +580,13 @@ for BACKEND in ${BACKENDS//,/ }; do
       fi
       [[ "$dbad" == 0 && "$gbad" == 0 ]] || { NON2XX=1; rates="$rates (non-2xx: $dbad / $gbad)"; }
       if [[ "$dscpu" == - ]]; then service="-"
-      elif [[ "$ddcpu" == - ]]; then service="$dscpu → $gscpu"
-      else service="$dscpu + $ddcpu = $((dscpu + ddcpu)) → $gscpu + $gdcpu = $((gscpu + gdcpu))"; fi
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BACKEND" "$level" "$name" "$rate" \
+      elif [[ "$ddcpu" == - ]]; then service="$dscpu (JIT $dsjit) → $gscpu (JIT $gsjit)"
+      else service="$dscpu (JIT $dsjit) + $ddcpu = $((dscpu + ddcpu)) → $gscpu (JIT $gsjit) + $gdcpu = $((gscpu + gdcpu))"; fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BACKEND" "$level" "$name" "$rate" \
         "$drps" "$dp50" "$dp99" "$grps" "$gp50" "$gp99" "$ap50" "$ap99" "$gcpu" "$ratio" "$dbad" "$gbad" "$dworkers" \
-        "$gworkers" "$lb" "$dscpu" "$gscpu" "$ddcpu" "$gdcpu" >>"$TSV"
+        "$gworkers" "$lb" "$dscpu" "$gscpu" "$ddcpu" "$gdcpu" "$gjit" "$dsjit" "$gsjit" >>"$TSV"
       printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s / %s | %s | %s | %s | %s |\n' "$BACKEND" "$label" "$name" "$rates" \
-        "$dp50" "$dp99" "$gp50" "$gp99" "$ap50" "$ap99" "$gcpu" "$ratio" "$service" "$lb" >>"$MD"
+        "$dp50" "$dp99" "$gp50" "$gp99" "$ap50" "$ap99" "$gcpu (JIT $gjit)" "$ratio" "$service" "$lb" >>"$MD"
     done
   done
 done
@@ -581,7 +595,9 @@ done
   echo "Rates: direct → through the gateway (req/s reached; completion: completions/s, answers 200 only). Added = gateway − direct"
   echo "at the same offered rate (hey, paced) or both saturated (wrk). CPU: a process's user+system time over the run ÷ its"
   echo "requests: the gateway's; the service's behind it and its PostgreSQL backends' (the stack's, on that service's"
-  echo "database), direct → through the gateway. Throughput ratio: gateway ÷ direct req/s (at saturation: the issue's ratio)."
+  echo "database), direct → through the gateway; \"JIT\": the part of it that the JVM's C1/C2 compiler threads used (a JVM's JIT"
+  echo "on a loaded machine compiles for minutes; not a cost per request in a steady state). Throughput ratio: gateway ÷ direct"
+  echo "req/s (at saturation: the issue's ratio)."
   [[ $SHORT == 0 ]] || echo "\"short\": that path reached less than 95 % of the offered rate, so its latencies are those of a saturated path."
   [[ $NON2XX == 0 ]] || echo "non-2xx: answers other than 2xx (direct / gateway; completion: other than 200, and socket errors), counted in the CPU per request."
   [[ ",$BACKENDS," != *,completion,* ]] || echo "completion: each request completes another activity imported for the run ($(wc -l <"$IDS") imported, $(cat "$NEXT_ID") used; wrk output in $OUT/logs/completion-wrk.log)."
