@@ -2,10 +2,12 @@ package vn.loa.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
 import vn.loa.testsupport.TestTokens;
 
 /**
@@ -69,6 +75,32 @@ class ServiceSecurityIT {
             assertThat(observations.shouldObserveAuthorizations()).isFalse();
         }
 
+        @Autowired
+        HttpFirewall firewall;
+
+        @Autowired
+        FilterChainProxy filterChainProxy;
+
+        @Autowired
+        org.springframework.context.ApplicationContext context;
+
+        @Test
+        void checksHeadersWithTheStrictFirewallsRulesWrittenAsLoops() throws Exception {
+            // the chain uses the service-support firewall (FirewallCharacters: Spring's verdicts, without regexes)
+            assertThat(context.getBeanNamesForType(HttpFirewall.class)).containsExactly("loaHttpFirewall");
+            // Spring MVC's configuration wraps the chain built by WebSecurity in a composite proxy: the firewall is
+            // the inner one's
+            Object chain = filterChainProxy;
+            if (ReflectionUtils.findField(chain.getClass(), "springSecurityFilterChain") != null) {
+                chain = ReflectionTestUtils.getField(chain, "springSecurityFilterChain");
+            }
+            assertThat(ReflectionTestUtils.getField(chain, "firewall")).isSameAs(firewall);
+            String token = TestTokens.token("lienminh.vhtt", "COMMUNE_OFFICER", "lien-minh");
+            assertThat(raw(port, "Bearer " + token)).startsWith("HTTP/1.1 200");
+            // U+0085 (a C1 control character, byte 0x85 on the wire): refused when the token's header is read
+            assertThat(raw(port, "Bearer " + token + "\u0085")).startsWith("HTTP/1.1 400");
+        }
+
         @Test
         void cachesValidatedTokensAsTheGatewayDoes() throws Exception {
             assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
@@ -105,6 +137,15 @@ class ServiceSecurityIT {
             assertThat(get(port, "/actuator/metrics", TestTokens.token("operator", "OPERATOR", "ha-tinh")).statusCode())
                     .isEqualTo(404);
             assertThat(get(port, "/api/hello", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    /** GET /api/hello over a plain socket, the Authorization header's characters sent as ISO-8859-1 bytes. */
+    private static String raw(int port, String authorization) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/hello HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
