@@ -208,7 +208,9 @@ final class Plots {
             if (backend.getValue().getRowCount() == 0) {
                 continue;
             }
-            JFreeChart chart = ChartFactory.createLineChart("GET " + backend.getKey()
+            // every backend is a GET but the completion, a POST
+            String request = backend.getKey().equals("completion") ? "POST completion" : "GET " + backend.getKey();
+            JFreeChart chart = ChartFactory.createLineChart(request
                             + ": latency against load (share of the direct path's saturation), ms, log scale",
                     "offered load", "ms", backend.getValue(), PlotOrientation.VERTICAL, true, false, false);
             chart.getCategoryPlot().setRangeAxis(logAxis("ms"));
