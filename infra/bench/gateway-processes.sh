@@ -462,15 +462,22 @@ measured() { # direct|gateway-name mode url token [rate]
 }
 
 LIEN_MINH="$(token lienminh.vhtt)"
-DUC_THO="$(token ductho.vhtt)"
 [[ -n "$LIEN_MINH" && "$LIEN_MINH" != *"{"* ]] || { echo "no token from the issuer" >&2; exit 1; }
 
-declare -A DIRECT_PATH GATEWAY_PATH TOKEN DIRECT_BASE SERVICE_PID SERVICE_DB
-DIRECT_BASE[stub]="http://127.0.0.1:$STUB_PORT"; DIRECT_PATH[stub]="/api/notifications/bench"; TOKEN[stub]="$LIEN_MINH"
-DIRECT_BASE[plan]="$PLAN"; DIRECT_PATH[plan]="/api/org-units/lien-minh"; TOKEN[plan]="$LIEN_MINH"
-DIRECT_BASE[dashboard]="$REPORTING"; DIRECT_PATH[dashboard]="/api/dashboards/duc-tho?period=2022-Q1"; TOKEN[dashboard]="$DUC_THO"
+declare -A DIRECT_PATH GATEWAY_PATH DIRECT_BASE SERVICE_PID SERVICE_DB
+declare -A USER_OF=([stub]=lienminh.vhtt [plan]=lienminh.vhtt [dashboard]=ductho.vhtt [completion]=lienminh.vhtt)
+# Tokens live 10 minutes and a whole run takes longer: each backend, and each of its load levels, gets a fresh one (an
+# expired token is a fast 401, which would count as throughput).
+fresh_token() { # backend
+  t="$(token "${USER_OF[$1]}")"
+  [[ -n "$t" && "$t" != *"{"* ]] || { echo "gateway bench: no token from the issuer for ${USER_OF[$1]}" >&2; exit 1; }
+  COMPLETER="$t"
+}
+DIRECT_BASE[stub]="http://127.0.0.1:$STUB_PORT"; DIRECT_PATH[stub]="/api/notifications/bench"
+DIRECT_BASE[plan]="$PLAN"; DIRECT_PATH[plan]="/api/org-units/lien-minh"
+DIRECT_BASE[dashboard]="$REPORTING"; DIRECT_PATH[dashboard]="/api/dashboards/duc-tho?period=2022-Q1"
 # completion: wrk's URL is the base (complete.lua writes each request's path); the path checked first is a GET
-DIRECT_BASE[completion]="$ACTIVITY"; DIRECT_PATH[completion]=""; TOKEN[completion]="$LIEN_MINH"
+DIRECT_BASE[completion]="$ACTIVITY"; DIRECT_PATH[completion]=""
 SERVICE_PID[stub]="$STUB_PID"
 if [[ -n "$STACK_OFFSET" ]]; then
   SERVICE_PID[plan]="$(listener_pid "${PLAN##*:}")"; SERVICE_DB[plan]=loa_plan
@@ -510,7 +517,7 @@ printf 'backend\tload\tgateway\trate_req_s\tdirect_rps\tdirect_p50_ms\tdirect_p9
 SHORT=0
 NON2XX=0
 for BACKEND in ${BACKENDS//,/ }; do
-  d="${DIRECT_BASE[$BACKEND]}${DIRECT_PATH[$BACKEND]}"; t="${TOKEN[$BACKEND]}"
+  d="${DIRECT_BASE[$BACKEND]}${DIRECT_PATH[$BACKEND]}"; fresh_token "$BACKEND"
   # The first answers of a JVM that has just started may pass the gateway's time limit (503) on a busy machine.
   for url in "$d" $(for name in "${GATEWAYS[@]}"; do echo "${GW_URL[$name]}${DIRECT_PATH[$BACKEND]}"; done); do
     for _ in $(seq 1 60); do
@@ -543,6 +550,7 @@ for BACKEND in ${BACKENDS//,/ }; do
   [[ "$levels" == saturation ]] || read -r sat _ <<<"$(saturate "$d" "$t")"
   for level in $levels; do
     la="$(load)"
+    fresh_token "$BACKEND"
     # completions: the activities of this run and of its profiled run, imported before any is measured
     if [[ "$BACKEND" == completion ]]; then
       if [[ "$PROFILE" == true ]]; then ensure_activities $((2 * (1 + ${#GATEWAYS[@]}))); else ensure_activities $((1 + ${#GATEWAYS[@]})); fi

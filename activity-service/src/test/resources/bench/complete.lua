@@ -44,11 +44,14 @@ end
 function done(summary, latency, requests)
   local total = 0
   local statuses = ""
+  local next_id = 0
   for _, thread in ipairs(threads) do
     total = total + thread:get("errors")
     if thread:get("last_status") ~= 0 then
       statuses = statuses .. " " .. thread:get("last_status")
     end
+    -- the threads' ids interleave but their counts differ: the next run starts after the furthest one asked for
+    next_id = math.max(next_id, thread:get("i") - 1)
   end
-  io.write(string.format("non-200: %d (last status per thread:%s)\n", total, statuses))
+  io.write(string.format("non-200: %d (last status per thread:%s)\nnext id: %d\n", total, statuses, next_id))
 end
