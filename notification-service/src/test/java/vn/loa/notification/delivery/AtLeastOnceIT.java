@@ -53,23 +53,9 @@ class AtLeastOnceIT extends NotificationIT {
         String hook = "/hooks/" + commune + "/crash";
         RECEIVER.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(204)));
         UUID subscription = subscribe(commune, hook);
-        // The "crash": the first time this subscription's delivery is marked SENT, the transaction fails
-        // (a sequence is not rolled back with it, so only the first time).
-        String suffix = subscription.toString().replace("-", "");
-        jdbc.sql("create sequence it_crash_" + suffix).update();
-        jdbc.sql("""
-                create function it_crash_%1$s() returns trigger language plpgsql as $f$
-                begin
-                    if nextval('it_crash_%1$s') = 1 then
-                        raise exception 'simulated crash between the send and recording it';
-                    end if;
-                    return new;
-                end $f$""".formatted(suffix)).update();
-        jdbc.sql("""
-                create trigger it_crash_%1$s before update on delivery for each row
-                when (new.status = 'SENT' and new.subscription_id = '%2$s')
-                execute function it_crash_%1$s()""".formatted(suffix, subscription)).update();
-        try {
+        // The "crash": the first time this subscription's delivery is marked SENT, the transaction fails.
+        try (FirstSentWriteFails crash = new FirstSentWriteFails(subscription, "it_crash_",
+                "'simulated crash between the send and recording it'")) {
             UUID event = schedule(commune);
 
             // After the lease (10 s here) the claim runs out and the delivery is sent a second time.
@@ -86,10 +72,6 @@ class AtLeastOnceIT extends NotificationIT {
                     .param("d", delivery).query(Long.class).single()).isEqualTo(1);
             Figures.print("at-least-once: delivery %s received %d times with the same webhook-id",
                     delivery, received.size());
-        } finally {
-            jdbc.sql("drop trigger it_crash_" + suffix + " on delivery").update();
-            jdbc.sql("drop function it_crash_" + suffix + "()").update();
-            jdbc.sql("drop sequence it_crash_" + suffix).update();
         }
     }
 
@@ -101,21 +83,8 @@ class AtLeastOnceIT extends NotificationIT {
         UUID subscription = subscribe(commune, hook);
         // The outage, as the service sees it: the first write of SENT gets a connection failure (SQLSTATE 08006,
         // what a lost connection gives), as if PostgreSQL went away between the send and its record; then it answers.
-        String suffix = subscription.toString().replace("-", "");
-        jdbc.sql("create sequence it_outage_" + suffix).update();
-        jdbc.sql("""
-                create function it_outage_%1$s() returns trigger language plpgsql as $f$
-                begin
-                    if nextval('it_outage_%1$s') = 1 then
-                        raise exception 'connection lost (simulated outage)' using errcode = '08006';
-                    end if;
-                    return new;
-                end $f$""".formatted(suffix)).update();
-        jdbc.sql("""
-                create trigger it_outage_%1$s before update on delivery for each row
-                when (new.status = 'SENT' and new.subscription_id = '%2$s')
-                execute function it_outage_%1$s()""".formatted(suffix, subscription)).update();
-        try {
+        try (FirstSentWriteFails outage = new FirstSentWriteFails(subscription, "it_outage_",
+                "'connection lost (simulated outage)' using errcode = '08006'")) {
             UUID event = schedule(commune);
 
             // Written once the database answers: the next poll, well within the lease (10 s here), not after it.
@@ -123,8 +92,7 @@ class AtLeastOnceIT extends NotificationIT {
                     "select status from delivery where event_id = :e").param("e", event).query(String.class).single()));
             UUID delivery = jdbc.sql("select id from delivery where event_id = :e").param("e", event)
                     .query(UUID.class).single();
-            assertThat(jdbc.sql("select nextval('it_outage_" + suffix + "')").query(Long.class).single())
-                    .as("the first write failed, a second one went through").isEqualTo(3);
+            assertThat(outage.writesTried()).as("the first write failed, a second one went through").isEqualTo(2);
             // Past the lease: nothing came back to be sent again.
             await().during(Duration.ofSeconds(11)).atMost(Duration.ofSeconds(15))
                     .until(() -> RECEIVER.findAll(postRequestedFor(urlEqualTo(hook))).size() == 1);
@@ -132,10 +100,6 @@ class AtLeastOnceIT extends NotificationIT {
                     .singleElement().satisfies(r -> assertThat(r.getHeader("webhook-id")).isEqualTo(delivery.toString()));
             assertThat(jdbc.sql("select count(*) from delivery_attempt where delivery_id = :d and outcome = 'SENT'")
                     .param("d", delivery).query(Long.class).single()).isEqualTo(1);
-        } finally {
-            jdbc.sql("drop trigger it_outage_" + suffix + " on delivery").update();
-            jdbc.sql("drop function it_outage_" + suffix + "()").update();
-            jdbc.sql("drop sequence it_outage_" + suffix).update();
         }
     }
 
@@ -197,6 +161,45 @@ class AtLeastOnceIT extends NotificationIT {
         assertThat(perId).hasSize(n);
         assertThat(perId.values()).allMatch(c -> c == 1);
         assertThat(bySecond).as("both workers took part").isBetween(1.0, n - 1.0);
+    }
+
+    /**
+     * A trigger that fails the first write of SENT for one subscription's deliveries with {@code raise exception
+     * <what>}, then lets every write through: a sequence counts the writes, and it is not rolled back with the
+     * transaction it failed. Dropped on close.
+     */
+    private final class FirstSentWriteFails implements AutoCloseable {
+
+        private final String name;
+
+        FirstSentWriteFails(UUID subscription, String prefix, String what) {
+            this.name = prefix + subscription.toString().replace("-", "");
+            jdbc.sql("create sequence " + name).update();
+            jdbc.sql("""
+                    create function %1$s() returns trigger language plpgsql as $f$
+                    begin
+                        if nextval('%1$s') = 1 then
+                            raise exception %2$s;
+                        end if;
+                        return new;
+                    end $f$""".formatted(name, what)).update();
+            jdbc.sql("""
+                    create trigger %1$s before update on delivery for each row
+                    when (new.status = 'SENT' and new.subscription_id = '%2$s')
+                    execute function %1$s()""".formatted(name, subscription)).update();
+        }
+
+        /** How many writes of SENT reached the trigger so far. */
+        long writesTried() {
+            return jdbc.sql("select last_value from " + name).query(Long.class).single();
+        }
+
+        @Override
+        public void close() {
+            jdbc.sql("drop trigger " + name + " on delivery").update();
+            jdbc.sql("drop function " + name + "()").update();
+            jdbc.sql("drop sequence " + name).update();
+        }
     }
 
     private UUID subscribe(String commune, String hook) throws Exception {
