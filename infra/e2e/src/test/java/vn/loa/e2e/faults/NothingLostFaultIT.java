@@ -300,8 +300,11 @@ class NothingLostFaultIT {
                     signal("CONT", pids.get(replica - 1));
                     boolean busy;
                     try {
-                        // a consumer waiting for its database retries every 5 s (infra/messaging's consumer.max-interval)
-                        await("reporting-service-" + replica + " busy with the backlog").atMost(Duration.ofSeconds(replicas == 1 ? 30 : 12))
+                        // a consumer waiting for its database retries every 5 s (infra/messaging's consumer.max-interval);
+                        // the last replica tried gets every partition, but only after the group has dropped the frozen
+                        // one before it (its session, 15 s) and rebalanced: it gets the time for that
+                        boolean last = replica == replicas;
+                        await("reporting-service-" + replica + " busy with the backlog").atMost(Duration.ofSeconds(last ? 45 : 12))
                                 .pollInterval(Duration.ofMillis(20)).until(() -> processed(reporting) >= processedAtThaw + 3);
                         busy = true;
                     } catch (org.awaitility.core.ConditionTimeoutException notItsPartition) {
